@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Samverkan.ServiceDefaults.Messaging;
+
+namespace Samverkan.ServiceDefaults.Data;
+
+public static class DatabaseExtensions
+{
+    /// <summary>
+    /// Registers the service's DbContext on PostgreSQL from <c>ConnectionStrings:{connectionName}</c>, with the
+    /// outbox wake-up interceptor and a readiness health check.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDbContext<TDbContext>(this IHostApplicationBuilder builder, string connectionName)
+        where TDbContext : DbContext
+    {
+        var connectionString = builder.Configuration.GetConnectionString(connectionName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new InvalidOperationException(
+                $"No PostgreSQL connection string: set ConnectionStrings__{connectionName} (for example Host=localhost;Database={connectionName};Username=samverkan;Password=samverkan).");
+
+        builder.Services.TryAddSingleton<OutboxSignal>();
+        builder.Services.TryAddSingleton<OutboxCommitInterceptor>();
+        builder.Services.AddDbContext<TDbContext>((sp, options) =>
+        {
+            options.UseNpgsql(connectionString);
+            options.AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>());
+        });
+        builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>(connectionName, tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>
+    /// Creates the database if needed and applies pending migrations. Called before the app starts listening,
+    /// so a service never takes traffic against an old schema.
+    /// </summary>
+    public static async Task MigrateDatabaseAsync<TDbContext>(this WebApplication app) where TDbContext : DbContext
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Samverkan.Migrations");
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        if (pending.Count > 0)
+            logger.LogInformation("Applying {Count} migration(s) to {Database}", pending.Count, typeof(TDbContext).Name);
+        await db.Database.MigrateAsync();
+    }
+}

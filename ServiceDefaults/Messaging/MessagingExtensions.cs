@@ -1,0 +1,67 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Samverkan.ServiceDefaults.Messaging;
+
+public static class MessagingExtensions
+{
+    public const string ActivitySourceName = "Samverkan.Messaging";
+
+    /// <summary>
+    /// MassTransit on RabbitMQ (connection string <c>ConnectionStrings:messaging</c>, an amqp:// URI as Aspire
+    /// writes it), the outbox dispatcher for <typeparamref name="TDbContext"/>, and the retry policy for every
+    /// consumer endpoint. Each service gets its own queues: endpoint names carry the service name as prefix.
+    /// </summary>
+    public static IHostApplicationBuilder AddMessaging<TDbContext>(
+        this IHostApplicationBuilder builder,
+        string serviceName,
+        Action<IBusRegistrationConfigurator>? configureConsumers = null)
+        where TDbContext : DbContext, IMessagingDbContext
+    {
+        var options = builder.Configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
+        builder.Services.Configure<MessagingOptions>(builder.Configuration.GetSection(MessagingOptions.Section));
+        var broker = RabbitMqConnection.Parse(builder.Configuration.GetConnectionString(ResourceNames.Messaging));
+
+        builder.Services.TryAddSingleton<OutboxSignal>();
+        builder.Services.TryAddSingleton<OutboxCommitInterceptor>();
+        if (options.DispatcherEnabled)
+            builder.Services.AddHostedService<OutboxDispatcher<TDbContext>>();
+
+        builder.Services.AddMassTransit(x =>
+        {
+            x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            configureConsumers?.Invoke(x);
+
+            // One retry policy for every endpoint; after it, MassTransit moves the message to <queue>_error.
+            x.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            {
+                endpoint.UseMessageRetry(r => r.Exponential(options.RetryLimit, options.RetryMinInterval, options.RetryMaxInterval,
+                    TimeSpan.FromMilliseconds(Math.Max(1, options.RetryMinInterval.TotalMilliseconds))));
+                endpoint.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
+            });
+
+            x.UsingRabbitMq((context, cfg) =>
+            {
+                cfg.Host(broker.Host, broker.Port, broker.VirtualHost, h =>
+                {
+                    h.Username(broker.Username);
+                    h.Password(broker.Password);
+                    h.PublisherConfirmation = true; // Publish completes only once the broker has the message
+                });
+                cfg.Durable = true;
+                cfg.PrefetchCount = options.ConcurrentMessageLimit;
+                cfg.ConfigureJsonSerializerOptions(json =>
+                {
+                    Http.JsonConventions.Apply(json);
+                    return json;
+                });
+                cfg.ConfigureEndpoints(context);
+            });
+        });
+        return builder;
+    }
+}

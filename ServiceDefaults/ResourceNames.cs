@@ -1,0 +1,23 @@
+namespace Samverkan.ServiceDefaults;
+
+/// <summary>
+/// Names of the platform's resources, shared by the AppHost, the services and the tests so that
+/// configuration keys (<c>ConnectionStrings__{name}</c>, <c>services__{name}__http__0</c>) never drift apart.
+/// </summary>
+public static class ResourceNames
+{
+    public const string Messaging = "messaging";
+
+    public const string ActorsDb = "actorsdb";
+    public const string ParticipantsDb = "participantsdb";
+    public const string EmployersDb = "employersdb";
+    public const string ReportingDb = "reportingdb";
+
+    public const string Actors = "actors";
+    public const string Participants = "participants";
+    public const string Employers = "employers";
+    public const string Reporting = "reporting";
+    public const string Gateway = "gateway";
+
+    public static readonly string[] Services = [Actors, Participants, Employers, Reporting];
+}

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Installs (when missing) and starts the local RabbitMQ and PostgreSQL that the platform and the tests use,
+# and makes sure the platform's database role exists. Safe to run again: it only does what is missing.
+# Skip it entirely by giving connection strings for servers you already run (see README).
+set -euo pipefail
+
+PG_USER="${SAMVERKAN_PG_USER:-samverkan}"
+PG_PASSWORD="${SAMVERKAN_PG_PASSWORD:-samverkan}"
+
+say() { printf '[infra] %s\n' "$*"; }
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+missing=()
+command -v rabbitmqctl >/dev/null 2>&1 || missing+=(rabbitmq-server)
+command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
+if [ "${#missing[@]}" -gt 0 ]; then
+  say "installing ${missing[*]} from Debian's packages"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# PostgreSQL: start the newest cluster (creating one if the package made none).
+pg_version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
+if ! pg_lsclusters -h 2>/dev/null | awk '{print $1" "$2}' | grep -q "^$pg_version main$"; then
+  say "creating PostgreSQL $pg_version cluster 'main'"
+  as_root pg_createcluster "$pg_version" main >/dev/null
+fi
+if ! pg_lsclusters -h | awk -v v="$pg_version" '$1==v && $2=="main" {print $4}' | grep -q online; then
+  say "starting PostgreSQL $pg_version"
+  as_root pg_ctlcluster "$pg_version" main start
+fi
+for _ in $(seq 1 60); do
+  as_root su postgres -c "psql -qAt -c 'select 1'" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+as_root su postgres -c "psql -qAt -c \"select 1\"" >/dev/null || { say "PostgreSQL did not come up; see /var/log/postgresql/"; exit 1; }
+if ! as_root su postgres -c "psql -qAt -c \"select 1 from pg_roles where rolname='$PG_USER'\"" | grep -q 1; then
+  say "creating database role '$PG_USER'"
+  as_root su postgres -c "psql -q -c \"create role $PG_USER login createdb password '$PG_PASSWORD'\""
+fi
+
+# RabbitMQ: start the node if it does not answer.
+if ! as_root rabbitmqctl -q status >/dev/null 2>&1; then
+  say "starting RabbitMQ"
+  if command -v service >/dev/null 2>&1 && [ -x /etc/init.d/rabbitmq-server ]; then
+    as_root service rabbitmq-server start >/dev/null 2>&1 || as_root rabbitmq-server -detached
+  else
+    as_root rabbitmq-server -detached
+  fi
+fi
+as_root timeout 120 rabbitmqctl -q await_startup >/dev/null 2>&1 || { say "RabbitMQ did not come up; see /var/log/rabbitmq/"; exit 1; }
+say "PostgreSQL on localhost:5432 (role $PG_USER) and RabbitMQ on localhost:5672 are running"

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Samverkan.Actors.Model;
+
+namespace Samverkan.Actors.Infrastructure.Configurations;
+
+internal sealed class ActorConfiguration : IEntityTypeConfiguration<Actor>
+{
+    public void Configure(EntityTypeBuilder<Actor> e)
+    {
+        e.ToTable("actors");
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
+        e.Property(x => x.Name).HasColumnName("name").HasMaxLength(300);
+        e.Property(x => x.OrganisationNumber).HasColumnName("organisation_number").HasMaxLength(10);
+        e.Property(x => x.Sector).HasColumnName("sector").HasConversion<string>().HasMaxLength(40);
+        e.Property(x => x.Kind).HasColumnName("kind").HasConversion<string>().HasMaxLength(40);
+        e.Property(x => x.MunicipalityCode).HasColumnName("municipality_code").HasMaxLength(4);
+        e.Property(x => x.RegisteredAt).HasColumnName("registered_at");
+        e.HasIndex(x => x.OrganisationNumber).IsUnique();
+    }
+}

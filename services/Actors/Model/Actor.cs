@@ -1,0 +1,17 @@
+using Samverkan.Contracts.Actors;
+
+namespace Samverkan.Actors.Model;
+
+/// <summary>An organisation taking part in collaborations: an agency, a civil-society organisation, an employer.</summary>
+public sealed class Actor
+{
+    public Guid Id { get; init; }
+    public required string Name { get; set; }
+    /// <summary>Organisationsnummer, normalised to ten digits without separator.</summary>
+    public required string OrganisationNumber { get; init; }
+    public ActorSector Sector { get; set; }
+    public ActorKind Kind { get; set; }
+    /// <summary>SCB kommunkod.</summary>
+    public string? MunicipalityCode { get; set; }
+    public DateTimeOffset RegisteredAt { get; init; }
+}

@@ -1,0 +1,19 @@
+using Samverkan.Actors.Apis;
+using Samverkan.Actors.Extensions;
+using Samverkan.Actors.Infrastructure;
+using Samverkan.ServiceDefaults;
+using Samverkan.ServiceDefaults.Data;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapOpenApi();
+app.MapActorsApi();
+
+await app.MigrateDatabaseAsync<ActorsDbContext>();
+app.Run();
+
+public partial class Program;
