@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Samverkan.ServiceDefaults.Http;
+
+namespace Samverkan.ServiceDefaults.UnitTests;
+
+public sealed class ProblemDetailsTests
+{
+    [Theory]
+    [InlineData("$.sector", "sector")]
+    [InlineData("$.contacts[0].email", "contacts[0].email")]
+    [InlineData("$", "$")]
+    [InlineData(null, "$")]
+    public void Json_path_of_a_binding_error_becomes_the_field_name(string? path, string field) =>
+        Assert.Equal(field, BadRequestExceptionHandler.JsonPathToField(path));
+
+    [Fact]
+    public void Unknown_enum_value_names_its_field()
+    {
+        var json = Assert.ThrowsAny<JsonException>(() =>
+            JsonSerializer.Deserialize<WithEnum>("""{"sector":"galaxy"}""", JsonConventions.Create()));
+        var (field, _) = BadRequestExceptionHandler.Describe(new BadHttpRequestException("bad", json));
+        Assert.Equal("sector", field);
+    }
+
+    [Fact]
+    public void Integer_in_place_of_an_enum_name_is_refused()
+    {
+        Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize<WithEnum>("""{"sector":2}""", JsonConventions.Create()));
+    }
+
+    [Fact]
+    public void Enums_travel_as_kebab_case_names()
+    {
+        var json = JsonSerializer.Serialize(new WithEnum { Sector = Color.DarkBlue }, JsonConventions.Create());
+        Assert.Equal("""{"sector":"dark-blue"}""", json);
+    }
+
+    [Fact]
+    public void Validation_errors_name_fields_as_the_client_wrote_them()
+    {
+        var problem = new HttpValidationProblemDetails(new Dictionary<string, string[]>
+        {
+            ["OrganisationNumber"] = ["The OrganisationNumber field is required."],
+            ["Address.PostalCode"] = ["Too short."],
+        });
+
+        HttpDefaultsExtensions.CamelCaseFieldNames(problem);
+
+        Assert.Equal(["The organisationNumber field is required."], problem.Errors["organisationNumber"]);
+        Assert.Equal(["Too short."], problem.Errors["address.postalCode"]);
+        Assert.Equal(2, problem.Errors.Count);
+    }
+
+    private enum Color { Red = 1, DarkBlue = 2 }
+
+    private sealed record WithEnum
+    {
+        public Color? Sector { get; init; }
+    }
+}
