@@ -1,0 +1,75 @@
+using Samverkan.Gateway.Extensions;
+using Samverkan.ServiceDefaults;
+using Samverkan.ServiceDefaults.Auth;
+using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Transforms;
+
+namespace Samverkan.Gateway;
+
+/// <summary>
+/// Every route and cluster of the gateway, in one place. Kept in code rather than appsettings so that
+/// service names come from <see cref="ResourceNames"/> and policy names from <see cref="Policies"/>: a
+/// renamed service or policy breaks the build instead of silently breaking a route.
+/// </summary>
+public static class GatewayRoutes
+{
+    /// <summary>Public path prefix → the service that owns it.</summary>
+    private static readonly (string Prefix, string Service)[] ApiPrefixes =
+    [
+        ("/api/actors", ResourceNames.Actors),
+        ("/api/collaborations", ResourceNames.Actors),
+        ("/api/participants", ResourceNames.Participants),
+        ("/api/employers", ResourceNames.Employers),
+        ("/api/offers", ResourceNames.Employers),
+        ("/api/reports", ResourceNames.Reporting),
+    ];
+
+    /// <summary>What each service answers its OpenAPI document on.</summary>
+    private const string ServiceOpenApiPath = "/openapi/v1.json";
+
+    /// <summary>Where the gateway exposes a service's OpenAPI document; Scalar's default pattern.</summary>
+    public const string OpenApiRoutePattern = "/openapi/{documentName}.json";
+
+    public static IReadOnlyList<RouteConfig> Routes { get; } = [.. ApiRoutes(), .. OpenApiRoutes()];
+
+    public static IReadOnlyList<ClusterConfig> Clusters { get; } = [.. ResourceNames.Services.Select(Cluster)];
+
+    // "{**catch-all}" is optional, so "/api/actors" matches as well as "/api/actors/{id}"; the path is
+    // forwarded unchanged because each service serves the same public paths.
+    // Authorization here is a first gate that turns strangers away before they cost a backend call; the
+    // Authorization header is forwarded as it came and each service checks the token again.
+    private static IEnumerable<RouteConfig> ApiRoutes() =>
+        ApiPrefixes.Select(api => new RouteConfig
+        {
+            RouteId = $"api{api.Prefix[4..].Replace('/', '-')}",
+            ClusterId = api.Service,
+            Match = new RouteMatch { Path = $"{api.Prefix}/{{**catch-all}}" },
+            AuthorizationPolicy = Policies.Authenticated,
+            RateLimiterPolicy = RateLimiting.PerClientPolicy,
+        });
+
+    // The documents are public (they describe the API, not data). The original Host header goes along so
+    // the document's "servers" entry names the gateway, and Scalar's "try it" calls go through the gateway.
+    private static IEnumerable<RouteConfig> OpenApiRoutes() =>
+        ResourceNames.Services.Select(service => new RouteConfig
+            {
+                RouteId = $"openapi-{service}",
+                ClusterId = service,
+                Match = new RouteMatch { Path = OpenApiRoutePattern.Replace("{documentName}", service) },
+                AuthorizationPolicy = "Anonymous", // YARP's reserved name for AllowAnonymous
+                RateLimiterPolicy = RateLimiting.PerClientPolicy,
+            }
+            .WithTransformPathSet(ServiceOpenApiPath)
+            .WithTransformUseOriginalHostHeader());
+
+    // The destination is the service's name, not an address: ServiceDiscoveryDestinationResolver turns
+    // "http://actors" into whatever services:actors:http:* says, so ports live only in the AppHost.
+    private static ClusterConfig Cluster(string service) => new()
+    {
+        ClusterId = service,
+        Destinations = new Dictionary<string, DestinationConfig>
+        {
+            [service] = new() { Address = $"http://{service}" },
+        },
+    };
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Samverkan.Employers.Infrastructure;
+using Samverkan.ServiceDefaults.Auth;
+
+namespace Samverkan.Employers.Apis;
+
+/// <summary>The actors this service has learnt of from Actors' events: shows what the consumer has applied.</summary>
+public static class KnownActorsApi
+{
+    public static IEndpointRouteBuilder MapKnownActorsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/employers/actors").WithTags("Known actors").RequireAuthorization(Policies.Authenticated);
+        api.MapGet("/", ListKnownActors);
+        return app;
+    }
+
+    public static async Task<Ok<PagedResult<KnownActorResponse>>> ListKnownActors(
+        EmployersDbContext db, CancellationToken ct, int page = 1, int pageSize = 50)
+    {
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, 200);
+        var total = await db.KnownActors.CountAsync(ct);
+        var items = await db.KnownActors.AsNoTracking()
+            .OrderBy(a => a.Name).ThenBy(a => a.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .ToListAsync(ct);
+        return TypedResults.Ok(new PagedResult<KnownActorResponse>(items.Select(KnownActorResponse.From).ToList(), page, pageSize, total));
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Samverkan.Employers.Model;
+using Samverkan.ServiceDefaults.Messaging;
+
+namespace Samverkan.Employers.Infrastructure;
+
+public sealed class EmployersDbContext(DbContextOptions<EmployersDbContext> options) : DbContext(options), IMessagingDbContext
+{
+    public DbSet<KnownActor> KnownActors => Set<KnownActor>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(EmployersDbContext).Assembly);
+        modelBuilder.AddMessagingTables();
+    }
+}

@@ -1,0 +1,19 @@
+using Samverkan.Employers.Apis;
+using Samverkan.Employers.Extensions;
+using Samverkan.Employers.Infrastructure;
+using Samverkan.ServiceDefaults;
+using Samverkan.ServiceDefaults.Data;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapOpenApi();
+app.MapKnownActorsApi();
+
+await app.MigrateDatabaseAsync<EmployersDbContext>();
+app.Run();
+
+public partial class Program;

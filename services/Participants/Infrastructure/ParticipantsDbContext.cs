@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Samverkan.Participants.Model;
+using Samverkan.ServiceDefaults.Messaging;
+
+namespace Samverkan.Participants.Infrastructure;
+
+public sealed class ParticipantsDbContext(DbContextOptions<ParticipantsDbContext> options) : DbContext(options), IMessagingDbContext
+{
+    public DbSet<KnownActor> KnownActors => Set<KnownActor>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ParticipantsDbContext).Assembly);
+        modelBuilder.AddMessagingTables();
+    }
+}

@@ -1,0 +1,19 @@
+using Samverkan.Participants.Apis;
+using Samverkan.Participants.Extensions;
+using Samverkan.Participants.Infrastructure;
+using Samverkan.ServiceDefaults;
+using Samverkan.ServiceDefaults.Data;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapOpenApi();
+app.MapKnownActorsApi();
+
+await app.MigrateDatabaseAsync<ParticipantsDbContext>();
+app.Run();
+
+public partial class Program;

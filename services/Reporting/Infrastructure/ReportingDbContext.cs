@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Samverkan.Reporting.Model;
+using Samverkan.ServiceDefaults.Messaging;
+
+namespace Samverkan.Reporting.Infrastructure;
+
+public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> options) : DbContext(options), IMessagingDbContext
+{
+    public DbSet<ActorFact> ActorFacts => Set<ActorFact>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ReportingDbContext).Assembly);
+        modelBuilder.AddMessagingTables();
+    }
+}

@@ -1,0 +1,19 @@
+using Samverkan.Reporting.Apis;
+using Samverkan.Reporting.Extensions;
+using Samverkan.Reporting.Infrastructure;
+using Samverkan.ServiceDefaults;
+using Samverkan.ServiceDefaults.Data;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapOpenApi();
+app.MapReportsApi();
+
+await app.MigrateDatabaseAsync<ReportingDbContext>();
+app.Run();
+
+public partial class Program;
