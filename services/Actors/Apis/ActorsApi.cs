@@ -6,6 +6,7 @@ using Samverkan.Actors.Infrastructure;
 using Samverkan.Actors.Model;
 using Samverkan.Contracts.Actors;
 using Samverkan.ServiceDefaults.Auth;
+using Samverkan.ServiceDefaults.Http;
 using Samverkan.ServiceDefaults.Messaging;
 
 namespace Samverkan.Actors.Apis;
@@ -21,7 +22,7 @@ public static class ActorsApi
         return app;
     }
 
-    public static async Task<Results<Created<ActorResponse>, ValidationProblem, Conflict<ProblemDetailsBody>>> RegisterActor(
+    public static async Task<Results<Created<ActorResponse>, ValidationProblem, ProblemHttpResult>> RegisterActor(
         RegisterActorRequest request, ActorsDbContext db, CancellationToken ct)
     {
         if (!OrganisationNumber.TryNormalise(request.OrganisationNumber, out var orgNumber, out var error))
@@ -68,26 +69,29 @@ public static class ActorsApi
         return actor is null ? TypedResults.NotFound() : TypedResults.Ok(ActorResponse.From(actor));
     }
 
-    public static async Task<Ok<PagedResult<ActorResponse>>> ListActors(
-        ActorsDbContext db, CancellationToken ct, ActorSector? sector = null, ActorKind? kind = null, string? municipality = null,
+    public static async Task<Results<Ok<PagedResult<ActorResponse>>, ValidationProblem>> ListActors(
+        ActorsDbContext db, CancellationToken ct, string? sector = null, string? kind = null, string? municipality = null,
         int page = 1, int pageSize = 50)
     {
+        if (!KebabCaseEnum.TryParse<ActorSector>(sector, out var sectorFilter))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["sector"] = [KebabCaseEnum.Expected<ActorSector>()] });
+        if (!KebabCaseEnum.TryParse<ActorKind>(kind, out var kindFilter))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = [KebabCaseEnum.Expected<ActorKind>()] });
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, 200);
         var query = db.Actors.AsNoTracking();
-        if (sector is not null) query = query.Where(a => a.Sector == sector);
-        if (kind is not null) query = query.Where(a => a.Kind == kind);
+        if (sectorFilter is not null) query = query.Where(a => a.Sector == sectorFilter);
+        if (kindFilter is not null) query = query.Where(a => a.Kind == kindFilter);
         if (municipality is not null) query = query.Where(a => a.MunicipalityCode == municipality);
         var total = await query.CountAsync(ct);
         var items = await query.OrderBy(a => a.Name).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return TypedResults.Ok(new PagedResult<ActorResponse>(items.Select(ActorResponse.From).ToList(), page, pageSize, total));
     }
 
-    private static Conflict<ProblemDetailsBody> Duplicate(string orgNumber) =>
-        TypedResults.Conflict(new ProblemDetailsBody(
-            "https://tools.ietf.org/html/rfc9110#section-15.5.10", "An actor with this organisationsnummer is already registered.",
-            409, $"organisationNumber {orgNumber} is taken.", "organisationNumber"));
+    private static ProblemHttpResult Duplicate(string orgNumber) =>
+        TypedResults.Problem(
+            title: "An actor with this organisationsnummer is already registered.",
+            detail: $"organisationNumber {orgNumber} is taken.",
+            statusCode: StatusCodes.Status409Conflict,
+            extensions: new Dictionary<string, object?> { ["field"] = "organisationNumber" });
 }
-
-/// <summary>A problem details body for typed results that need a status other than 400.</summary>
-public sealed record ProblemDetailsBody(string Type, string Title, int Status, string Detail, string? Field = null);
