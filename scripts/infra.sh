@@ -29,11 +29,21 @@ if ! pg_lsclusters -h | awk -v v="$pg_version" '$1==v && $2=="main" {print $4}' 
   say "starting PostgreSQL $pg_version"
   as_root pg_ctlcluster "$pg_version" main start
 fi
-for _ in $(seq 1 60); do
-  as_root su postgres -c "psql -qAt -c 'select 1'" >/dev/null 2>&1 && break
-  sleep 0.5
-done
-as_root su postgres -c "psql -qAt -c \"select 1\"" >/dev/null || { say "PostgreSQL did not come up; see /var/log/postgresql/"; exit 1; }
+wait_for_postgres() {
+  for _ in $(seq 1 60); do
+    as_root su postgres -c "psql -qAt -c 'select 1'" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  return 1
+}
+wait_for_postgres || { say "PostgreSQL did not come up; see /var/log/postgresql/"; exit 1; }
+# Four services, each with a connection pool, plus tests and benchmarks outgrow the default of 100.
+if [ "$(as_root su postgres -c "psql -qAt -c 'show max_connections'")" -lt 300 ] 2>/dev/null; then
+  say "raising PostgreSQL max_connections to 300 (restarts it)"
+  as_root su postgres -c "psql -q -c 'alter system set max_connections = 300'"
+  as_root pg_ctlcluster "$pg_version" main restart
+fi
+wait_for_postgres || { say "PostgreSQL did not come up; see /var/log/postgresql/"; exit 1; }
 if ! as_root su postgres -c "psql -qAt -c \"select 1 from pg_roles where rolname='$PG_USER'\"" | grep -q 1; then
   say "creating database role '$PG_USER'"
   as_root su postgres -c "psql -q -c \"create role $PG_USER login createdb password '$PG_PASSWORD'\""

@@ -36,5 +36,9 @@ public sealed class ActorsApiFactory : WebApplicationFactory<Program>, IAsyncLif
         return client;
     }
 
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await _infra.DropDatabaseAsync(_database);
+    }
 }

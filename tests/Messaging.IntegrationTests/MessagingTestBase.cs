@@ -36,6 +36,7 @@ public abstract class MessagingTestBase : IAsyncLifetime
         foreach (var host in _hosts)
             await host.DisposeAsync();
         await MessagingHost.DeleteQueuesAsync(Infra, Service);
+        await Infra.DropDatabaseAsync(Database);
     }
 
     protected async Task<MessagingHost> StartHostAsync(IDictionary<string, string?>? settings = null)

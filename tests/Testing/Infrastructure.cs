@@ -110,6 +110,17 @@ public sealed class Infrastructure : IAsyncDisposable
         return DatabaseConnectionString(name);
     }
 
+    /// <summary>Drops a database made by <see cref="CreateDatabaseAsync"/>, closing what still uses it.</summary>
+    public async Task DropDatabaseAsync(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        NpgsqlConnection.ClearAllPools(); // idle pooled connections would otherwise hold the database and the server's slots
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresConnectionString) { Database = "postgres" }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     public string DatabaseConnectionString(string database) =>
         new NpgsqlConnectionStringBuilder(PostgresConnectionString) { Database = database }.ConnectionString;
 
