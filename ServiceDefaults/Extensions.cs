@@ -80,12 +80,15 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary><c>/health</c>: ready (database, bus and the rest); <c>/alive</c>: the process answers.</summary>
-    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    /// <summary>
+    /// <c>/health</c>: ready (database, bus and the rest); <c>/alive</c>: the process answers. The gateway
+    /// passes its own <paramref name="health"/> options, which report the services behind it instead.
+    /// </summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app, HealthCheckOptions? health = null)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync })
+        app.MapHealthChecks(HealthEndpointPath, health ?? new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync })
             .AllowAnonymous().DisableHttpMetrics();
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") })
             .AllowAnonymous().DisableHttpMetrics();

@@ -8,7 +8,7 @@ builder.AddGatewayRateLimiting();
 builder.AddServiceHealthAggregation();
 
 var app = builder.Build();
-app.MapGatewayDefaultEndpoints();
+app.MapDefaultEndpoints(HealthAggregation.Options);
 // Rate limiting partitions by the token's agency, so it must run after authentication.
 app.UseAuthentication();
 app.UseAuthorization();

@@ -13,8 +13,6 @@ namespace Samverkan.Gateway.Extensions;
 /// </summary>
 public static class HealthAggregation
 {
-    private const string HealthPath = "/health";
-    private const string AlivePath = "/alive";
     private const string ServicesTag = "services";
     private const string HttpClientName = "service-health";
 
@@ -51,30 +49,19 @@ public static class HealthAggregation
     }
 
     /// <summary>
-    /// The gateway's counterpart of ServiceDefaults' <c>MapDefaultEndpoints</c>: the same error handling,
-    /// but a <c>/health</c> that reports each service rather than local checks.
+    /// Options for ServiceDefaults' <c>/health</c> on the gateway: it reports each service rather than
+    /// local checks, and is 200 only when every service is fully healthy (a degraded one is worth a look too).
     /// </summary>
-    public static WebApplication MapGatewayDefaultEndpoints(this WebApplication app)
+    public static HealthCheckOptions Options { get; } = new()
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-
-        app.MapHealthChecks(HealthPath, new HealthCheckOptions
+        ResponseWriter = WriteAsync,
+        ResultStatusCodes =
         {
-            ResponseWriter = WriteAsync,
-            // 200 only when every service is fully healthy; a degraded service is worth a look too.
-            ResultStatusCodes =
-            {
-                [HealthStatus.Healthy] = StatusCodes.Status200OK,
-                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
-                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
-            },
-        }).AllowAnonymous().DisableHttpMetrics();
-
-        app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") })
-            .AllowAnonymous().DisableHttpMetrics();
-        return app;
-    }
+            [HealthStatus.Healthy] = StatusCodes.Status200OK,
+            [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+            [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+        },
+    };
 
     /// <summary><c>{ status, services: { actors: { status, description?, durationMs, checks? } } }</c></summary>
     private static Task WriteAsync(HttpContext context, HealthReport report)
