@@ -16,7 +16,7 @@ public sealed class BrokerControl
 
     public static BrokerControl Local() => new(async command =>
     {
-        using var process = Process.Start(new ProcessStartInfo("rabbitmqctl", ["-q", command])
+        using var process = Process.Start(new ProcessStartInfo("rabbitmqctl", ["-q", .. command.Split(' ')])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -30,12 +30,21 @@ public sealed class BrokerControl
 
     public static BrokerControl Container(RabbitMqContainer container) => new(async command =>
     {
-        var result = await container.ExecAsync(["rabbitmqctl", "-q", command]);
+        var result = await container.ExecAsync(["rabbitmqctl", "-q", .. command.Split(' ')]);
         if (result.ExitCode != 0)
             throw new InvalidOperationException($"rabbitmqctl {command} failed ({result.ExitCode}): {result.Stderr}");
     });
 
     public Task StopAsync() => _rabbitmqctl("stop_app");
+
+    /// <summary>A virtual host of its own keeps a test platform's durable queues apart from any other on the broker.</summary>
+    public async Task CreateVirtualHostAsync(string name, string user = "guest")
+    {
+        await _rabbitmqctl($"add_vhost {name}");
+        await _rabbitmqctl($"set_permissions -p {name} {user} .* .* .*");
+    }
+
+    public Task DeleteVirtualHostAsync(string name) => _rabbitmqctl($"delete_vhost {name}");
 
     public async Task StartAsync()
     {
