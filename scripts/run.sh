@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs Samverkan locally: the four services and the gateway, on http://localhost:8080 unless told otherwise.
+#   bash scripts/run.sh [AppHost options]      e.g. --gateway-port 8081; --help lists them
+# Installs (when missing) and starts RabbitMQ and PostgreSQL with scripts/infra.sh, unless both
+# ConnectionStrings__messaging and ConnectionStrings__postgres point at servers you run yourself; builds the
+# solution; then becomes the AppHost, so that Ctrl+C reaches it and it stops every process it started.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '[run] %s\n' "$*"; }
+
+command -v dotnet >/dev/null 2>&1 || { say "the .NET 10 SDK is needed: https://dotnet.microsoft.com/download"; exit 1; }
+
+# The token command and --help need no servers.
+case "${1:-}" in
+  token|-h|--help|help) needs_servers=false ;;
+  *) needs_servers=true ;;
+esac
+if $needs_servers; then
+  if [ -n "${ConnectionStrings__messaging:-}" ] && [ -n "${ConnectionStrings__postgres:-}" ]; then
+    say "using the servers of ConnectionStrings__messaging and ConnectionStrings__postgres"
+  else
+    bash scripts/infra.sh
+  fi
+fi
+
+say "building (Release)"
+dotnet build Samverkan.sln -c Release -nologo -v quiet -clp:ErrorsOnly --disable-build-servers >&2 \
+  || { say "the build failed; the errors are above"; exit 1; }
+
+exec dotnet AppHost/bin/Release/net10.0/Samverkan.AppHost.dll "$@"
