@@ -3,6 +3,7 @@
 # and makes sure the platform's database role exists. Safe to run again: it only does what is missing.
 # Skip it entirely by giving connection strings for servers you already run (see README).
 set -euo pipefail
+cd /  # the postgres user, which runs psql below, may not enter the caller's directory
 
 PG_USER="${SAMVERKAN_PG_USER:-samverkan}"
 PG_PASSWORD="${SAMVERKAN_PG_PASSWORD:-samverkan}"
