@@ -12,6 +12,8 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapKnownActorsApi();
+app.MapParticipantsApi();
+app.MapConsentsApi();
 
 await app.MigrateDatabaseAsync<ParticipantsDbContext>();
 app.Run();

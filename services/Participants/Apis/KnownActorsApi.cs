@@ -10,7 +10,8 @@ public static class KnownActorsApi
 {
     public static IEndpointRouteBuilder MapKnownActorsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/participants/actors").WithTags("Known actors").RequireAuthorization(Policies.Authenticated);
+        // Agency staff only, like the rest of /api/participants: employers never reach this service.
+        var api = app.MapGroup("/api/participants/actors").WithTags("Known actors").RequireAuthorization(Policies.AgencyStaff);
         api.MapGet("/", ListKnownActors);
         return app;
     }

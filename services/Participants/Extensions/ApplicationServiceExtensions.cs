@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Samverkan.Participants.Consumers;
 using Samverkan.Participants.Infrastructure;
+using Samverkan.Participants.Security;
 using Samverkan.ServiceDefaults;
 using Samverkan.ServiceDefaults.Data;
 using Samverkan.ServiceDefaults.Messaging;
@@ -12,9 +15,41 @@ internal static class ApplicationServiceExtensions
     {
         builder.AddServiceDbContext<ParticipantsDbContext>(ResourceNames.ParticipantsDb);
         builder.AddMessaging<ParticipantsDbContext>(ResourceNames.Participants, x => x.AddConsumer<ActorRegisteredConsumer>());
+        builder.AddIdentityProtection();
+        builder.Services.AddSingleton<IAuthorizationHandler, ParticipantAccessHandler>();
         builder.Services.AddOpenApi();
         // Called here, not in ServiceDefaults: the validation source generator registers the types of the
         // assembly that makes this call.
         builder.Services.AddValidation();
+    }
+
+    /// <summary>
+    /// Data Protection with its key ring in <c>Participants:KeyDirectory</c> (never the database; in Development it
+    /// defaults to a folder under the temp directory), and the lookup HMAC key from <c>Participants:LookupKey</c>.
+    /// Both must be configured outside Development.
+    /// </summary>
+    private static void AddIdentityProtection(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(ParticipantsSecurityOptions.Section).Get<ParticipantsSecurityOptions>()
+            ?? new ParticipantsSecurityOptions();
+        if (string.IsNullOrWhiteSpace(options.LookupKey) && builder.Environment.IsDevelopment())
+            options.LookupKey = ParticipantsSecurityOptions.DevelopmentLookupKey;
+        if (string.IsNullOrWhiteSpace(options.LookupKey) || options.LookupKey.Length < 32)
+            throw new InvalidOperationException(
+                "Participants:LookupKey must be configured with at least 32 characters (environment variable Participants__LookupKey).");
+        // Losing the key ring loses every encrypted number, so outside Development its place must be chosen.
+        if (string.IsNullOrWhiteSpace(options.KeyDirectory) && !builder.Environment.IsDevelopment())
+            throw new InvalidOperationException(
+                "Participants:KeyDirectory must be configured outside Development (environment variable Participants__KeyDirectory): "
+                + "a persistent, backed-up directory outside the database that holds the Data Protection keys.");
+        var keyDirectory = string.IsNullOrWhiteSpace(options.KeyDirectory)
+            ? Path.Combine(Path.GetTempPath(), "samverkan", "participants-keys")
+            : options.KeyDirectory;
+
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Samverkan.Participants")
+            .PersistKeysToFileSystem(new DirectoryInfo(keyDirectory));
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<IdentityProtector>();
     }
 }

@@ -22,6 +22,118 @@ namespace Samverkan.Participants.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Samverkan.Participants.Model.Consent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("GivenOn")
+                        .HasColumnType("date")
+                        .HasColumnName("given_on");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("method");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("participant_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("purpose");
+
+                    b.Property<Guid>("RecipientActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recipient_actor_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("withdrawn_by");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("date")
+                        .HasColumnName("withdrawn_on");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientActorId");
+
+                    b.HasIndex("ParticipantId", "Purpose", "RecipientActorId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_consents_active")
+                        .HasFilter("withdrawn_on IS NULL");
+
+                    b.ToTable("consents", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Participants.Model.IdentityAccess", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AccessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accessed_at");
+
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("participant_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId", "AccessedAt")
+                        .HasDatabaseName("ix_identity_access_participant");
+
+                    b.ToTable("identity_access_log", (string)null);
+                });
+
             modelBuilder.Entity("Samverkan.Participants.Model.KnownActor", b =>
                 {
                     b.Property<Guid>("Id")
@@ -49,6 +161,112 @@ namespace Samverkan.Participants.Infrastructure.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("known_actors", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Participants.Model.Participant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("AgeAtStart")
+                        .HasColumnType("integer")
+                        .HasColumnName("age_at_start");
+
+                    b.Property<string>("BenefitAtStart")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("benefit_at_start");
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("date")
+                        .HasColumnName("birth_date");
+
+                    b.Property<Guid>("CollaborationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("collaboration_id");
+
+                    b.Property<string>("EducationLevelAtEntry")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("education_level_at_entry");
+
+                    b.Property<DateTimeOffset>("EnrolledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("enrolled_at");
+
+                    b.Property<string>("EnrolledBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("enrolled_by");
+
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("gender");
+
+                    b.Property<string>("IdentityKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("identity_kind");
+
+                    b.Property<string>("LabourMarketStatusAtEntry")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("labour_market_status_at_entry");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("municipality_code");
+
+                    b.Property<byte[]>("NumberLookupHash")
+                        .HasColumnType("bytea")
+                        .HasColumnName("number_lookup_hash");
+
+                    b.Property<string>("ProtectedName")
+                        .HasColumnType("text")
+                        .HasColumnName("protected_name");
+
+                    b.Property<string>("ProtectedNumber")
+                        .HasColumnType("text")
+                        .HasColumnName("protected_number");
+
+                    b.Property<DateOnly>("ReferralDate")
+                        .HasColumnType("date")
+                        .HasColumnName("referral_date");
+
+                    b.Property<Guid>("ReferringActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referring_actor_id");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.PrimitiveCollection<string[]>("TargetGroups")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("target_groups");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferringActorId")
+                        .HasDatabaseName("ix_participants_referring_actor");
+
+                    b.HasIndex("CollaborationId", "NumberLookupHash")
+                        .IsUnique()
+                        .HasDatabaseName("ux_participants_collaboration_person")
+                        .HasFilter("number_lookup_hash IS NOT NULL");
+
+                    b.ToTable("participants", (string)null);
                 });
 
             modelBuilder.Entity("Samverkan.ServiceDefaults.Messaging.InboxMessage", b =>
@@ -124,6 +342,30 @@ namespace Samverkan.Participants.Infrastructure.Migrations
                         .HasFilter("dispatched_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Participants.Model.Consent", b =>
+                {
+                    b.HasOne("Samverkan.Participants.Model.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Samverkan.Participants.Model.KnownActor", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientActorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samverkan.Participants.Model.Participant", b =>
+                {
+                    b.HasOne("Samverkan.Participants.Model.KnownActor", null)
+                        .WithMany()
+                        .HasForeignKey("ReferringActorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,25 @@
+using Samverkan.Contracts.Actors;
+
+namespace Samverkan.Contracts.Participants;
+
+/// <summary>
+/// A participant was enrolled in a collaboration (inskrivning). Non-identifying facts only: never a
+/// personnummer, a name or a birth date; age is given as a band. Published once per participant and
+/// collaboration: a re-enrolment of the same person publishes nothing.
+/// </summary>
+public sealed record ParticipantEnrolled
+{
+    public required Guid ParticipantId { get; init; }
+    public required Guid CollaborationId { get; init; }
+    public required Gender Gender { get; init; }
+    /// <summary>Age at start as a band; absent for an anonymous participant whose age is unknown.</summary>
+    public AgeBand? AgeBand { get; init; }
+    /// <summary>SCB municipality code (four digits) of the participant's home municipality.</summary>
+    public required string MunicipalityCode { get; init; }
+    public required Guid ReferringActorId { get; init; }
+    public required DateOnly ReferralDate { get; init; }
+    /// <summary>The same target groups (målgrupper) a collaboration declares in Actors.</summary>
+    public required IReadOnlyList<TargetGroup> TargetGroups { get; init; }
+    public required DateOnly StartDate { get; init; }
+    public required DateTimeOffset EnrolledAt { get; init; }
+}

@@ -1,0 +1,91 @@
+using Samverkan.Contracts.Participants;
+
+namespace Samverkan.Participants.Model;
+
+/// <summary>How the participant is identified.</summary>
+public enum IdentityKind
+{
+    /// <summary>Personnummer.</summary>
+    PersonalIdentityNumber = 1,
+    /// <summary>Samordningsnummer.</summary>
+    CoordinationNumber = 2,
+    /// <summary>Enrolled without a number, by the participant's choice or for lack of one.</summary>
+    Anonymous = 3,
+    /// <summary>Skyddad identitet: the number is not recorded at all.</summary>
+    ProtectedIdentity = 4,
+}
+
+/// <summary>Ersättning: the benefit the participant lives on at start.</summary>
+public enum BenefitType
+{
+    /// <summary>Aktivitetsstöd.</summary>
+    ActivitySupport = 1,
+    /// <summary>Etableringsersättning.</summary>
+    EstablishmentBenefit = 2,
+    /// <summary>Sjukpenning.</summary>
+    SicknessBenefit = 3,
+    /// <summary>Rehabiliteringspenning.</summary>
+    RehabilitationBenefit = 4,
+    /// <summary>Aktivitetsersättning.</summary>
+    ActivityCompensation = 5,
+    /// <summary>Sjukersättning.</summary>
+    SicknessCompensation = 6,
+    /// <summary>Ekonomiskt bistånd.</summary>
+    FinancialAssistance = 7,
+    /// <summary>A-kassa.</summary>
+    UnemploymentInsurance = 8,
+    /// <summary>Lön.</summary>
+    Salary = 9,
+    /// <summary>Ingen.</summary>
+    None = 10,
+}
+
+/// <summary>Labour-market status at entry, as the ESF+ common output indicators count it.</summary>
+public enum LabourMarketStatus
+{
+    /// <summary>Unemployed, not long-term.</summary>
+    Unemployed = 1,
+    LongTermUnemployed = 2,
+    /// <summary>Neither employed nor looking for work.</summary>
+    Inactive = 3,
+    /// <summary>Employed, including self-employed.</summary>
+    Employed = 4,
+}
+
+/// <summary>Highest completed education as an ISCED band (ESF+ Annex I).</summary>
+public enum EducationLevel
+{
+    /// <summary>ISCED 0–2: at most lower secondary (grundskola).</summary>
+    PrimaryOrLowerSecondary = 1,
+    /// <summary>ISCED 3–4: upper secondary or post-secondary non-tertiary (gymnasium).</summary>
+    UpperSecondaryOrPostSecondary = 2,
+    /// <summary>ISCED 5–8: tertiary (eftergymnasial).</summary>
+    Tertiary = 3,
+}
+
+public static class AgeBands
+{
+    public static AgeBand Of(int age) => age switch
+    {
+        < 18 => AgeBand.Under18,
+        < 25 => AgeBand.From18To24,
+        < 30 => AgeBand.From25To29,
+        < 55 => AgeBand.From30To54,
+        _ => AgeBand.From55,
+    };
+}
+
+public static class Genders
+{
+    /// <summary>
+    /// The gender recorded at enrolment: the one given, else the legal sex in the number; null when neither
+    /// is known (a participant without a number must state it).
+    /// </summary>
+    public static Gender? Derive(Gender? given, PersonalIdentityNumber? number) =>
+        given ?? number?.LegalSex switch
+        {
+            LegalSex.Woman => Gender.Woman,
+            LegalSex.Man => Gender.Man,
+            _ => null,
+        };
+}
