@@ -12,6 +12,8 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapActorsApi();
+app.MapCollaborationsApi();
+app.MapAgreementsApi();
 
 await app.MigrateDatabaseAsync<ActorsDbContext>();
 app.Run();

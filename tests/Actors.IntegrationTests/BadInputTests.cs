@@ -18,6 +18,8 @@ public sealed class BadInputTests(ActorsApiFactory factory) : IClassFixture<Acto
     [InlineData("""{"name":"X","organisationNumber":"556016-0681","sector":"public","kind":"employer"}""", "organisationNumber")]
     [InlineData("""{"name":"X","organisationNumber":"811218-9876","sector":"public","kind":"employer"}""", "organisationNumber")]
     [InlineData("""{"name":"X","organisationNumber":"556016-0680","sector":"public","kind":"employer","municipalityCode":"12"}""", "municipalityCode")]
+    [InlineData("""{"name":"X","organisationNumber":"556016-0680","sector":"public","kind":"employer","municipalityCode":"1299"}""", "municipalityCode")]
+    [InlineData("""{"name":"X","organisationNumber":"556016-0680","sector":"public","kind":"employer","contacts":[{"name":"A","email":"nope"}]}""", "contacts[0].email")]
     public async Task Bad_body_is_400_problem_details_naming_the_field(string body, string field)
     {
         var response = await factory.ClientFor(Roles.Caseworker)

@@ -7,6 +7,9 @@ namespace Samverkan.Actors.Infrastructure;
 public sealed class ActorsDbContext(DbContextOptions<ActorsDbContext> options) : DbContext(options), IMessagingDbContext
 {
     public DbSet<Actor> Actors => Set<Actor>();
+    public DbSet<Collaboration> Collaborations => Set<Collaboration>();
+    public DbSet<CollaborationMember> CollaborationMembers => Set<CollaborationMember>();
+    public DbSet<Agreement> Agreements => Set<Agreement>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 

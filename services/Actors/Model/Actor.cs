@@ -7,11 +7,15 @@ public sealed class Actor
 {
     public Guid Id { get; init; }
     public required string Name { get; set; }
-    /// <summary>Organisationsnummer, normalised to ten digits without separator.</summary>
+    /// <summary>Organisationsnummer, normalised to ten digits without separator. Identifies the actor: never changes.</summary>
     public required string OrganisationNumber { get; init; }
     public ActorSector Sector { get; set; }
     public ActorKind Kind { get; set; }
     /// <summary>SCB kommunkod.</summary>
     public string? MunicipalityCode { get; set; }
+    public List<ContactPerson> Contacts { get; set; } = [];
     public DateTimeOffset RegisteredAt { get; init; }
+    public DateTimeOffset? UpdatedAt { get; set; }
+    /// <summary>PostgreSQL's xmin: changes with every write of the row, so it is the ETag.</summary>
+    public uint Version { get; set; }
 }

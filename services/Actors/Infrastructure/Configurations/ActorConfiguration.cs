@@ -16,7 +16,10 @@ internal sealed class ActorConfiguration : IEntityTypeConfiguration<Actor>
         e.Property(x => x.Sector).HasColumnName("sector").HasConversion<string>().HasMaxLength(40);
         e.Property(x => x.Kind).HasColumnName("kind").HasConversion<string>().HasMaxLength(40);
         e.Property(x => x.MunicipalityCode).HasColumnName("municipality_code").HasMaxLength(4);
+        e.Property(x => x.Contacts).HasJsonColumn("contacts");
         e.Property(x => x.RegisteredAt).HasColumnName("registered_at");
+        e.Property(x => x.UpdatedAt).HasColumnName("updated_at");
+        e.Property(x => x.Version).IsRowVersion(); // Npgsql maps a uint row version to the xmin system column
         e.HasIndex(x => x.OrganisationNumber).IsUnique();
     }
 }

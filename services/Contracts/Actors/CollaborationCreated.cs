@@ -1,0 +1,21 @@
+namespace Samverkan.Contracts.Actors;
+
+/// <summary>A collaboration (samverkansprojekt) was set up. Its members arrive as <see cref="MemberJoined"/> events.</summary>
+public sealed record CollaborationCreated
+{
+    public required Guid CollaborationId { get; init; }
+    public required string Name { get; init; }
+    public required Guid OwnerActorId { get; init; }
+    public required IReadOnlyList<TargetGroup> TargetGroups { get; init; }
+    /// <summary>SCB municipality codes the collaboration covers.</summary>
+    public required IReadOnlyList<string> MunicipalityCodes { get; init; }
+    public required DateOnly StartDate { get; init; }
+    public required DateOnly EndDate { get; init; }
+    public required FinancingSource FinancingSource { get; init; }
+    public required decimal Budget { get; init; }
+    /// <summary>Planned participants in total; Reporting compares outcomes against it.</summary>
+    public required int ParticipantTarget { get; init; }
+    /// <summary>Target share (0–100 %) of participants leaving for work or studies.</summary>
+    public required decimal ExitToWorkOrStudiesTargetShare { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+}

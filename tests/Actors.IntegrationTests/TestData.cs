@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Samverkan.Actors.Infrastructure;
+using Samverkan.ServiceDefaults.Auth;
+
+namespace Samverkan.Actors.IntegrationTests;
+
+/// <summary>Valid, unique input for tests that need an actor to exist without caring which.</summary>
+public static class TestData
+{
+    /// <summary>
+    /// A fresh organisationsnummer: "55" (aktiebolag range), a third digit of at least 2 (else it reads as a
+    /// personnummer), six random digits and the Luhn check digit.
+    /// </summary>
+    public static string NewOrganisationNumber()
+    {
+        var body = "55" + Random.Shared.Next(2, 10) + Random.Shared.Next(0, 1_000_000).ToString("D6");
+        var sum = 0;
+        for (var i = 0; i < 9; i++)
+        {
+            var d = (body[i] - '0') * (i % 2 == 0 ? 2 : 1);
+            sum += d > 9 ? d - 9 : d;
+        }
+        return body + ((10 - sum % 10) % 10);
+    }
+
+    /// <summary>Registers an actor (as an admin) and returns its id.</summary>
+    public static async Task<Guid> RegisterActorAsync(this ActorsApiFactory factory, string name = "Testaktör", string kind = "municipality",
+        string sector = "public", string? municipalityCode = null)
+    {
+        var response = await factory.ClientFor(Roles.Admin).PostAsJsonAsync("/api/actors", new
+        {
+            name, organisationNumber = NewOrganisationNumber(), sector, kind, municipalityCode,
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    public static async Task<List<string>> OutboxBodiesAsync(this ActorsApiFactory factory, string eventName)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ActorsDbContext>();
+        return await db.OutboxMessages
+            .Where(m => m.MessageType.StartsWith($"Samverkan.Contracts.Actors.{eventName},"))
+            .Select(m => m.Body).ToListAsync();
+    }
+
+    public static async Task<JsonElement> ProblemAsync(this HttpResponseMessage response)
+    {
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public static void AssertNamesField(JsonElement problem, string field) =>
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"errors should name '{field}': {problem}");
+}

@@ -1,0 +1,71 @@
+using Samverkan.Actors.Model;
+using Samverkan.ServiceDefaults.Auth;
+
+namespace Samverkan.Actors.UnitTests;
+
+public sealed class CollaborationAccessTests
+{
+    private static readonly Guid Owner = Guid.NewGuid();
+    private static readonly Guid Partner = Guid.NewGuid();
+    private static readonly Guid Outsider = Guid.NewGuid();
+    private static readonly Guid[] Members = [Owner, Partner];
+
+    [Theory]
+    [InlineData(CollaborationAction.Read)]
+    [InlineData(CollaborationAction.Manage)]
+    public void Admins_may_do_anything_even_without_membership(CollaborationAction action) =>
+        Assert.Equal(AccessDecision.Allow, CollaborationAccess.Decide(Roles.Admin, Outsider, Owner, Members, action));
+
+    [Fact]
+    public void Owner_coordinators_manage() =>
+        Assert.Equal(AccessDecision.Allow, CollaborationAccess.Decide(Roles.Coordinator, Owner, Owner, Members, CollaborationAction.Manage));
+
+    [Fact]
+    public void Partner_coordinators_read_but_do_not_manage()
+    {
+        Assert.Equal(AccessDecision.Allow, CollaborationAccess.Decide(Roles.Coordinator, Partner, Owner, Members, CollaborationAction.Read));
+        Assert.Equal(AccessDecision.Forbidden, CollaborationAccess.Decide(Roles.Coordinator, Partner, Owner, Members, CollaborationAction.Manage));
+    }
+
+    [Fact]
+    public void Caseworkers_of_a_member_read_but_even_the_owners_do_not_manage()
+    {
+        Assert.Equal(AccessDecision.Allow, CollaborationAccess.Decide(Roles.Caseworker, Partner, Owner, Members, CollaborationAction.Read));
+        Assert.Equal(AccessDecision.Forbidden, CollaborationAccess.Decide(Roles.Caseworker, Owner, Owner, Members, CollaborationAction.Manage));
+    }
+
+    [Theory]
+    [InlineData(Roles.Caseworker, CollaborationAction.Read)]
+    [InlineData(Roles.Coordinator, CollaborationAction.Read)]
+    [InlineData(Roles.Coordinator, CollaborationAction.Manage)]
+    public void Staff_of_a_non_member_agency_are_told_it_does_not_exist(string role, CollaborationAction action) =>
+        Assert.Equal(AccessDecision.NotFound, CollaborationAccess.Decide(role, Outsider, Owner, Members, action));
+
+    [Theory]
+    [InlineData(Roles.Employer)]
+    [InlineData("nobody")]
+    [InlineData(null)]
+    public void Employers_and_unknown_roles_are_forbidden_even_as_members(string? role) =>
+        Assert.Equal(AccessDecision.Forbidden, CollaborationAccess.Decide(role, Partner, Owner, Members, CollaborationAction.Read));
+
+    [Fact]
+    public void A_former_member_is_no_longer_a_reader()
+    {
+        var today = new DateOnly(2026, 11, 24);
+        var left = new CollaborationMember { ActorId = Partner, JoinedOn = new(2026, 1, 1), LeftOn = new(2026, 11, 23) };
+        var leavingToday = new CollaborationMember { ActorId = Partner, JoinedOn = new(2026, 1, 1), LeftOn = today };
+        Assert.False(left.IsCurrent(today));
+        Assert.True(leavingToday.IsCurrent(today));
+    }
+
+    [Fact]
+    public void A_members_goals_are_its_own_coordinators_or_the_managers_to_change()
+    {
+        Assert.Equal(AccessDecision.Allow, CollaborationAccess.DecideMemberGoals(Roles.Coordinator, Partner, Owner, Members, Partner));
+        Assert.Equal(AccessDecision.Allow, CollaborationAccess.DecideMemberGoals(Roles.Coordinator, Owner, Owner, Members, Partner));
+        Assert.Equal(AccessDecision.Allow, CollaborationAccess.DecideMemberGoals(Roles.Admin, Outsider, Owner, Members, Partner));
+        Assert.Equal(AccessDecision.Forbidden, CollaborationAccess.DecideMemberGoals(Roles.Coordinator, Partner, Owner, Members, Owner));
+        Assert.Equal(AccessDecision.Forbidden, CollaborationAccess.DecideMemberGoals(Roles.Caseworker, Partner, Owner, Members, Partner));
+        Assert.Equal(AccessDecision.NotFound, CollaborationAccess.DecideMemberGoals(Roles.Coordinator, Outsider, Owner, Members, Partner));
+    }
+}
