@@ -20,6 +20,7 @@ public sealed class BadInputTests(ParticipantsApiFactory factory) : IClassFixtur
         ["unknown gender"] = ("gender", new EnrolBody { Gender = "other" }),
         ["birth date not the number's"] = ("birthDate", new EnrolBody { BirthDate = "1981-12-19" }),
         ["two-digit municipality"] = ("municipalityCode", new EnrolBody { MunicipalityCode = "88" }),
+        ["no such municipality"] = ("municipalityCode", new EnrolBody { MunicipalityCode = "1299" }),
         ["no municipality"] = ("municipalityCode", new EnrolBody { MunicipalityCode = null }),
         ["no collaboration"] = ("collaborationId", new EnrolBody { CollaborationId = null }),
         ["unknown benefit"] = ("benefitAtStart", new EnrolBody { BenefitAtStart = "galaxy" }),

@@ -9,6 +9,7 @@ using Samverkan.Contracts.Actors;
 using Samverkan.ServiceDefaults.Auth;
 using Samverkan.ServiceDefaults.Http;
 using Samverkan.ServiceDefaults.Messaging;
+using Samverkan.ServiceDefaults.Sweden;
 
 namespace Samverkan.Actors.Apis;
 

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Samverkan.Actors.Model;
 using Samverkan.Contracts.Actors;
+using Samverkan.ServiceDefaults.Sweden;
 
 namespace Samverkan.Actors.Apis;
 

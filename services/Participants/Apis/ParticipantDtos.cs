@@ -1,3 +1,4 @@
+using Samverkan.ServiceDefaults.Sweden;
 using System.ComponentModel.DataAnnotations;
 using Samverkan.Contracts.Actors;
 using Samverkan.Contracts.Participants;
@@ -39,7 +40,7 @@ public sealed record EnrolParticipantRequest
     public DateOnly? BirthDate { get; init; }
 
     /// <summary>SCB kommunkod of the home municipality, four digits.</summary>
-    [Required, RegularExpression("^[0-9]{4}$", ErrorMessage = "A municipality code is four digits (SCB kommunkod).")]
+    [Required, MunicipalityCode]
     public string? MunicipalityCode { get; init; }
 
     /// <summary>Remitterande aktör: a known actor. Defaults to the caller's agency; only an admin may name another.</summary>

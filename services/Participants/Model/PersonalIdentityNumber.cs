@@ -1,3 +1,5 @@
+using Samverkan.ServiceDefaults.Sweden;
+
 namespace Samverkan.Participants.Model;
 
 /// <summary>The legal sex recorded in a personal identity number's ninth digit (odd: man, even: woman).</summary>
@@ -120,22 +122,6 @@ public sealed class PersonalIdentityNumber
         number = new PersonalIdentityNumber($"{year:D4}{tenDigits[2..]}", birthDate, isCoordination);
         error = "";
         return true;
-    }
-}
-
-/// <summary>The Luhn (mod 10) check of Swedish identity numbers, computed over the ten-digit form.</summary>
-public static class Luhn
-{
-    public static bool IsValid(ReadOnlySpan<char> digits)
-    {
-        var sum = 0;
-        for (var i = 0; i < digits.Length; i++)
-        {
-            var d = digits[digits.Length - 1 - i] - '0';
-            if (i % 2 == 1) { d *= 2; if (d > 9) d -= 9; }
-            sum += d;
-        }
-        return sum % 10 == 0;
     }
 }
 

@@ -1,6 +1,6 @@
-using Samverkan.Actors.Model;
+using Samverkan.ServiceDefaults.Sweden;
 
-namespace Samverkan.Actors.UnitTests;
+namespace Samverkan.ServiceDefaults.UnitTests;
 
 public sealed class OrganisationNumberTests
 {

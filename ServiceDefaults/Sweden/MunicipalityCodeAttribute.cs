@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Samverkan.Actors.Model;
+namespace Samverkan.ServiceDefaults.Sweden;
 
 /// <summary>
 /// Validates an SCB kommunkod, or every code of a list of them, against <see cref="Municipalities"/>.

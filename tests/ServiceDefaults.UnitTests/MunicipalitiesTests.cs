@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using Samverkan.Actors.Model;
+using Samverkan.ServiceDefaults.Sweden;
 
-namespace Samverkan.Actors.UnitTests;
+namespace Samverkan.ServiceDefaults.UnitTests;
 
 public sealed class MunicipalitiesTests
 {

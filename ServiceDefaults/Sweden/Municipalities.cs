@@ -1,15 +1,15 @@
 using System.Collections.Frozen;
 
-namespace Samverkan.Actors.Model;
+namespace Samverkan.ServiceDefaults.Sweden;
 
 /// <summary>
 /// SCB's list of Sweden's 290 municipalities (kommunkod → name), shipped as an embedded resource
-/// (Data/municipalities.csv) so a code is checked against the real list, not only its shape: "0000" and
+/// (Sweden/municipalities.csv) so a code is checked against the real list, not only its shape: "0000" and
 /// "1299" have four digits but no municipality.
 /// </summary>
 public static class Municipalities
 {
-    private const string ResourceName = "Samverkan.Actors.Data.municipalities.csv";
+    private const string ResourceName = "Samverkan.ServiceDefaults.Sweden.municipalities.csv";
 
     private static readonly Lazy<FrozenDictionary<string, string>> All = new(Load);
 
