@@ -12,6 +12,9 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapKnownActorsApi();
+app.MapEmployersApi();
+app.MapContactsApi();
+app.MapOffersApi();
 
 await app.MigrateDatabaseAsync<EmployersDbContext>();
 app.Run();

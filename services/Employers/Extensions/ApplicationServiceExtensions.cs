@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Samverkan.Employers.Apis;
 using Samverkan.Employers.Consumers;
 using Samverkan.Employers.Infrastructure;
 using Samverkan.ServiceDefaults;
@@ -12,6 +14,9 @@ internal static class ApplicationServiceExtensions
     {
         builder.AddServiceDbContext<EmployersDbContext>(ResourceNames.EmployersDb);
         builder.AddMessaging<EmployersDbContext>(ResourceNames.Employers, x => x.AddConsumer<ActorRegisteredConsumer>());
+        builder.Services.AddOptions<EmployersOptions>().BindConfiguration(EmployersOptions.Section)
+            .Validate(o => o.ContactWindowDays is >= 0 and <= 365, "Employers:ContactWindowDays must be 0–365.").ValidateOnStart();
+        builder.Services.AddSingleton<IAuthorizationHandler, EmployerAccessHandler>();
         builder.Services.AddOpenApi();
         // Called here, not in ServiceDefaults: the validation source generator registers the types of the
         // assembly that makes this call.

@@ -7,6 +7,9 @@ namespace Samverkan.Employers.Infrastructure;
 public sealed class EmployersDbContext(DbContextOptions<EmployersDbContext> options) : DbContext(options), IMessagingDbContext
 {
     public DbSet<KnownActor> KnownActors => Set<KnownActor>();
+    public DbSet<Employer> Employers => Set<Employer>();
+    public DbSet<EmployerContact> EmployerContacts => Set<EmployerContact>();
+    public DbSet<Offer> Offers => Set<Offer>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 

@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Samverkan.Contracts.Actors;
+using Samverkan.Employers.Infrastructure;
+using Samverkan.Employers.Model;
+using Samverkan.ServiceDefaults.Auth;
+
+namespace Samverkan.Employers.IntegrationTests;
+
+public static class TestData
+{
+    /// <summary>A fresh organisationsnummer: "55", a third digit of at least 2, six random digits, the Luhn check digit.</summary>
+    public static string NewOrganisationNumber()
+    {
+        var body = "55" + Random.Shared.Next(2, 10) + Random.Shared.Next(0, 1_000_000).ToString("D6");
+        var sum = 0;
+        for (var i = 0; i < 9; i++)
+        {
+            var d = (body[i] - '0') * (i % 2 == 0 ? 2 : 1);
+            sum += d > 9 ? d - 9 : d;
+        }
+        return body + ((10 - sum % 10) % 10);
+    }
+
+    /// <summary>
+    /// Puts an actor into known_actors as the ActorRegistered consumer would (the consumer itself is tested
+    /// elsewhere; here only its result matters).
+    /// </summary>
+    public static async Task<Guid> KnownActorAsync(this EmployersApiFactory factory, string name = "Arbetsförmedlingen", ActorKind kind = ActorKind.EmploymentService)
+    {
+        var id = NewId.NextSequentialGuid();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EmployersDbContext>();
+        db.KnownActors.Add(new KnownActor { Id = id, Name = name, Sector = kind == ActorKind.Employer ? ActorSector.Business : ActorSector.Public, Kind = kind });
+        await db.SaveChangesAsync();
+        return id;
+    }
+
+    public static object EmployerBody(Guid owner, Guid? actorId = null, string? organisationNumber = null) => new
+    {
+        organisationNumber = organisationNumber ?? NewOrganisationNumber(),
+        name = "Kalmar Bygg AB",
+        industryCode = "41.200",
+        municipalityCode = "0880",
+        sizeBand = "small",
+        ownerActorId = owner,
+        actorId,
+        contacts = new[] { new { name = "Eva Ek", role = "HR", email = "eva@example.se" } },
+    };
+
+    /// <summary>Registers an employer as staff of <paramref name="owner"/>; returns its id.</summary>
+    public static async Task<Guid> RegisterEmployerAsync(this EmployersApiFactory factory, Guid owner, Guid? actorId = null)
+    {
+        var response = await factory.ClientFor(Roles.Caseworker, owner).PostAsJsonAsync("/api/employers", EmployerBody(owner, actorId));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    public static object OfferBody(Guid? employerId = null, string kind = "internship") => new
+    {
+        employerId,
+        kind,
+        occupationCode = "7119",
+        title = "Praktik som byggnadsarbetare",
+        description = "Tre månader på bygget.",
+        municipalityCode = "0880",
+        places = 2,
+        startDate = "2026-12-01",
+        durationWeeks = 12,
+        hoursPerWeek = 40,
+        requirements = new { skills = new[] { "truckkort" }, swedishLevel = "basic", drivingLicence = true },
+        supervisorCapacity = 2,
+        adaptations = new[] { "anpassade arbetstider" },
+    };
+
+    public static async Task<Guid> PublishOfferAsync(this HttpClient client, Guid? employerId)
+    {
+        var response = await client.PostAsJsonAsync("/api/offers", OfferBody(employerId));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    public static async Task<List<string>> OutboxBodiesAsync(this EmployersApiFactory factory, string eventName)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EmployersDbContext>();
+        return await db.OutboxMessages
+            .Where(m => m.MessageType.StartsWith($"Samverkan.Contracts.Employers.{eventName},"))
+            .Select(m => m.Body).ToListAsync();
+    }
+
+    public static async Task<JsonElement> ProblemAsync(this HttpResponseMessage response)
+    {
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public static void AssertNamesField(JsonElement problem, string field) =>
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"errors should name '{field}': {problem}");
+}
