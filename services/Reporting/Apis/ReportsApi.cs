@@ -13,6 +13,7 @@ public static class ReportsApi
     {
         var api = app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(Policies.Authenticated);
         api.MapGet("/actors-by-sector", GetActorsBySector);
+        api.MapCollaborationSummaryApi();
         return app;
     }
 
@@ -30,7 +31,7 @@ public static class ReportsApi
         return TypedResults.Ok(ActorsBySector.Summarise(counts, language));
     }
 
-    private static ReportLanguage? ParseLanguage(string? lang) => lang?.ToLowerInvariant() switch
+    internal static ReportLanguage? ParseLanguage(string? lang) => lang?.ToLowerInvariant() switch
     {
         null or "sv" => ReportLanguage.Swedish,
         "en" => ReportLanguage.English,

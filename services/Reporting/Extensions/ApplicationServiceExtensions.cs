@@ -1,5 +1,6 @@
 using Samverkan.Reporting.Consumers;
 using Samverkan.Reporting.Infrastructure;
+using Samverkan.Reporting.Model;
 using Samverkan.ServiceDefaults;
 using Samverkan.ServiceDefaults.Data;
 using Samverkan.ServiceDefaults.Messaging;
@@ -11,7 +12,17 @@ internal static class ApplicationServiceExtensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDbContext<ReportingDbContext>(ResourceNames.ReportingDb);
-        builder.AddMessaging<ReportingDbContext>(ResourceNames.Reporting, x => x.AddConsumer<ActorRegisteredConsumer>());
+        builder.AddMessaging<ReportingDbContext>(ResourceNames.Reporting, x =>
+        {
+            x.AddConsumer<ActorRegisteredConsumer>();
+            x.AddConsumer<CollaborationCreatedConsumer>();
+            x.AddConsumer<CollaborationUpdatedConsumer>();
+            x.AddConsumer<MemberJoinedConsumer>();
+            x.AddConsumer<MemberLeftConsumer>();
+            x.AddConsumer<ParticipantEnrolledConsumer>();
+        });
+        builder.Services.AddOptions<ReportingOptions>().BindConfiguration(ReportingOptions.Section)
+            .Validate(o => o.SuppressionThreshold >= 1, "Reporting:SuppressionThreshold must be at least 1.").ValidateOnStart();
         builder.Services.AddOpenApi();
         // Called here, not in ServiceDefaults: the validation source generator registers the types of the
         // assembly that makes this call.

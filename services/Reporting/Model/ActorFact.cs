@@ -4,11 +4,13 @@ namespace Samverkan.Reporting.Model;
 
 /// <summary>
 /// What Reporting counts about an actor, taken from <see cref="ActorRegistered"/>. Only the facts reports
-/// group by: the name and organisationsnummer stay with Actors.
+/// group by and the name they label rows with (an organisation's name, not a person's); the organisationsnummer
+/// stays with Actors.
 /// </summary>
 public sealed class ActorFact
 {
     public Guid ActorId { get; init; }
+    public string Name { get; set; } = "";
     public ActorSector Sector { get; set; }
     public ActorKind Kind { get; set; }
     /// <summary>SCB kommunkod.</summary>
@@ -28,6 +30,7 @@ public sealed class ActorFact
     /// </summary>
     public void Apply(ActorRegistered registered)
     {
+        Name = registered.Name;
         Sector = registered.Sector;
         Kind = registered.Kind;
         MunicipalityCode = registered.MunicipalityCode;

@@ -39,6 +39,12 @@ namespace Samverkan.Reporting.Infrastructure.Migrations
                         .HasColumnType("character varying(4)")
                         .HasColumnName("municipality_code");
 
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
                     b.Property<DateTimeOffset>("RegisteredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("registered_at");
@@ -52,6 +58,154 @@ namespace Samverkan.Reporting.Infrastructure.Migrations
                     b.HasKey("ActorId");
 
                     b.ToTable("actor_facts", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Reporting.Model.CollaborationFact", b =>
+                {
+                    b.Property<Guid>("CollaborationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("collaboration_id");
+
+                    b.Property<DateTimeOffset>("AsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("as_of");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<decimal>("ExitToWorkOrStudiesTargetShare")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("exit_to_work_or_studies_target_share");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OwnerActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_actor_id");
+
+                    b.Property<int>("ParticipantTarget")
+                        .HasColumnType("integer")
+                        .HasColumnName("participant_target");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.HasKey("CollaborationId");
+
+                    b.ToTable("collaboration_facts", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Reporting.Model.CollaborationMember", b =>
+                {
+                    b.Property<Guid>("CollaborationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("collaboration_id");
+
+                    b.Property<Guid>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<DateOnly>("JoinedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("joined_on");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date")
+                        .HasColumnName("left_on");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("role");
+
+                    b.HasKey("CollaborationId", "ActorId");
+
+                    b.ToTable("collaboration_members", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Reporting.Model.ParticipantCount", b =>
+                {
+                    b.Property<Guid>("CollaborationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("collaboration_id");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("dimension");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Gender")
+                        .HasColumnType("integer")
+                        .HasColumnName("gender");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.HasKey("CollaborationId", "Dimension", "Key", "Gender", "StartDate");
+
+                    b.ToTable("participant_counts", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Reporting.Model.ParticipantFact", b =>
+                {
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("participant_id");
+
+                    b.Property<Guid>("CollaborationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("collaboration_id");
+
+                    b.Property<int?>("AgeBand")
+                        .HasColumnType("integer")
+                        .HasColumnName("age_band");
+
+                    b.Property<int>("Gender")
+                        .HasColumnType("integer")
+                        .HasColumnName("gender");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("municipality_code");
+
+                    b.Property<Guid>("ReferringActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referring_actor_id");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.PrimitiveCollection<int[]>("TargetGroups")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("target_groups");
+
+                    b.HasKey("ParticipantId", "CollaborationId");
+
+                    b.HasIndex("CollaborationId", "StartDate");
+
+                    b.ToTable("participant_facts", (string)null);
                 });
 
             modelBuilder.Entity("Samverkan.ServiceDefaults.Messaging.InboxMessage", b =>

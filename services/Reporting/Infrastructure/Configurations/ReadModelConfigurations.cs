@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Samverkan.Reporting.Model;
+
+namespace Samverkan.Reporting.Infrastructure.Configurations;
+
+internal sealed class CollaborationFactConfiguration : IEntityTypeConfiguration<CollaborationFact>
+{
+    public void Configure(EntityTypeBuilder<CollaborationFact> e)
+    {
+        e.ToTable("collaboration_facts");
+        e.HasKey(x => x.CollaborationId);
+        e.Property(x => x.CollaborationId).HasColumnName("collaboration_id").ValueGeneratedNever();
+        e.Property(x => x.Name).HasColumnName("name").HasMaxLength(300);
+        e.Property(x => x.OwnerActorId).HasColumnName("owner_actor_id");
+        e.Property(x => x.ParticipantTarget).HasColumnName("participant_target");
+        e.Property(x => x.ExitToWorkOrStudiesTargetShare).HasColumnName("exit_to_work_or_studies_target_share").HasPrecision(5, 2);
+        e.Property(x => x.StartDate).HasColumnName("start_date");
+        e.Property(x => x.EndDate).HasColumnName("end_date");
+        e.Property(x => x.AsOf).HasColumnName("as_of");
+    }
+}
+
+internal sealed class CollaborationMemberConfiguration : IEntityTypeConfiguration<CollaborationMember>
+{
+    public void Configure(EntityTypeBuilder<CollaborationMember> e)
+    {
+        e.ToTable("collaboration_members");
+        e.HasKey(x => new { x.CollaborationId, x.ActorId });
+        e.Property(x => x.CollaborationId).HasColumnName("collaboration_id");
+        e.Property(x => x.ActorId).HasColumnName("actor_id");
+        e.Property(x => x.Role).HasColumnName("role").HasConversion<string>().HasMaxLength(40);
+        e.Property(x => x.JoinedOn).HasColumnName("joined_on");
+        e.Property(x => x.LeftOn).HasColumnName("left_on");
+    }
+}
+
+internal sealed class ParticipantFactConfiguration : IEntityTypeConfiguration<ParticipantFact>
+{
+    public void Configure(EntityTypeBuilder<ParticipantFact> e)
+    {
+        e.ToTable("participant_facts");
+        e.HasKey(x => new { x.ParticipantId, x.CollaborationId });
+        e.HasIndex(x => new { x.CollaborationId, x.StartDate });
+        e.Property(x => x.ParticipantId).HasColumnName("participant_id");
+        e.Property(x => x.CollaborationId).HasColumnName("collaboration_id");
+        e.Property(x => x.Gender).HasColumnName("gender");
+        e.Property(x => x.AgeBand).HasColumnName("age_band");
+        e.Property(x => x.MunicipalityCode).HasColumnName("municipality_code").HasMaxLength(4);
+        e.Property(x => x.ReferringActorId).HasColumnName("referring_actor_id");
+        e.Property(x => x.TargetGroups).HasColumnName("target_groups");
+        e.Property(x => x.StartDate).HasColumnName("start_date");
+    }
+}
+
+internal sealed class ParticipantCountConfiguration : IEntityTypeConfiguration<ParticipantCount>
+{
+    public void Configure(EntityTypeBuilder<ParticipantCount> e)
+    {
+        e.ToTable("participant_counts");
+        // Leading with the collaboration: a summary reads one contiguous range of this index.
+        e.HasKey(x => new { x.CollaborationId, x.Dimension, x.Key, x.Gender, x.StartDate });
+        e.Property(x => x.CollaborationId).HasColumnName("collaboration_id");
+        e.Property(x => x.Dimension).HasColumnName("dimension").HasMaxLength(40);
+        e.Property(x => x.Key).HasColumnName("key").HasMaxLength(60);
+        e.Property(x => x.Gender).HasColumnName("gender");
+        e.Property(x => x.StartDate).HasColumnName("start_date");
+        e.Property(x => x.Count).HasColumnName("count");
+    }
+}
