@@ -8,6 +8,7 @@ using Samverkan.Actors.Model;
 using Samverkan.Contracts.Actors;
 using Samverkan.ServiceDefaults.Auth;
 using Samverkan.ServiceDefaults.Messaging;
+using Samverkan.ServiceDefaults.Http;
 
 namespace Samverkan.Actors.Apis;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Samverkan.Actors.Model;
+using Samverkan.ServiceDefaults.Data;
 
 namespace Samverkan.Actors.Infrastructure.Configurations;
 

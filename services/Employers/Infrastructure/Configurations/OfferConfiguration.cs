@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Samverkan.Employers.Model;
+using Samverkan.ServiceDefaults.Data;
 
 namespace Samverkan.Employers.Infrastructure.Configurations;
 

@@ -4,14 +4,14 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Samverkan.ServiceDefaults.Http;
 
-namespace Samverkan.Actors.Infrastructure.Configurations;
+namespace Samverkan.ServiceDefaults.Data;
 
 /// <summary>
 /// Maps a value object (or a list of them) to one jsonb column through System.Text.Json with the
 /// platform's conventions. Used for parts that are read and written whole and never queried inside, so a
 /// table per list would only add joins. Compared by their JSON, so changes inside a list are detected.
 /// </summary>
-internal static class JsonColumn
+public static class JsonColumn
 {
     private static readonly JsonSerializerOptions Options = JsonConventions.Create();
 

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Samverkan.Employers.Apis;
+using Microsoft.AspNetCore.Http;
+
+namespace Samverkan.ServiceDefaults.Http;
 
 /// <summary>
 /// Optimistic concurrency over HTTP: the row's version travels as a strong ETag on reads and must come back
