@@ -29,6 +29,7 @@ cleanup() {
     wait "$pid" 2>/dev/null || true
   done
   PIDS=()
+  rm -rf "$WORK/bin" # the copies of the build output; the logs stay
   log "stopped every process this script started (logs in $WORK)"
 }
 

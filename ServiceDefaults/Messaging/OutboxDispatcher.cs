@@ -37,7 +37,9 @@ public sealed class OutboxDispatcher<TDbContext>(
             {
                 var sent = await DispatchBatchAsync(stoppingToken);
                 failures = 0;
-                if (sent > 0) continue; // more may be waiting: drain before sleeping
+                // A full batch means more are waiting: go again at once. Otherwise rows committed meanwhile
+                // have signalled, so the wait returns straight away for them and costs nothing when idle.
+                if (sent >= _options.BatchSize) continue;
                 await signal.WaitAsync(_options.PollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
