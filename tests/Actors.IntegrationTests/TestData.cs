@@ -5,27 +5,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Samverkan.Actors.Infrastructure;
 using Samverkan.ServiceDefaults.Auth;
+using Samverkan.Testing;
 
 namespace Samverkan.Actors.IntegrationTests;
 
 /// <summary>Valid, unique input for tests that need an actor to exist without caring which.</summary>
 public static class TestData
 {
-    /// <summary>
-    /// A fresh organisationsnummer: "55" (aktiebolag range), a third digit of at least 2 (else it reads as a
-    /// personnummer), six random digits and the Luhn check digit.
-    /// </summary>
-    public static string NewOrganisationNumber()
-    {
-        var body = "55" + Random.Shared.Next(2, 10) + Random.Shared.Next(0, 1_000_000).ToString("D6");
-        var sum = 0;
-        for (var i = 0; i < 9; i++)
-        {
-            var d = (body[i] - '0') * (i % 2 == 0 ? 2 : 1);
-            sum += d > 9 ? d - 9 : d;
-        }
-        return body + ((10 - sum % 10) % 10);
-    }
+    public static string NewOrganisationNumber() => TestNumbers.NewOrganisationNumber();
 
     /// <summary>Registers an actor (as an admin) and returns its id.</summary>
     public static async Task<Guid> RegisterActorAsync(this ActorsApiFactory factory, string name = "Testaktör", string kind = "municipality",

@@ -8,23 +8,13 @@ using Samverkan.Contracts.Actors;
 using Samverkan.Employers.Infrastructure;
 using Samverkan.Employers.Model;
 using Samverkan.ServiceDefaults.Auth;
+using Samverkan.Testing;
 
 namespace Samverkan.Employers.IntegrationTests;
 
 public static class TestData
 {
-    /// <summary>A fresh organisationsnummer: "55", a third digit of at least 2, six random digits, the Luhn check digit.</summary>
-    public static string NewOrganisationNumber()
-    {
-        var body = "55" + Random.Shared.Next(2, 10) + Random.Shared.Next(0, 1_000_000).ToString("D6");
-        var sum = 0;
-        for (var i = 0; i < 9; i++)
-        {
-            var d = (body[i] - '0') * (i % 2 == 0 ? 2 : 1);
-            sum += d > 9 ? d - 9 : d;
-        }
-        return body + ((10 - sum % 10) % 10);
-    }
+    public static string NewOrganisationNumber() => TestNumbers.NewOrganisationNumber();
 
     /// <summary>
     /// Puts an actor into known_actors as the ActorRegistered consumer would (the consumer itself is tested

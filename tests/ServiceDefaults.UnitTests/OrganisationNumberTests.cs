@@ -34,4 +34,14 @@ public sealed class OrganisationNumberTests
     [InlineData("2021002114", true)]
     public void Luhn_check_matches_the_swedish_rule(string digits, bool valid) =>
         Assert.Equal(valid, Luhn.IsValid(digits));
+
+    [Theory]
+    [InlineData("811218987", '6')]
+    [InlineData("202100211", '4')]
+    [InlineData("556016068", '0')]
+    public void Check_digit_completes_a_number_that_passes_the_check(string body, char expected)
+    {
+        Assert.Equal(expected, Luhn.CheckDigit(body));
+        Assert.True(Luhn.IsValid(body + expected));
+    }
 }
