@@ -1,3 +1,4 @@
+using Samverkan.Contracts.Participants;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;

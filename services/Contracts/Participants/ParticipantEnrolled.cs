@@ -21,5 +21,9 @@ public sealed record ParticipantEnrolled
     /// <summary>The same target groups (målgrupper) a collaboration declares in Actors.</summary>
     public required IReadOnlyList<TargetGroup> TargetGroups { get; init; }
     public required DateOnly StartDate { get; init; }
+    /// <summary>ESF+ common output indicator at entry; absent when not recorded.</summary>
+    public LabourMarketStatus? LabourMarketStatusAtEntry { get; init; }
+    /// <summary>ESF+ common output indicator at entry (ISCED band); absent when not recorded.</summary>
+    public EducationLevel? EducationLevelAtEntry { get; init; }
     public required DateTimeOffset EnrolledAt { get; init; }
 }

@@ -40,29 +40,6 @@ public enum BenefitType
     None = 10,
 }
 
-/// <summary>Labour-market status at entry, as the ESF+ common output indicators count it.</summary>
-public enum LabourMarketStatus
-{
-    /// <summary>Unemployed, not long-term.</summary>
-    Unemployed = 1,
-    LongTermUnemployed = 2,
-    /// <summary>Neither employed nor looking for work.</summary>
-    Inactive = 3,
-    /// <summary>Employed, including self-employed.</summary>
-    Employed = 4,
-}
-
-/// <summary>Highest completed education as an ISCED band (ESF+ Annex I).</summary>
-public enum EducationLevel
-{
-    /// <summary>ISCED 0–2: at most lower secondary (grundskola).</summary>
-    PrimaryOrLowerSecondary = 1,
-    /// <summary>ISCED 3–4: upper secondary or post-secondary non-tertiary (gymnasium).</summary>
-    UpperSecondaryOrPostSecondary = 2,
-    /// <summary>ISCED 5–8: tertiary (eftergymnasial).</summary>
-    Tertiary = 3,
-}
-
 public static class AgeBands
 {
     public static AgeBand Of(int age) => age switch

@@ -51,6 +51,8 @@ public sealed class Participant
         ReferralDate = ReferralDate,
         TargetGroups = TargetGroups,
         StartDate = StartDate,
+        LabourMarketStatusAtEntry = LabourMarketStatusAtEntry,
+        EducationLevelAtEntry = EducationLevelAtEntry,
         EnrolledAt = EnrolledAt,
     };
 }

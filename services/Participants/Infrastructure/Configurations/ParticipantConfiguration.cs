@@ -1,3 +1,4 @@
+using Samverkan.Contracts.Participants;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Samverkan.Participants.Model;
