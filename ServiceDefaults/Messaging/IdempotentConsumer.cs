@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,6 +10,13 @@ namespace Samverkan.ServiceDefaults.Messaging;
 /// message finds its id there and has no second effect. A failure rolls everything back and rethrows:
 /// MassTransit retries, then moves the message to the <c>_error</c> queue. Never a silent ack.
 /// </summary>
+/// <remarks>
+/// Messages that arrive together share a transaction (<see cref="InboxGroupCommit"/>): the consumer whose
+/// turn it is handles every queued message of its type with its own <see cref="Db"/>, so
+/// <see cref="HandleAsync"/> must depend only on its arguments and on services every instance has alike.
+/// If a shared transaction fails, each of its messages is retried alone at once, so one poison message
+/// fails only its own delivery.
+/// </remarks>
 public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db) : IConsumer<TMessage>
     where TMessage : class
     where TDbContext : DbContext, IMessagingDbContext
@@ -22,27 +30,91 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db) : 
     {
         var messageId = context.MessageId
             ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a message id; it cannot be deduplicated.");
-        var consumer = GetType().FullName!;
-        var ct = context.CancellationToken;
+        var lane = context.GetServiceOrCreateInstance<InboxGroupCommit>().LaneFor<TMessage>(GetType());
+        var pending = new PendingMessage<TMessage>(messageId, context, Activity.Current);
+
+        var lead = lane.Enqueue(pending);
+        if (!lead)
+            lead = await Task.WhenAny(pending.Turn.Task, pending.Result.Task) == pending.Turn.Task;
+        if (lead)
+        {
+            var batch = lane.Take();
+            try
+            {
+                await CommitAsync(batch, context.CancellationToken);
+            }
+            catch (Exception ex)
+            {
+                foreach (var message in batch)
+                    message.Result.TrySetException(ex); // nobody may be left waiting
+            }
+            finally
+            {
+                lane.HandOver();
+            }
+        }
+        await pending.Result.Task; // rethrows this message's own failure, if it had one
+    }
+
+    /// <summary>One transaction for the batch; on failure, each message again in a transaction of its own.</summary>
+    private async Task CommitAsync(List<PendingMessage<TMessage>> batch, CancellationToken ct)
+    {
         try
         {
-            await using var transaction = await Db.Database.BeginTransactionAsync(ct);
-            // A concurrent duplicate blocks on the primary key here until the first commits, then inserts nothing.
-            var inserted = await Db.Database.ExecuteSqlAsync(
-                $"INSERT INTO inbox_messages (message_id, consumer, received_at) VALUES ({messageId}, {consumer}, {DateTimeOffset.UtcNow}) ON CONFLICT DO NOTHING",
-                ct);
-            if (inserted == 0)
-                return; // already applied; the transaction is rolled back on dispose
-
-            await HandleAsync(context.Message, context);
-            await Db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            await using (var transaction = await Db.Database.BeginTransactionAsync(ct))
+            {
+                await ApplyNewAsync(batch, ct);
+                await transaction.CommitAsync(ct);
+            }
+            foreach (var message in batch)
+                message.Result.TrySetResult();
         }
-        catch
+        catch (Exception ex)
         {
             // A retry may reuse this scope: do not let a failed attempt's tracked changes leak into it.
             Db.ChangeTracker.Clear();
-            throw;
+            if (batch.Count == 1)
+            {
+                batch[0].Result.TrySetException(ex);
+                return;
+            }
+            foreach (var message in batch)
+                await CommitAsync([message], ct);
+        }
+    }
+
+    /// <summary>
+    /// Records the batch's ids in the inbox and applies the messages whose ids were new. A concurrent
+    /// duplicate blocks on the primary key until the first transaction commits, then inserts nothing.
+    /// </summary>
+    private async Task ApplyNewAsync(List<PendingMessage<TMessage>> batch, CancellationToken ct)
+    {
+        var consumer = GetType().FullName!;
+        var ids = batch.Select(m => m.MessageId).Distinct().ToArray();
+        var inserted = (await Db.Database.SqlQuery<Guid>($"""
+            INSERT INTO inbox_messages (message_id, consumer, received_at)
+            SELECT id, {consumer}, {DateTimeOffset.UtcNow} FROM unnest({ids}) AS id
+            ON CONFLICT DO NOTHING
+            RETURNING message_id AS "Value"
+            """).ToListAsync(ct)).ToHashSet();
+
+        var outer = Activity.Current;
+        try
+        {
+            foreach (var message in batch)
+            {
+                if (!inserted.Remove(message.MessageId))
+                    continue; // applied before, or a duplicate earlier in this batch
+                Activity.Current = message.Activity;
+                await HandleAsync(message.Context.Message, message.Context);
+                // Saved one by one (inside the one transaction), so each message sees the rows of those
+                // before it, exactly as if they had come one after another.
+                await Db.SaveChangesAsync(ct);
+            }
+        }
+        finally
+        {
+            Activity.Current = outer;
         }
     }
 }

@@ -27,6 +27,7 @@ public static class MessagingExtensions
         var broker = RabbitMqConnection.Parse(builder.Configuration.GetConnectionString(ResourceNames.Messaging));
 
         builder.Services.TryAddSingleton<OutboxSignal>();
+        builder.Services.TryAddSingleton<InboxGroupCommit>();
         builder.Services.TryAddSingleton<OutboxCommitInterceptor>();
         if (options.DispatcherEnabled)
             builder.Services.AddHostedService<OutboxDispatcher<TDbContext>>();

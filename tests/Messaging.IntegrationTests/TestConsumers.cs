@@ -5,6 +5,7 @@ using Samverkan.ServiceDefaults.Messaging;
 
 namespace Samverkan.Messaging.IntegrationTests;
 
+/// <summary>Records one effect per message; a negative value is poison (it fails every time, after writing).</summary>
 public sealed class RecordingConsumer(TestDbContext db) : IdempotentConsumer<SomethingHappened, TestDbContext>(db)
 {
     protected override Task HandleAsync(SomethingHappened message, ConsumeContext<SomethingHappened> context)
@@ -15,6 +16,8 @@ public sealed class RecordingConsumer(TestDbContext db) : IdempotentConsumer<Som
             MessageId = context.MessageId!.Value,
             TraceId = Activity.Current?.TraceId.ToString(),
         });
+        if (message.Value < 0)
+            throw new InvalidOperationException("A negative value is poison.");
         return Task.CompletedTask;
     }
 }

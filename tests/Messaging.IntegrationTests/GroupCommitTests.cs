@@ -1,0 +1,44 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Samverkan.Testing;
+
+namespace Samverkan.Messaging.IntegrationTests;
+
+/// <summary>The inbox's group commit: a burst shares transactions, yet every message keeps its own fate.</summary>
+public sealed class GroupCommitTests : MessagingTestBase
+{
+    [Fact]
+    public async Task A_burst_of_messages_shares_transactions_and_each_message_has_one_effect()
+    {
+        var host = await StartHostAsync();
+        var bus = host.Services.GetRequiredService<IBus>();
+
+        await Task.WhenAll(Enumerable.Range(0, 300).Select(i => bus.Publish(new SomethingHappened { EventId = Guid.NewGuid(), Value = i })));
+
+        await Eventually.Until(() => EffectCountAsync(host), n => n >= 300, Deadline, "300 effects");
+        Assert.Equal(300, await EffectCountAsync(host));
+        Assert.Equal(300, await DistinctEffectCountAsync(host));
+        // One received_at per transaction: without group commit there would be 300.
+        var transactions = await QueryAsync(host, db => db.InboxMessages.Select(m => m.ReceivedAt).Distinct().CountAsync());
+        Assert.True(transactions < 300, $"{transactions} transactions for 300 messages: nothing was committed together");
+    }
+
+    [Fact]
+    public async Task A_poison_message_in_a_burst_fails_alone_while_the_rest_are_applied()
+    {
+        var host = await StartHostAsync();
+        var bus = host.Services.GetRequiredService<IBus>();
+        var poison = new SomethingHappened { EventId = Guid.NewGuid(), Value = -1 };
+        var good = Enumerable.Range(0, 100).Select(i => new SomethingHappened { EventId = Guid.NewGuid(), Value = i }).ToList();
+
+        await Task.WhenAll(good.Take(50).Append(poison).Concat(good.Skip(50)).Select(m => bus.Publish(m)));
+
+        var errorQueue = host.QueueOf<RecordingConsumer>() + "_error";
+        await Eventually.Until(() => host.MessagesInQueueAsync(errorQueue), n => n == 1, Deadline, "the poison message in " + errorQueue);
+        await Eventually.Until(() => EffectCountAsync(host), n => n >= 100, Deadline, "100 effects");
+        Assert.Equal(100, await DistinctEffectCountAsync(host));
+        Assert.Equal(0, await QueryAsync(host, db => db.Effects.CountAsync(e => e.EventId == poison.EventId)));
+        Assert.Equal(0u, await host.MessagesInQueueAsync(host.QueueOf<RecordingConsumer>()));
+    }
+}
