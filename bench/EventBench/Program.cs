@@ -4,7 +4,8 @@ using Samverkan.Bench.EventBench;
 //   raw         --rabbit amqp://guest:guest@localhost:5672/bench [--messages 20000] [--in-flight 100,10] --md out.md
 //   propagation --gateway http://127.0.0.1:8150 --token JWT --actors-db CS --reporting-db CS --rabbit URI
 //               [--queues a,b] [--rates 250,500,...] [--step-seconds 10] [--half-seconds 20] --md out.md
-if (args.Length == 0 || args[0] is not ("raw" or "propagation"))
+//   publish     --rabbit URI --messages 20000 [--seed N]   (a backlog of ActorRegistered; bench/inbox-drain.sh)
+if (args.Length == 0 || args[0] is not ("raw" or "propagation" or "publish"))
 {
     Console.Error.WriteLine("Usage: EventBench raw|propagation --option value ... (see bench/README.md)");
     return 2;
@@ -27,7 +28,9 @@ string Get(string name, string? fallback = null) =>
 int[] Ints(string name, string fallback) => [.. Get(name, fallback).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse)];
 double Number(string name, string fallback) => double.Parse(Get(name, fallback), System.Globalization.CultureInfo.InvariantCulture);
 
-var markdown = args[0] == "raw"
+var markdown = args[0] == "publish"
+    ? await PublishBacklog.RunAsync(new Uri(Get("rabbit")), int.Parse(Get("messages", "20000")), int.Parse(Get("seed", "1")))
+    : args[0] == "raw"
     ? await RawBusBench.RunAsync(new Uri(Get("rabbit")), int.Parse(Get("messages", "20000")), Ints("in-flight", "100,10"),
         int.Parse(Get("warmup", "2000")), int.Parse(Get("prefetch", "32")))
     : await new PropagationBench(new PropagationOptions(
