@@ -14,6 +14,10 @@ app.MapOpenApi();
 app.MapActorsApi();
 app.MapCollaborationsApi();
 app.MapAgreementsApi();
+app.MapAgreementDeliveryApi();
+app.MapInterventionsApi();
+app.MapAssessmentsApi();
+app.MapGovernanceApi();
 
 await app.MigrateDatabaseAsync<ActorsDbContext>();
 app.Run();

@@ -69,3 +69,39 @@ public sealed class CollaborationAccessTests
         Assert.Equal(AccessDecision.NotFound, CollaborationAccess.DecideMemberGoals(Roles.Coordinator, Outsider, Owner, Members, Partner));
     }
 }
+
+public sealed class MemberOwnAccessTests
+{
+    private static readonly Guid Owner = Guid.NewGuid();
+    private static readonly Guid Partner = Guid.NewGuid();
+    private static readonly Guid[] Members = [Owner, Partner];
+
+    [Fact]
+    public void A_member_coordinator_writes_its_own_answers_but_not_another_members()
+    {
+        Assert.Equal(AccessDecision.Allow, CollaborationAccess.DecideMemberOwn(Roles.Coordinator, Partner, Owner, Members, Partner));
+        Assert.Equal(AccessDecision.Forbidden, CollaborationAccess.DecideMemberOwn(Roles.Coordinator, Owner, Owner, Members, Partner));
+    }
+
+    [Fact]
+    public void Caseworkers_of_the_member_read_but_do_not_write_its_answers() =>
+        Assert.Equal(AccessDecision.Forbidden, CollaborationAccess.DecideMemberOwn(Roles.Caseworker, Partner, Owner, Members, Partner));
+
+    [Fact]
+    public void Outsiders_learn_nothing_and_admins_may_act()
+    {
+        Assert.Equal(AccessDecision.NotFound, CollaborationAccess.DecideMemberOwn(Roles.Coordinator, Guid.NewGuid(), Owner, Members, Partner));
+        Assert.Equal(AccessDecision.Allow, CollaborationAccess.DecideMemberOwn(Roles.Admin, null, Owner, Members, Partner));
+    }
+
+    [Theory]
+    [InlineData(Roles.Coordinator, true)]
+    [InlineData(Roles.Caseworker, true)]
+    [InlineData(Roles.Employer, false)]
+    public void An_actors_own_staff_write_its_catalogue_employers_never(string role, bool allowed) =>
+        Assert.Equal(allowed ? AccessDecision.Allow : AccessDecision.Forbidden, CollaborationAccess.DecideActorOwn(role, Partner, Partner));
+
+    [Fact]
+    public void Staff_of_another_actor_do_not_write_its_catalogue() =>
+        Assert.Equal(AccessDecision.Forbidden, CollaborationAccess.DecideActorOwn(Roles.Coordinator, Owner, Partner));
+}

@@ -182,11 +182,9 @@ public static class AgreementsApi
     /// </summary>
     private static AccessDecision Decide(ClaimsPrincipal user, Collaboration collaboration, Guid agreementActorId, Intent intent)
     {
-        var read = CollaborationsApi.Decide(user, collaboration, CollaborationAction.Read);
-        if (read != AccessDecision.Allow)
-            return read;
-        if (user.IsInRole(Roles.Admin) || (user.IsInRole(Roles.Coordinator) && user.GetAgencyId() == agreementActorId))
-            return AccessDecision.Allow;
+        var own = CollaborationsApi.DecideMemberOwn(user, collaboration, agreementActorId);
+        if (own != AccessDecision.Forbidden)
+            return own;
         if (intent == Intent.Terminate && CollaborationsApi.Decide(user, collaboration, CollaborationAction.Manage) == AccessDecision.Allow)
             return AccessDecision.Allow;
         return AccessDecision.Forbidden;

@@ -209,6 +209,10 @@ public static class CollaborationsApi
         CollaborationAccess.Decide(user.GetRole(), user.GetAgencyId(), collaboration.OwnerActorId,
             collaboration.CurrentMembers(Today).Select(m => m.ActorId), action);
 
+    internal static AccessDecision DecideMemberOwn(ClaimsPrincipal user, Collaboration collaboration, Guid memberActorId) =>
+        CollaborationAccess.DecideMemberOwn(user.GetRole(), user.GetAgencyId(), collaboration.OwnerActorId,
+            collaboration.CurrentMembers(Today).Select(m => m.ActorId), memberActorId);
+
     internal static CollaborationMember NewMember(Collaboration collaboration, Guid actorId, MemberRole role, DateOnly joinedOn, List<string>? goals) => new()
     {
         Id = NewId.NextSequentialGuid(),

@@ -10,6 +10,12 @@ public sealed class ActorsDbContext(DbContextOptions<ActorsDbContext> options) :
     public DbSet<Collaboration> Collaborations => Set<Collaboration>();
     public DbSet<CollaborationMember> CollaborationMembers => Set<CollaborationMember>();
     public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<Intervention> Interventions => Set<Intervention>();
+    public DbSet<AssessmentRound> AssessmentRounds => Set<AssessmentRound>();
+    public DbSet<AssessmentSubmission> AssessmentSubmissions => Set<AssessmentSubmission>();
+    public DbSet<Governance> Governance => Set<Governance>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 

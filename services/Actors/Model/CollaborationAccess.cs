@@ -44,4 +44,28 @@ public static class CollaborationAccess
             return AccessDecision.Allow;
         return Decide(role, agency, ownerActorId, members, CollaborationAction.Manage);
     }
+
+    /// <summary>
+    /// What belongs to one member actor inside a collaboration: its agreement and its assessment answers.
+    /// Those who may read the collaboration see it; the member's own coordinators and admins write it.
+    /// The owner's coordinators do not write it for the member: each party speaks for itself.
+    /// </summary>
+    public static AccessDecision DecideMemberOwn(string? role, Guid? agency, Guid ownerActorId, IEnumerable<Guid> currentMemberIds, Guid memberActorId)
+    {
+        var read = Decide(role, agency, ownerActorId, currentMemberIds, CollaborationAction.Read);
+        if (read != AccessDecision.Allow)
+            return read;
+        return role == Roles.Admin || (role == Roles.Coordinator && agency == memberActorId) ? AccessDecision.Allow : AccessDecision.Forbidden;
+    }
+
+    /// <summary>
+    /// An actor's own catalogue of interventions: its agency staff (caseworkers and coordinators) and admins
+    /// write it. Actors are public, so others are Forbidden rather than NotFound; employers never write.
+    /// </summary>
+    public static AccessDecision DecideActorOwn(string? role, Guid? agency, Guid actorId) => role switch
+    {
+        Roles.Admin => AccessDecision.Allow,
+        Roles.Coordinator or Roles.Caseworker when agency == actorId => AccessDecision.Allow,
+        _ => AccessDecision.Forbidden,
+    };
 }

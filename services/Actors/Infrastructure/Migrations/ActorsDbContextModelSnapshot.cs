@@ -138,6 +138,77 @@ namespace Samverkan.Actors.Infrastructure.Migrations
                     b.ToTable("agreements", (string)null);
                 });
 
+            modelBuilder.Entity("Samverkan.Actors.Model.AssessmentRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CollaborationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("collaboration_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CollaborationId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("assessment_rounds", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Actors.Model.AssessmentSubmission", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("answers");
+
+                    b.Property<Guid>("CollaborationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("collaboration_id");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer")
+                        .HasColumnName("round");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CollaborationId", "Round", "ActorId")
+                        .IsUnique();
+
+                    b.ToTable("assessment_submissions", (string)null);
+                });
+
             modelBuilder.Entity("Samverkan.Actors.Model.Collaboration", b =>
                 {
                     b.Property<Guid>("Id")
@@ -254,6 +325,178 @@ namespace Samverkan.Actors.Infrastructure.Migrations
                     b.ToTable("collaboration_members", (string)null);
                 });
 
+            modelBuilder.Entity("Samverkan.Actors.Model.Governance", b =>
+                {
+                    b.Property<Guid>("CollaborationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("collaboration_id");
+
+                    b.Property<string>("ProcessLeader")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("process_leader");
+
+                    b.Property<string>("SteeringGroup")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("steering_group");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("WorkingGroups")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("working_groups");
+
+                    b.HasKey("CollaborationId");
+
+                    b.ToTable("governance", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Actors.Model.Intervention", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("category");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Eligibility")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("eligibility");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("OpenRegardlessOfBenefit")
+                        .HasColumnType("boolean")
+                        .HasColumnName("open_regardless_of_benefit");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.ToTable("interventions", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Actors.Model.Meeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Attendees")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("attendees");
+
+                    b.Property<Guid>("CollaborationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("collaboration_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Decisions")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("decisions");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CollaborationId", "Date");
+
+                    b.ToTable("meetings", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Actors.Model.Referral", b =>
+                {
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("participant_id");
+
+                    b.Property<Guid>("CollaborationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("collaboration_id");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<DateOnly>("ReferralDate")
+                        .HasColumnType("date")
+                        .HasColumnName("referral_date");
+
+                    b.Property<Guid>("ReferringActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referring_actor_id");
+
+                    b.HasKey("ParticipantId", "CollaborationId");
+
+                    b.HasIndex("CollaborationId", "ReferringActorId");
+
+                    b.ToTable("referrals", (string)null);
+                });
+
             modelBuilder.Entity("Samverkan.ServiceDefaults.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -344,6 +587,25 @@ namespace Samverkan.Actors.Infrastructure.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Samverkan.Actors.Model.AssessmentRound", b =>
+                {
+                    b.HasOne("Samverkan.Actors.Model.Collaboration", null)
+                        .WithMany()
+                        .HasForeignKey("CollaborationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samverkan.Actors.Model.AssessmentSubmission", b =>
+                {
+                    b.HasOne("Samverkan.Actors.Model.AssessmentRound", null)
+                        .WithMany()
+                        .HasForeignKey("CollaborationId", "Round")
+                        .HasPrincipalKey("CollaborationId", "Number")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Samverkan.Actors.Model.Collaboration", b =>
                 {
                     b.HasOne("Samverkan.Actors.Model.Actor", null)
@@ -363,6 +625,33 @@ namespace Samverkan.Actors.Infrastructure.Migrations
 
                     b.HasOne("Samverkan.Actors.Model.Collaboration", null)
                         .WithMany("Members")
+                        .HasForeignKey("CollaborationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samverkan.Actors.Model.Governance", b =>
+                {
+                    b.HasOne("Samverkan.Actors.Model.Collaboration", null)
+                        .WithOne()
+                        .HasForeignKey("Samverkan.Actors.Model.Governance", "CollaborationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samverkan.Actors.Model.Intervention", b =>
+                {
+                    b.HasOne("Samverkan.Actors.Model.Actor", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samverkan.Actors.Model.Meeting", b =>
+                {
+                    b.HasOne("Samverkan.Actors.Model.Collaboration", null)
+                        .WithMany()
                         .HasForeignKey("CollaborationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
