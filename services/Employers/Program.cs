@@ -15,6 +15,10 @@ app.MapKnownActorsApi();
 app.MapEmployersApi();
 app.MapContactsApi();
 app.MapOffersApi();
+app.MapMatchingProfilesApi();
+app.MapMatchingApi();
+app.MapPipelinesApi();
+app.MapSupportApi();
 
 await app.MigrateDatabaseAsync<EmployersDbContext>();
 app.Run();

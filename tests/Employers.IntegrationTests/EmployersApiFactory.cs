@@ -1,15 +1,44 @@
+using MassTransit;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Samverkan.ServiceDefaults;
 using Samverkan.Testing;
 
 namespace Samverkan.Employers.IntegrationTests;
 
-/// <summary>The real Employers service in-process, on its own fresh database and the real broker.</summary>
-public sealed class EmployersApiFactory() : ServiceApiFactory<Program>(ResourceNames.EmployersDb)
+/// <summary>
+/// The real Employers service in-process, on its own fresh database and its own virtual host on the real broker.
+/// The virtual host matters since Employers consumes events: every test class hosts its own Employers, and on a
+/// shared virtual host they would share the employers-consent-withdrawn queue and take each other's messages.
+/// </summary>
+public sealed class EmployersApiFactory() : ServiceApiFactory<Program>(ResourceNames.EmployersDb), IAsyncLifetime
 {
+    private readonly string _virtualHost = $"employers-tests-{Guid.NewGuid():N}";
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await Infra.Broker.CreateVirtualHostAsync(_virtualHost);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        builder.UseSetting($"ConnectionStrings:{ResourceNames.Messaging}", $"{Infra.RabbitMqConnectionString.TrimEnd('/')}/{_virtualHost}");
         builder.UseSetting("Employers:ContactWindowDays", "14");
+    }
+
+    /// <summary>Publishes as the owning service's outbox would, once the bus is up (so the consumers' queues exist).</summary>
+    public async Task PublishAsync<T>(T message) where T : class
+    {
+        await Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
+        await Services.GetRequiredService<IBus>().Publish(message, ctx => ctx.MessageId = Guid.NewGuid());
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await Infra.DropDatabaseAsync(Database);
+        await Infra.Broker.DeleteVirtualHostAsync(_virtualHost);
     }
 }

@@ -128,6 +128,16 @@ public static class EmployersApi
         employer.OwnerActorId = request.OwnerActorId!.Value;
         employer.ActorId = request.ActorId;
         employer.UpdatedAt = DateTimeOffset.UtcNow;
+        db.AddIntegrationEvent(new EmployerUpdated
+        {
+            EmployerId = employer.Id,
+            Name = employer.Name,
+            IndustryCode = employer.IndustryCode,
+            MunicipalityCode = employer.MunicipalityCode,
+            SizeBand = employer.SizeBand,
+            OwnerActorId = employer.OwnerActorId,
+            UpdatedAt = employer.UpdatedAt.Value,
+        });
         try
         {
             await db.SaveChangesAsync(ct);

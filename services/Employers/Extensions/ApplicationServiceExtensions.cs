@@ -13,7 +13,17 @@ internal static class ApplicationServiceExtensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDbContext<EmployersDbContext>(ResourceNames.EmployersDb);
-        builder.AddMessaging<EmployersDbContext>(ResourceNames.Employers, x => x.AddConsumer<ActorRegisteredConsumer>());
+        builder.AddMessaging<EmployersDbContext>(ResourceNames.Employers, x =>
+        {
+            x.AddConsumer<ActorRegisteredConsumer>();
+            x.AddConsumer<ConsentGivenConsumer>();
+            x.AddConsumer<ConsentWithdrawnConsumer>();
+            x.AddConsumer<ParticipantEnrolledConsumer>();
+            x.AddConsumer<ParticipantExitedConsumer>();
+            x.AddConsumer<ParticipantErasedConsumer>();
+        });
+        builder.Services.AddSingleton<MatchingIndex>();
+        builder.Services.AddSingleton<PseudonymKey>();
         builder.Services.AddOptions<EmployersOptions>().BindConfiguration(EmployersOptions.Section)
             .Validate(o => o.ContactWindowDays is >= 0 and <= 365, "Employers:ContactWindowDays must be 0–365.").ValidateOnStart();
         builder.Services.AddSingleton<IAuthorizationHandler, EmployerAccessHandler>();

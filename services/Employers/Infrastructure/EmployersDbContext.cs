@@ -10,6 +10,11 @@ public sealed class EmployersDbContext(DbContextOptions<EmployersDbContext> opti
     public DbSet<Employer> Employers => Set<Employer>();
     public DbSet<EmployerContact> EmployerContacts => Set<EmployerContact>();
     public DbSet<Offer> Offers => Set<Offer>();
+    public DbSet<MatchingProfile> MatchingProfiles => Set<MatchingProfile>();
+    public DbSet<ParticipantConsent> ParticipantConsents => Set<ParticipantConsent>();
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+    public DbSet<Pipeline> Pipelines => Set<Pipeline>();
+    public DbSet<SupportContact> SupportContacts => Set<SupportContact>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 

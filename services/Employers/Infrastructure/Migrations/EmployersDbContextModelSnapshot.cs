@@ -161,6 +161,25 @@ namespace Samverkan.Employers.Infrastructure.Migrations
                     b.ToTable("employer_contacts", (string)null);
                 });
 
+            modelBuilder.Entity("Samverkan.Employers.Model.Enrolment", b =>
+                {
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("participant_id");
+
+                    b.Property<Guid>("CollaborationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("collaboration_id");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.HasKey("ParticipantId", "CollaborationId");
+
+                    b.ToTable("enrolments", (string)null);
+                });
+
             modelBuilder.Entity("Samverkan.Employers.Model.KnownActor", b =>
                 {
                     b.Property<Guid>("Id")
@@ -188,6 +207,90 @@ namespace Samverkan.Employers.Infrastructure.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("known_actors", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Employers.Model.MatchingProfile", b =>
+                {
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("participant_id");
+
+                    b.Property<string>("AdaptationsNeeded")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("adaptations_needed");
+
+                    b.Property<DateOnly>("AvailableFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("available_from");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("DrivingLicence")
+                        .HasColumnType("boolean")
+                        .HasColumnName("driving_licence");
+
+                    b.Property<decimal>("HoursPerWeek")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)")
+                        .HasColumnName("hours_per_week");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("languages");
+
+                    b.Property<int>("MaxCommuteKm")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_commute_km");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("municipality_code");
+
+                    b.Property<string>("OccupationCodes")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("occupation_codes");
+
+                    b.Property<Guid>("OwnerActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_actor_id");
+
+                    b.Property<string>("Readiness")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("readiness");
+
+                    b.Property<string>("Skills")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("skills");
+
+                    b.Property<string>("SwedishLevel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("swedish_level");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("ParticipantId");
+
+                    b.ToTable("matching_profiles", (string)null);
                 });
 
             modelBuilder.Entity("Samverkan.Employers.Model.Offer", b =>
@@ -296,6 +399,182 @@ namespace Samverkan.Employers.Infrastructure.Migrations
                     b.ToTable("offers", (string)null);
                 });
 
+            modelBuilder.Entity("Samverkan.Employers.Model.ParticipantConsent", b =>
+                {
+                    b.Property<Guid>("ConsentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("consent_id");
+
+                    b.Property<DateOnly?>("GivenOn")
+                        .HasColumnType("date")
+                        .HasColumnName("given_on");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("participant_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("purpose");
+
+                    b.Property<Guid>("RecipientActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recipient_actor_id");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.HasKey("ConsentId");
+
+                    b.HasIndex("ParticipantId", "Purpose")
+                        .HasDatabaseName("ix_participant_consents_participant_id_purpose");
+
+                    b.ToTable("participant_consents", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Employers.Model.Pipeline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("EmployedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("employed_on");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employer_id");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ended_on");
+
+                    b.Property<DateOnly?>("InterviewOn")
+                        .HasColumnType("date")
+                        .HasColumnName("interview_on");
+
+                    b.Property<string>("LastStage")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("last_stage");
+
+                    b.Property<Guid>("OfferId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("offer_id");
+
+                    b.Property<Guid?>("ParticipantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("participant_id");
+
+                    b.Property<string>("Pilot")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("pilot");
+
+                    b.Property<Guid>("PilotActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pilot_actor_id");
+
+                    b.Property<DateOnly?>("PlacedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("placed_on");
+
+                    b.Property<DateOnly?>("PresentedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("presented_on");
+
+                    b.Property<DateOnly>("ProposedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("proposed_on");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("stage");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployerId")
+                        .HasDatabaseName("ix_pipelines_employer_id");
+
+                    b.HasIndex("OfferId");
+
+                    b.HasIndex("ParticipantId", "OfferId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pipelines_open_pair")
+                        .HasFilter("stage <> 'Ended'");
+
+                    b.HasIndex("PilotActorId", "Stage")
+                        .HasDatabaseName("ix_pipelines_pilot_actor_id_stage");
+
+                    b.ToTable("pipelines", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Employers.Model.SupportContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<DateTimeOffset>("LoggedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("logged_at");
+
+                    b.Property<string>("LoggedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("logged_by");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notes");
+
+                    b.Property<Guid>("PipelineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pipeline_id");
+
+                    b.Property<string>("With")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("with");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PipelineId", "Date")
+                        .HasDatabaseName("ix_support_contacts_pipeline_id_date");
+
+                    b.ToTable("support_contacts", (string)null);
+                });
+
             modelBuilder.Entity("Samverkan.ServiceDefaults.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -401,6 +680,24 @@ namespace Samverkan.Employers.Infrastructure.Migrations
                         .WithMany()
                         .HasForeignKey("EmployerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samverkan.Employers.Model.Pipeline", b =>
+                {
+                    b.HasOne("Samverkan.Employers.Model.Offer", null)
+                        .WithMany()
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samverkan.Employers.Model.SupportContact", b =>
+                {
+                    b.HasOne("Samverkan.Employers.Model.Pipeline", null)
+                        .WithMany()
+                        .HasForeignKey("PipelineId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 #pragma warning restore 612, 618

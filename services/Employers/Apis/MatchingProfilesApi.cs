@@ -1,0 +1,98 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Samverkan.Employers.Infrastructure;
+using Samverkan.Employers.Model;
+using Samverkan.ServiceDefaults.Auth;
+using Samverkan.ServiceDefaults.Http;
+
+namespace Samverkan.Employers.Apis;
+
+/// <summary>
+/// Matching profiles, keyed by the participant id from Participants. Agency staff read them; the agency that
+/// wrote one first owns it and alone changes it. Employers never read profiles here: they see candidates.
+/// </summary>
+public static class MatchingProfilesApi
+{
+    public static IEndpointRouteBuilder MapMatchingProfilesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/employers/matching-profiles").WithTags("Matching profiles").RequireAuthorization(Policies.AgencyStaff);
+        api.MapPut("/{participantId:guid}", PutProfile);
+        api.MapGet("/{participantId:guid}", GetProfile);
+        return app;
+    }
+
+    /// <summary>
+    /// Creates the profile (201, owned by the caller's agency) or replaces it (200; owner only, If-Match
+    /// required: 428 without, 412 stale). Another agency's change is 403: the profile is shared for reading.
+    /// </summary>
+    public static async Task<Results<Created<MatchingProfileResponse>, Ok<MatchingProfileResponse>, ValidationProblem, ProblemHttpResult>> PutProfile(
+        Guid participantId, MatchingProfileRequest request, ClaimsPrincipal user, HttpContext http, EmployersDbContext db,
+        MatchingIndex index, CancellationToken ct)
+    {
+        var errors = request.Errors();
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
+        var agency = user.GetAgencyId()!.Value;
+        var profile = await db.MatchingProfiles.FirstOrDefaultAsync(p => p.ParticipantId == participantId, ct);
+        var created = profile is null;
+        if (profile is null)
+        {
+            profile = new MatchingProfile
+            {
+                ParticipantId = participantId,
+                OwnerActorId = agency,
+                MunicipalityCode = request.MunicipalityCode!,
+                CreatedAt = DateTimeOffset.UtcNow,
+            };
+            db.MatchingProfiles.Add(profile);
+        }
+        else
+        {
+            if (profile.OwnerActorId != agency)
+                return TypedResults.Problem(
+                    title: "Only the owning agency changes a matching profile.",
+                    detail: "The profile was written by another agency; ask it to make the change.",
+                    statusCode: StatusCodes.Status403Forbidden);
+            if (!ETags.TryReadIfMatch(http.Request, out var expected, out var precondition))
+                return precondition!;
+            if (expected != profile.Version)
+                return ETags.Stale();
+            profile.UpdatedAt = DateTimeOffset.UtcNow;
+        }
+        request.ApplyTo(profile);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ETags.Stale();
+        }
+        catch (DbUpdateException) when (created)
+        {
+            return TypedResults.Problem(
+                title: "The profile was created at the same time.",
+                detail: "Another request created this participant's profile first: GET it and retry with If-Match.",
+                statusCode: StatusCodes.Status409Conflict);
+        }
+        await index.RefreshAsync([participantId], ct);
+        var matchable = await MatchingIndex.Matchable(db).AnyAsync(p => p.ParticipantId == participantId, ct);
+        ETags.Set(http, profile.Version);
+        var response = MatchingProfileResponse.From(profile, matchable);
+        return created
+            ? TypedResults.Created($"/api/employers/matching-profiles/{participantId}", response)
+            : TypedResults.Ok(response);
+    }
+
+    public static async Task<Results<Ok<MatchingProfileResponse>, NotFound>> GetProfile(
+        Guid participantId, HttpContext http, EmployersDbContext db, CancellationToken ct)
+    {
+        var profile = await db.MatchingProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.ParticipantId == participantId, ct);
+        if (profile is null)
+            return TypedResults.NotFound();
+        var matchable = await MatchingIndex.Matchable(db).AnyAsync(p => p.ParticipantId == participantId, ct);
+        ETags.Set(http, profile.Version);
+        return TypedResults.Ok(MatchingProfileResponse.From(profile, matchable));
+    }
+}

@@ -1,0 +1,69 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Samverkan.Contracts.Employers;
+using Samverkan.Contracts.Participants;
+using Samverkan.Employers.Infrastructure;
+using Samverkan.Employers.Model;
+using Samverkan.ServiceDefaults.Messaging;
+
+namespace Samverkan.Employers.Consumers;
+
+/// <summary>Keeps the enrolment start date for "days from enrolment to first employer contact".</summary>
+public sealed class ParticipantEnrolledConsumer(EmployersDbContext db) : IdempotentConsumer<ParticipantEnrolled, EmployersDbContext>(db)
+{
+    protected override async Task HandleAsync(ParticipantEnrolled message, ConsumeContext<ParticipantEnrolled> context)
+    {
+        // Published once per participant and collaboration; the composite key makes a replay a no-op here.
+        if (!await Db.Enrolments.AnyAsync(e => e.ParticipantId == message.ParticipantId && e.CollaborationId == message.CollaborationId, context.CancellationToken))
+            Db.Enrolments.Add(new Enrolment { ParticipantId = message.ParticipantId, CollaborationId = message.CollaborationId, StartDate = message.StartDate });
+    }
+}
+
+/// <summary>
+/// An exit to work ends the participant's pipelines that had not reached employment (their candidacies and
+/// placements are over); an employment goes on, since Supported Employment follows people into work.
+/// Pipelines already ended are left alone, so a replay changes nothing.
+/// </summary>
+public sealed class ParticipantExitedConsumer(EmployersDbContext db) : IdempotentConsumer<ParticipantExited, EmployersDbContext>(db)
+{
+    protected override async Task HandleAsync(ParticipantExited message, ConsumeContext<ParticipantExited> context)
+    {
+        if (!message.Outcome.IsWork())
+            return;
+        var open = await Db.Pipelines
+            .Where(p => p.ParticipantId == message.ParticipantId && p.Stage != PipelineStage.Ended && p.Stage != PipelineStage.Employed)
+            .ToListAsync(context.CancellationToken);
+        var now = DateTimeOffset.UtcNow;
+        foreach (var pipeline in open)
+        {
+            var last = pipeline.Stage;
+            // An exit recorded with a date before the last step (events out of order) ends the pipeline on that step's date.
+            var on = message.ExitDate < pipeline.StageDate ? pipeline.StageDate : message.ExitDate;
+            if (pipeline.TryMoveTo(PipelineStage.Ended, on) != MoveOutcome.Moved)
+                continue;
+            Db.AddIntegrationEvent(PipelineEvents.Ended(pipeline, last, now));
+        }
+    }
+}
+
+/// <summary>
+/// Purges what this service holds about an erased participant: the matching profile, the consents and the
+/// enrolment go; pipelines keep their counts but lose the link, and support notes (which may describe the
+/// person) are cleared.
+/// </summary>
+public sealed class ParticipantErasedConsumer(EmployersDbContext db, MatchingIndex index) : MatchingConsumer<ParticipantErased>(db, index)
+{
+    protected override Guid ParticipantOf(ParticipantErased message) => message.ParticipantId;
+
+    protected override async Task HandleAsync(ParticipantErased message, ConsumeContext<ParticipantErased> context)
+    {
+        var ct = context.CancellationToken;
+        var id = message.ParticipantId;
+        await Db.MatchingProfiles.Where(p => p.ParticipantId == id).ExecuteDeleteAsync(ct);
+        await Db.ParticipantConsents.Where(c => c.ParticipantId == id).ExecuteDeleteAsync(ct);
+        await Db.Enrolments.Where(e => e.ParticipantId == id).ExecuteDeleteAsync(ct);
+        await Db.SupportContacts.Where(s => Db.Pipelines.Any(p => p.Id == s.PipelineId && p.ParticipantId == id))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Notes, (string?)null), ct);
+        await Db.Pipelines.Where(p => p.ParticipantId == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.ParticipantId, (Guid?)null), ct);
+    }
+}
