@@ -14,6 +14,7 @@ app.MapOpenApi();
 app.MapKnownActorsApi();
 app.MapParticipantsApi();
 app.MapConsentsApi();
+app.MapParticipantJourneyApis();
 
 await app.MigrateDatabaseAsync<ParticipantsDbContext>();
 app.Run();

@@ -1,6 +1,9 @@
 using Samverkan.Contracts.Participants;
+using System.Collections.Concurrent;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using System.Net.Http.Json;
+using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +13,7 @@ using Samverkan.Participants.Infrastructure;
 using Samverkan.Participants.Model;
 using Samverkan.ServiceDefaults;
 using Samverkan.ServiceDefaults.Auth;
+using Samverkan.Testing;
 
 namespace Samverkan.Participants.IntegrationTests;
 
@@ -49,10 +53,69 @@ public sealed class ParticipantsApiFactory : WebApplicationFactory<Program>, IAs
     public HttpClient ClientFor(string role, Guid? agency = null)
     {
         var client = CreateClient();
+        var actor = agency ?? Guid.NewGuid();
         client.DefaultRequestHeaders.Authorization =
-            new AuthenticationHeaderValue("Bearer", DevTokens.Create(Auth, role, (agency ?? Guid.NewGuid()).ToString()));
+            new AuthenticationHeaderValue("Bearer", DevTokens.Create(Auth, role, actor.ToString()));
+        Callers.AddOrUpdate(client, new Caller(this, actor));
         return client;
     }
+
+    /// <summary>Who a client from <see cref="ClientFor"/> is, so that <see cref="ParticipantsClient.EnrolAsync"/> can prepare its collaboration.</summary>
+    internal sealed record Caller(ParticipantsApiFactory Factory, Guid Agency);
+
+    internal static readonly ConditionalWeakTable<HttpClient, Caller> Callers = new();
+
+    private readonly ConcurrentDictionary<Guid, Guid> _collaborationOwners = new();
+    private readonly ConcurrentDictionary<(Guid, Guid), Task> _members = new();
+
+    /// <summary>
+    /// Makes <paramref name="collaborationId"/> known with <paramref name="actorId"/> a member since 2000: publishes
+    /// Actors' real events (CollaborationCreated, with the first actor asked for as owner, and MemberJoined) through the
+    /// broker and waits until the service's consumers have applied them. Once per collaboration and actor.
+    /// </summary>
+    public Task MemberAsync(Guid collaborationId, Guid actorId) =>
+        _members.GetOrAdd((collaborationId, actorId), _ => MakeMemberAsync(collaborationId, actorId));
+
+    private async Task MakeMemberAsync(Guid collaborationId, Guid actorId)
+    {
+        var owner = _collaborationOwners.GetOrAdd(collaborationId, actorId);
+        if (owner == actorId)
+            await PublishAsync(Collaboration(collaborationId, owner));
+        await PublishAsync(new MemberJoined
+        {
+            CollaborationId = collaborationId, ActorId = actorId, Role = owner == actorId ? MemberRole.Owner : MemberRole.Partner,
+            JoinedOn = new DateOnly(2000, 1, 1), OccurredAt = DateTimeOffset.UtcNow,
+        });
+        await Eventually.Until(
+            () => WithDbAsync(async db => await db.KnownCollaborations.AnyAsync(c => c.Id == collaborationId)
+                                          && await db.MembershipChanges.AnyAsync(m => m.CollaborationId == collaborationId && m.ActorId == actorId)),
+            TimeSpan.FromSeconds(30), $"collaboration {collaborationId} with member {actorId} to be consumed");
+    }
+
+    /// <summary>Publishes <paramref name="message"/> on this factory's virtual host, as the publishing service's outbox would.</summary>
+    /// <returns>The message id, to wait for it in the inbox.</returns>
+    public async Task<Guid> PublishAsync<T>(T message) where T : class
+    {
+        // Published before the consumers' queues are bound, a message would be dropped by the exchange.
+        var bus = Services.GetRequiredService<IBusControl>();
+        await bus.WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
+        var id = NewId.NextGuid();
+        await bus.Publish(message, context => context.MessageId = id);
+        return id;
+    }
+
+    /// <summary>Waits until the service's consumers have taken every one of <paramref name="messageIds"/> (they are in its inbox).</summary>
+    public Task ConsumedAsync(params Guid[] messageIds) =>
+        Eventually.Until(() => WithDbAsync(db => db.InboxMessages.CountAsync(m => messageIds.Contains(m.MessageId))),
+            n => n == messageIds.Length, TimeSpan.FromSeconds(30), $"{messageIds.Length} messages to be consumed");
+
+    public static CollaborationCreated Collaboration(Guid id, Guid owner, DateTimeOffset? createdAt = null) => new()
+    {
+        CollaborationId = id, Name = "Samverkan test", OwnerActorId = owner, TargetGroups = [TargetGroup.LongTermUnemployed],
+        MunicipalityCodes = ["0880"], StartDate = new DateOnly(2000, 1, 1), EndDate = new DateOnly(2030, 12, 31),
+        FinancingSource = FinancingSource.EsfPlus, Budget = 1_000_000m, ParticipantTarget = 100, ExitToWorkOrStudiesTargetShare = 60m,
+        CreatedAt = createdAt ?? DateTimeOffset.UtcNow,
+    };
 
     /// <summary>
     /// An actor as if its ActorRegistered had been consumed (that path has its own tests), so that it can refer
@@ -114,6 +177,17 @@ public sealed record EnrolBody
 
 public static class ParticipantsClient
 {
-    public static Task<HttpResponseMessage> EnrolAsync(this HttpClient client, EnrolBody body) =>
+    /// <summary>
+    /// Enrols as the tests usually mean it: first the collaboration is made known, with the referring actor (the body's,
+    /// else the client's agency) as a member, through Actors' events. <see cref="PostEnrolmentAsync"/> sends as is.
+    /// </summary>
+    public static async Task<HttpResponseMessage> EnrolAsync(this HttpClient client, EnrolBody body)
+    {
+        if (body.CollaborationId is { } collaboration && ParticipantsApiFactory.Callers.TryGetValue(client, out var caller))
+            await caller.Factory.MemberAsync(collaboration, body.ReferringActorId ?? caller.Agency);
+        return await client.PostEnrolmentAsync(body);
+    }
+
+    public static Task<HttpResponseMessage> PostEnrolmentAsync(this HttpClient client, EnrolBody body) =>
         client.PostAsJsonAsync("/api/participants", body);
 }

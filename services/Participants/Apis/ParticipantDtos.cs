@@ -20,7 +20,10 @@ public enum WithoutNumber
 /// </summary>
 public sealed record EnrolParticipantRequest
 {
-    /// <summary>The collaboration. Not yet checked against a collaboration register (none exists yet).</summary>
+    /// <summary>
+    /// The collaboration: one Actors has told this service of (CollaborationCreated), of which the referring actor was a
+    /// member on <see cref="ReferralDate"/>.
+    /// </summary>
     [Required]
     public Guid? CollaborationId { get; init; }
 

@@ -14,9 +14,15 @@ internal static class ApplicationServiceExtensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDbContext<ParticipantsDbContext>(ResourceNames.ParticipantsDb);
-        builder.AddMessaging<ParticipantsDbContext>(ResourceNames.Participants, x => x.AddConsumer<ActorRegisteredConsumer>());
+        builder.AddMessaging<ParticipantsDbContext>(ResourceNames.Participants, x =>
+        {
+            x.AddConsumer<ActorRegisteredConsumer>();
+            x.AddCollaborationConsumers();
+        });
         builder.AddIdentityProtection();
-        builder.Services.AddSingleton<IAuthorizationHandler, ParticipantAccessHandler>();
+        builder.AddRecordRetention();
+        // Scoped: the check reads the collaboration's owner from the request's DbContext.
+        builder.Services.AddScoped<IAuthorizationHandler, ParticipantAccessHandler>();
         builder.Services.AddOpenApi();
         // Called here, not in ServiceDefaults: the validation source generator registers the types of the
         // assembly that makes this call.

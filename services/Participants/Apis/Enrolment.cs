@@ -1,0 +1,160 @@
+using System.Security.Claims;
+using MassTransit;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Samverkan.Participants.Infrastructure;
+using Samverkan.Participants.Model;
+using Samverkan.Participants.Security;
+using Samverkan.ServiceDefaults.Auth;
+using Samverkan.ServiceDefaults.Messaging;
+
+namespace Samverkan.Participants.Apis;
+
+public enum EnrolmentStatus
+{
+    Created = 1,
+    /// <summary>The same person (same keyed hash) is already enrolled in the collaboration: the existing participant.</summary>
+    AlreadyEnrolled = 2,
+    Rejected = 3,
+    /// <summary>A caller who is not an admin named another agency as the referring actor (403 for a single enrolment).</summary>
+    Forbidden = 4,
+    /// <summary>Already enrolled by an actor whose participants the caller may not see (409, without the record).</summary>
+    EnrolledByAnother = 5,
+}
+
+/// <summary>What became of one enrolment request. <see cref="Participant"/> is set for created and already-enrolled.</summary>
+public sealed record EnrolmentOutcome(EnrolmentStatus Status, Participant? Participant = null, Dictionary<string, string[]>? Errors = null);
+
+/// <summary>
+/// The one enrolment path, for a single request and for a batch alike: validate each request, look up what the
+/// checks need for the whole batch in a few queries (known actors, known collaborations, memberships, existing
+/// participants by keyed hash), then add the new participants and their ParticipantEnrolled events in one
+/// transaction. A rejected request adds nothing.
+/// </summary>
+public sealed class Enrolment(ParticipantsDbContext db, IdentityProtector protector, IAuthorizationService authorization)
+{
+    // A concurrent enrolment of the same person can win the unique index between our lookup and our insert;
+    // the batch is then looked up again (the winner is now "already enrolled") and saved again.
+    private const int SaveAttempts = 3;
+
+    public async Task<List<EnrolmentOutcome>> EnrolAsync(IReadOnlyList<EnrolParticipantRequest> requests, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var candidates = requests.Select(r => EnrolmentRules.Check(r, user)).ToList();
+        for (var attempt = 1; ; attempt++)
+        {
+            var outcomes = await DecideAsync(candidates, user, ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return outcomes;
+            }
+            catch (DbUpdateException ex) when (ParticipantRecords.IsUniqueViolation(ex) && attempt < SaveAttempts)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<List<EnrolmentOutcome>> DecideAsync(List<EnrolmentCandidate> candidates, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var valid = candidates.Where(c => c.Errors.Count == 0 && !c.Forbidden).ToList();
+        var facts = await EnrolmentFacts.LoadAsync(db, valid.Select(c => (c.Request.CollaborationId!.Value, c.ReferringActorId!.Value,
+            c.Number is null ? null : protector.LookupHash(c.Number))).ToList(), ct);
+
+        var outcomes = new List<EnrolmentOutcome>(candidates.Count);
+        var addedInBatch = new Dictionary<(Guid, string), Participant>();
+        var now = DateTimeOffset.UtcNow;
+        foreach (var candidate in candidates)
+        {
+            if (candidate.Forbidden)
+            {
+                outcomes.Add(new EnrolmentOutcome(EnrolmentStatus.Forbidden,
+                    Errors: new() { ["referringActorId"] = ["Only your own agency can be the referring actor."] }));
+                continue;
+            }
+            var errors = candidate.Errors;
+            var request = candidate.Request;
+            if (errors.Count == 0)
+                facts.Check(request.CollaborationId!.Value, candidate.ReferringActorId!.Value, request.ReferralDate!.Value, errors);
+            if (errors.Count > 0)
+            {
+                outcomes.Add(new EnrolmentOutcome(EnrolmentStatus.Rejected, Errors: errors));
+                continue;
+            }
+
+            var collaborationId = request.CollaborationId!.Value;
+            var hash = candidate.Number is null ? null : protector.LookupHash(candidate.Number);
+            var key = hash is null ? default : (collaborationId, Convert.ToHexString(hash));
+            if (hash is not null && (facts.Existing(collaborationId, hash) ?? addedInBatch.GetValueOrDefault(key)) is { } existing)
+            {
+                outcomes.Add(await AlreadyEnrolledAsync(existing, user));
+                continue;
+            }
+
+            var participant = EnrolmentRules.NewParticipant(candidate, NewId.NextSequentialGuid(), protector, hash, now, user.Identity?.Name ?? "unknown");
+            db.Participants.Add(participant);
+            db.AddIntegrationEvent(participant.ToEnrolledEvent());
+            if (hash is not null)
+                addedInBatch[key] = participant;
+            outcomes.Add(new EnrolmentOutcome(EnrolmentStatus.Created, participant));
+        }
+        return outcomes;
+    }
+
+    /// <summary>A re-enrolment: the existing participant (first start date kept) for those who may see it; for anyone else no data of it.</summary>
+    private async Task<EnrolmentOutcome> AlreadyEnrolledAsync(Participant existing, ClaimsPrincipal user) =>
+        (await authorization.AuthorizeAsync(user, existing, ParticipantAccessRequirement.Instance)).Succeeded
+            ? new EnrolmentOutcome(EnrolmentStatus.AlreadyEnrolled, existing)
+            : new EnrolmentOutcome(EnrolmentStatus.EnrolledByAnother, Errors: new()
+            {
+                ["personalIdentityNumber"] = ["This person is already enrolled in the collaboration by another actor."],
+            });
+}
+
+/// <summary>The lookups enrolment needs, made once for a whole batch.</summary>
+internal sealed class EnrolmentFacts
+{
+    private HashSet<Guid> _actors = [];
+    private HashSet<Guid> _collaborations = [];
+    private ILookup<(Guid, Guid), MembershipChange> _memberships = Array.Empty<MembershipChange>().ToLookup(m => (m.CollaborationId, m.ActorId));
+    private Dictionary<(Guid, string), Participant> _existing = [];
+
+    public static async Task<EnrolmentFacts> LoadAsync(ParticipantsDbContext db, List<(Guid Collaboration, Guid Actor, byte[]? Hash)> wanted, CancellationToken ct)
+    {
+        var facts = new EnrolmentFacts();
+        if (wanted.Count == 0)
+            return facts;
+        var collaborations = wanted.Select(w => w.Collaboration).Distinct().ToList();
+        var actors = wanted.Select(w => w.Actor).Distinct().ToList();
+        var hashes = wanted.Where(w => w.Hash is not null).Select(w => w.Hash!).ToList();
+
+        facts._actors = (await db.KnownActors.Where(a => actors.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct)).ToHashSet();
+        facts._collaborations = (await db.KnownCollaborations.Where(c => collaborations.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
+        facts._memberships = (await db.MembershipChanges.AsNoTracking()
+                .Where(m => collaborations.Contains(m.CollaborationId) && actors.Contains(m.ActorId)).ToListAsync(ct))
+            .ToLookup(m => (m.CollaborationId, m.ActorId));
+        if (hashes.Count > 0)
+            facts._existing = (await db.Participants.AsNoTracking()
+                    .Where(p => collaborations.Contains(p.CollaborationId) && hashes.Contains(p.NumberLookupHash!)).ToListAsync(ct))
+                .ToDictionary(p => (p.CollaborationId, Convert.ToHexString(p.NumberLookupHash!)));
+        return facts;
+    }
+
+    /// <summary>
+    /// The referring actor must be known; the collaboration must be one Actors told us of; and the referring actor
+    /// must have been a member of it on the referral date (a 400 naming the field, not a 403: it is the data that is
+    /// wrong, whoever sends it, and a batch reports it per row).
+    /// </summary>
+    public void Check(Guid collaborationId, Guid referringActorId, DateOnly referralDate, Dictionary<string, string[]> errors)
+    {
+        if (!_actors.Contains(referringActorId))
+            errors["referringActorId"] = ["The referring actor is not a known actor: it must be registered in Actors first."];
+        if (!_collaborations.Contains(collaborationId))
+            errors["collaborationId"] = ["No such collaboration: it must be created in Actors first."];
+        else if (!errors.ContainsKey("referringActorId") && !Membership.IsMemberOn(_memberships[(collaborationId, referringActorId)], referralDate))
+            errors["referringActorId"] = [$"The referring actor was not a member of the collaboration on the referral date {referralDate:yyyy-MM-dd}."];
+    }
+
+    public Participant? Existing(Guid collaborationId, byte[] hash) =>
+        _existing.GetValueOrDefault((collaborationId, Convert.ToHexString(hash)));
+}

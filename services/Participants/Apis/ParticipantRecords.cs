@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Samverkan.Participants.Infrastructure;
+using Samverkan.Participants.Model;
+using Samverkan.Participants.Security;
+
+namespace Samverkan.Participants.Apis;
+
+/// <summary>What the journey endpoints (exit, follow-up, plan, hours, validation, record) share.</summary>
+internal static class ParticipantRecords
+{
+    /// <summary>
+    /// The participant when the caller may see it (the resource check of <see cref="ParticipantAccessRequirement"/>)
+    /// and it has not been erased; otherwise null, which every caller answers 404.
+    /// </summary>
+    public static async Task<Participant?> FindAccessibleAsync(
+        Guid id, ClaimsPrincipal user, ParticipantsDbContext db, IAuthorizationService authorization, CancellationToken ct)
+    {
+        var participant = await db.Participants.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (participant is null || await IsErasedAsync(db, id, ct))
+            return null;
+        return (await authorization.AuthorizeAsync(user, participant, ParticipantAccessRequirement.Instance)).Succeeded ? participant : null;
+    }
+
+    public static Task<bool> IsErasedAsync(ParticipantsDbContext db, Guid id, CancellationToken ct) =>
+        db.Set<ParticipantErasure>().AnyAsync(e => e.ParticipantId == id, ct);
+
+    public static DateOnly Today() => DateOnly.FromDateTime(DateTime.UtcNow);
+
+    public static string Who(ClaimsPrincipal user) => user.Identity?.Name ?? "unknown";
+
+    public static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+
+    public static ProblemHttpResult Conflict(string title, string? field = null) =>
+        TypedResults.Problem(title: title, statusCode: StatusCodes.Status409Conflict,
+            extensions: field is null ? null : new Dictionary<string, object?> { ["field"] = field });
+
+    public static bool IsUniqueViolation(DbUpdateException ex) =>
+        ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    /// <summary>
+    /// A date from the query string (YYYY-MM-DD), defaulting to <paramref name="fallback"/>. Parsed here, not by
+    /// binding, so that a bad value is a 400 naming the parameter.
+    /// </summary>
+    public static bool TryParseDate(string? value, DateOnly? fallback, out DateOnly? date)
+    {
+        date = fallback;
+        if (string.IsNullOrWhiteSpace(value))
+            return true;
+        if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            return false;
+        date = parsed;
+        return true;
+    }
+
+    public const string DateFormatError = "Expected a date as YYYY-MM-DD.";
+}

@@ -1,0 +1,101 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Samverkan.Contracts.Participants;
+using Samverkan.Participants.Infrastructure;
+using Samverkan.Participants.Model;
+using Samverkan.Participants.Security;
+using Samverkan.ServiceDefaults.Auth;
+using static Samverkan.Participants.Apis.ParticipantRecords;
+
+namespace Samverkan.Participants.Apis;
+
+/// <summary>The participant's rights: export of the whole record, and erasure on a lawful request (admins only).</summary>
+public static class RecordApi
+{
+    private const string DefaultExportReason = "Export of the participant's record";
+
+    public static RouteGroupBuilder MapRecordApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/{id:guid}/export", ExportParticipant);
+        api.MapPost("/{id:guid}/erasure", EraseParticipant).RequireAuthorization(Policies.Admin);
+        return api;
+    }
+
+    /// <summary>
+    /// The whole record as JSON, identifying data included; like every identifying read it is written to the audit
+    /// log first (reason from <c>?reason=</c> or <c>X-Access-Reason</c>, else "Export of the participant's record").
+    /// </summary>
+    public static async Task<Results<Ok<ParticipantExport>, NotFound, ValidationProblem>> ExportParticipant(
+        Guid id, ClaimsPrincipal user, ParticipantsDbContext db, IdentityProtector protector, IAuthorizationService authorization,
+        CancellationToken ct, string? reason = null, [FromHeader(Name = ParticipantsApi.ReasonHeader)] string? reasonHeader = null)
+    {
+        var why = (string.IsNullOrWhiteSpace(reason) ? reasonHeader : reason)?.Trim();
+        if (why is { Length: > 500 })
+            return Invalid("reason", "The reason is at most 500 characters.");
+        var participant = await FindAccessibleAsync(id, user, db, authorization, ct);
+        if (participant is null)
+            return TypedResults.NotFound();
+
+        db.IdentityAccessLog.Add(new IdentityAccess
+        {
+            ParticipantId = id,
+            Subject = Who(user),
+            AgencyId = user.GetAgencyId(),
+            Role = user.GetRole() ?? "unknown",
+            Reason = string.IsNullOrEmpty(why) ? DefaultExportReason : why,
+            AccessedAt = DateTimeOffset.UtcNow,
+        });
+        await db.SaveChangesAsync(ct);
+
+        var digits = participant.ProtectedNumber is null ? null : protector.UnprotectNumber(participant.ProtectedNumber);
+        var entries = await db.Set<PlanEntry>().AsNoTracking().Where(e => e.ParticipantId == id).OrderBy(e => e.RecordedAt).ToListAsync(ct);
+        var commitments = await db.Set<Commitment>().AsNoTracking().Where(c => c.ParticipantId == id).OrderBy(c => c.StartDate).ToListAsync(ct);
+        var exit = await db.Set<ParticipantExit>().AsNoTracking().FirstOrDefaultAsync(x => x.ParticipantId == id, ct);
+        return TypedResults.Ok(new ParticipantExport
+        {
+            ExportedAt = DateTimeOffset.UtcNow,
+            Participant = ParticipantResponse.From(participant) with
+            {
+                PersonalIdentityNumber = digits is null ? null : $"{digits[..8]}-{digits[8..]}",
+                Name = participant.ProtectedName is null ? null : protector.UnprotectName(participant.ProtectedName),
+                BirthDate = participant.BirthDate,
+            },
+            Consents = (await db.Consents.AsNoTracking().Where(c => c.ParticipantId == id).OrderBy(c => c.GivenOn).ToListAsync(ct))
+                .Select(ConsentResponse.From).ToList(),
+            ActionPlan = new ActionPlanResponse(id, true,
+                entries.Where(e => e.Kind == PlanEntryKind.Goal).Select(PlanEntryResponse.From).ToList(),
+                entries.Where(e => e.Kind == PlanEntryKind.Step).Select(PlanEntryResponse.From).ToList(),
+                commitments.Select(CommitmentResponse.From).ToList()),
+            Hours = (await db.Set<ParticipationHours>().AsNoTracking().Where(h => h.ParticipantId == id).OrderBy(h => h.Date).ToListAsync(ct))
+                .Select(HoursEntryResponse.From).ToList(),
+            Validations = (await db.Set<SkillsValidation>().AsNoTracking().Where(v => v.ParticipantId == id).OrderBy(v => v.Date).ToListAsync(ct))
+                .Select(ValidationResponse.From).ToList(),
+            Exit = exit is null ? null : ExitResponse.From(exit),
+            FollowUps = (await db.Set<FollowUp>().AsNoTracking().Where(f => f.ParticipantId == id).OrderBy(f => f.Point).ToListAsync(ct))
+                .Select(FollowUpResponse.From).ToList(),
+            IdentifyingReads = (await db.IdentityAccessLog.AsNoTracking().Where(a => a.ParticipantId == id).OrderBy(a => a.AccessedAt).ToListAsync(ct))
+                .Select(IdentityAccessResponse.From).ToList(),
+        });
+    }
+
+    /// <summary>
+    /// Erases the record on a lawful request: 200 with the erasure, published as <c>ParticipantErased</c>; 409 when
+    /// already erased. Afterwards the participant is 404 on these endpoints.
+    /// </summary>
+    public static async Task<Results<Ok<ErasureResponse>, NotFound, ValidationProblem, ProblemHttpResult>> EraseParticipant(
+        Guid id, EraseParticipantRequest request, ClaimsPrincipal user, ParticipantsDbContext db, ParticipantEraser eraser, CancellationToken ct)
+    {
+        if (request.Reason != ErasureReason.LawfulRequest)
+            return Invalid("reason", "Only lawful-request: records past retention are erased by the retention job.");
+        var participant = await db.Participants.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (participant is null)
+            return TypedResults.NotFound();
+        var erasure = await eraser.EraseAsync(participant, ErasureReason.LawfulRequest, Who(user), ct);
+        return erasure is null
+            ? Conflict("The participant's record is already erased.")
+            : TypedResults.Ok(new ErasureResponse(id, erasure.Reason, erasure.ErasedAt));
+    }
+}
