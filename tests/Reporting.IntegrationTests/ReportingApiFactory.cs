@@ -57,6 +57,14 @@ public sealed class ReportingApiFactory : WebApplicationFactory<Program>, IAsync
         return id;
     }
 
+    /// <summary>As <see cref="PublishAsync{T}"/>, for a message whose type is known only at run time.</summary>
+    public async Task<Guid> PublishObjectAsync(object message)
+    {
+        var id = Guid.NewGuid();
+        await Services.GetRequiredService<IBus>().Publish(message, message.GetType(), ctx => ctx.MessageId = id);
+        return id;
+    }
+
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();

@@ -1,6 +1,7 @@
 using Samverkan.Contracts.Actors;
 using Samverkan.Contracts.Participants;
 using Samverkan.Reporting.Model;
+using Samverkan.Reporting.Model.Export;
 
 namespace Samverkan.Reporting.UnitTests;
 
@@ -145,7 +146,7 @@ public sealed class SummaryCsvTests
         };
         var report = CollaborationSummaryBuilder.Build(collaboration, null, new(2026, 12, 31), counts, new Dictionary<Guid, string>(), ReportLanguage.Swedish, 5);
 
-        var text = System.Text.Encoding.UTF8.GetString(SummaryCsv.Write(report)).TrimStart('\uFEFF');
+        var text = System.Text.Encoding.UTF8.GetString(CsvExport.Write(SummaryExport.Tables(report, ReportLanguage.Swedish))).TrimStart('\uFEFF');
         var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal(";;kvinnor;män;icke-binära;totalt", lines[0]);

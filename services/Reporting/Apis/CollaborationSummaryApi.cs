@@ -1,72 +1,67 @@
 using System.ComponentModel;
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Samverkan.Contracts.Participants;
 using Samverkan.Reporting.Infrastructure;
 using Samverkan.Reporting.Model;
-using Samverkan.ServiceDefaults.Auth;
+using Samverkan.Reporting.Model.Export;
 
 namespace Samverkan.Reporting.Apis;
 
 public static class CollaborationSummaryApi
 {
+    /// <summary>Every dimension the summary reads.</summary>
+    private static readonly string[] SummaryDimensions =
+        [Dimensions.Started, Dimensions.ReferringActor, Dimensions.Municipality, Dimensions.TargetGroup, Dimensions.AgeBand, Dimensions.ExitOutcome];
+
     public static RouteGroupBuilder MapCollaborationSummaryApi(this RouteGroupBuilder api)
     {
         api.MapGet("/collaborations/{id:guid}/summary", GetCollaborationSummary)
-            .WithSummary("Participants started in a collaboration up to a date, by gender and dimension.");
+            .WithSummary("A collaboration's participants started and exits, by gender and dimension, against its targets.");
         return api;
     }
 
-    /// <summary>
-    /// Exact for admins and for coordinators of the collaboration's owner actor; every other viewer, and any
-    /// request marked for publication, gets counts below the threshold suppressed (complementary included).
-    /// </summary>
-    public static bool SeesExactCounts(ClaimsPrincipal user, Guid? ownerActorId, bool publication) =>
-        !publication && (user.IsInRole(Roles.Admin)
-            || user.IsInRole(Roles.Coordinator) && ownerActorId is { } owner && user.GetAgencyId() == owner);
-
     public static async Task<Results<Ok<CollaborationSummaryReport>, FileContentHttpResult, NotFound, ValidationProblem>> GetCollaborationSummary(
         Guid id, ClaimsPrincipal user, ReportingDbContext db, IOptions<ReportingOptions> options, CancellationToken ct,
-        [Description("Count participants started on or before this date (YYYY-MM-DD); today when absent.")] string? asOf = null,
+        [Description("Count up to this date (YYYY-MM-DD); today when absent. Same as 'to'.")] string? asOf = null,
+        [Description("Start of a period (YYYY-MM-DD): count only what happened from this date to 'to'/'asOf'.")] string? from = null,
+        [Description("End of the period (YYYY-MM-DD), included.")] string? to = null,
         [Description("Language of the labels: sv (the default) or en.")] string? lang = null,
         [Description("true for figures meant for publication: always suppressed.")] bool publication = false,
-        [Description("json (the default) or csv.")] string? format = null)
+        [Description(ReportOutput.FormatDescription)] string? format = null)
     {
         var errors = new Dictionary<string, string[]>();
-        var date = DateOnly.FromDateTime(DateTime.UtcNow);
-        if (asOf is not null && !DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
-            errors["asOf"] = ["Use a date as YYYY-MM-DD."];
+        var period = ReportPeriod.Parse(from, to, asOf, ReportsApi.Today, errors);
         var language = ReportsApi.ParseLanguage(lang);
         if (language is null)
             errors["lang"] = ["Use 'sv' or 'en'."];
-        if (format is not null && format.ToLowerInvariant() is not ("json" or "csv"))
-            errors["format"] = ["Use 'json' or 'csv'."];
+        var output = ReportOutput.ParseFormat(format, errors);
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
 
         var collaboration = await db.CollaborationFacts.AsNoTracking().FirstOrDefaultAsync(c => c.CollaborationId == id, ct);
-        var counts = await db.ParticipantCounts.AsNoTracking()
-            .Where(c => c.CollaborationId == id && c.StartDate <= date)
-            .GroupBy(c => new { c.Dimension, c.Key, c.Gender })
-            .Select(g => new { g.Key.Dimension, g.Key.Key, g.Key.Gender, Count = g.Sum(c => c.Count) })
-            .ToListAsync(ct);
+        var counts = await CounterQueries.CountsAsync(db, id, period!, SummaryDimensions, ct);
         if (collaboration is null && counts.Count == 0)
             return TypedResults.NotFound();
+        var cumulative = period!.From is null ? null
+            : await CounterQueries.CountsAsync(db, id, period with { From = null }, [Dimensions.Started, Dimensions.ExitOutcome], ct);
+        var firstMonth = period.From is { } f ? new DateOnly(f.Year, f.Month, 1) : DateOnly.MinValue;
+        var hours = await db.HoursByMonth.AsNoTracking()
+            .Where(h => h.CollaborationId == id && h.Month >= firstMonth && h.Month <= period.To && (h.Hours != 0 || h.Participants != 0))
+            .ToListAsync(ct);
 
         var actorIds = counts.Where(c => c.Dimension == Dimensions.ReferringActor)
             .Select(c => Guid.TryParse(c.Key, out var a) ? a : Guid.Empty).Distinct().ToList();
         var actorNames = await db.ActorFacts.AsNoTracking().Where(a => actorIds.Contains(a.ActorId))
             .ToDictionaryAsync(a => a.ActorId, a => a.Name, ct);
 
-        var exact = SeesExactCounts(user, collaboration?.OwnerActorId, publication);
-        var report = CollaborationSummaryBuilder.Build(id, collaboration, date,
-            counts.Select(c => new DimensionCount(c.Dimension, c.Key, (Gender)c.Gender, c.Count)).ToList(),
-            actorNames, language!.Value, exact ? null : options.Value.SuppressionThreshold);
-        if (string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
-            return TypedResults.File(SummaryCsv.Write(report), "text/csv; charset=utf-8", $"collaboration-summary-{id}-{date:yyyy-MM-dd}.csv");
-        return TypedResults.Ok(report);
+        var exact = await ReportAccess.SeesExactCountsAsync(db, user, id, publication, ct);
+        var report = CollaborationSummaryBuilder.Build(id, collaboration, period.To, counts, actorNames, language!.Value,
+            exact ? null : options.Value.SuppressionThreshold, period.From, cumulative, hours);
+        if (output == ReportFormat.Json)
+            return TypedResults.Ok(report);
+        var title = language == ReportLanguage.Swedish ? $"Samverkan {report.Name} – sammanställning" : $"Collaboration {report.Name} – summary";
+        return ReportOutput.File(output!.Value, SummaryExport.Tables(report, language.Value), title, $"collaboration-summary-{id}-{period.To:yyyy-MM-dd}");
     }
 }

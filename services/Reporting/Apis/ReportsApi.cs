@@ -14,6 +14,11 @@ public static class ReportsApi
         var api = app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(Policies.Authenticated);
         api.MapGet("/actors-by-sector", GetActorsBySector);
         api.MapCollaborationSummaryApi();
+        api.MapRegionalViewApi();
+        api.MapIndicatorsApi();
+        api.MapAgreementsReportApi();
+        api.MapEmployerEngagementApi();
+        api.MapRebuildApi();
         return app;
     }
 
@@ -30,6 +35,9 @@ public static class ReportsApi
             .ToDictionaryAsync(x => x.Sector, x => x.Count, ct);
         return TypedResults.Ok(ActorsBySector.Summarise(counts, language));
     }
+
+    /// <summary>The default end date of a report.</summary>
+    internal static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
     internal static ReportLanguage? ParseLanguage(string? lang) => lang?.ToLowerInvariant() switch
     {

@@ -1,29 +1,25 @@
-using MassTransit;
 using Samverkan.Contracts.Actors;
 using Samverkan.Reporting.Infrastructure;
 using Samverkan.Reporting.Model;
-using Samverkan.ServiceDefaults.Messaging;
 
 namespace Samverkan.Reporting.Consumers;
 
-public sealed class CollaborationCreatedConsumer(ReportingDbContext db)
-    : IdempotentConsumer<CollaborationCreated, ReportingDbContext>(db)
+public sealed class CollaborationCreatedConsumer(ReportingDbContext db) : ReportingConsumer<CollaborationCreated>(db)
 {
-    protected override async Task HandleAsync(CollaborationCreated message, ConsumeContext<CollaborationCreated> context)
+    public override async Task ApplyAsync(CollaborationCreated message, CancellationToken ct)
     {
-        var fact = await Db.CollaborationFacts.FindAsync([message.CollaborationId], context.CancellationToken);
+        var fact = await Db.CollaborationFacts.FindAsync([message.CollaborationId], ct);
         if (fact is null)
             Db.CollaborationFacts.Add(CollaborationFact.From(message));
         // else: an update overtook the creation and already holds a later state
     }
 }
 
-public sealed class CollaborationUpdatedConsumer(ReportingDbContext db)
-    : IdempotentConsumer<CollaborationUpdated, ReportingDbContext>(db)
+public sealed class CollaborationUpdatedConsumer(ReportingDbContext db) : ReportingConsumer<CollaborationUpdated>(db)
 {
-    protected override async Task HandleAsync(CollaborationUpdated message, ConsumeContext<CollaborationUpdated> context)
+    public override async Task ApplyAsync(CollaborationUpdated message, CancellationToken ct)
     {
-        var fact = await Db.CollaborationFacts.FindAsync([message.CollaborationId], context.CancellationToken);
+        var fact = await Db.CollaborationFacts.FindAsync([message.CollaborationId], ct);
         if (fact is null)
         {
             fact = new CollaborationFact { CollaborationId = message.CollaborationId, AsOf = DateTimeOffset.MinValue };
@@ -33,12 +29,11 @@ public sealed class CollaborationUpdatedConsumer(ReportingDbContext db)
     }
 }
 
-public sealed class MemberJoinedConsumer(ReportingDbContext db)
-    : IdempotentConsumer<MemberJoined, ReportingDbContext>(db)
+public sealed class MemberJoinedConsumer(ReportingDbContext db) : ReportingConsumer<MemberJoined>(db)
 {
-    protected override async Task HandleAsync(MemberJoined message, ConsumeContext<MemberJoined> context)
+    public override async Task ApplyAsync(MemberJoined message, CancellationToken ct)
     {
-        var member = await Db.CollaborationMembers.FindAsync([message.CollaborationId, message.ActorId], context.CancellationToken);
+        var member = await Db.CollaborationMembers.FindAsync([message.CollaborationId, message.ActorId], ct);
         if (member is null)
             Db.CollaborationMembers.Add(member = new CollaborationMember { CollaborationId = message.CollaborationId, ActorId = message.ActorId });
         member.Role = message.Role;
@@ -48,12 +43,11 @@ public sealed class MemberJoinedConsumer(ReportingDbContext db)
     }
 }
 
-public sealed class MemberLeftConsumer(ReportingDbContext db)
-    : IdempotentConsumer<MemberLeft, ReportingDbContext>(db)
+public sealed class MemberLeftConsumer(ReportingDbContext db) : ReportingConsumer<MemberLeft>(db)
 {
-    protected override async Task HandleAsync(MemberLeft message, ConsumeContext<MemberLeft> context)
+    public override async Task ApplyAsync(MemberLeft message, CancellationToken ct)
     {
-        var member = await Db.CollaborationMembers.FindAsync([message.CollaborationId, message.ActorId], context.CancellationToken);
+        var member = await Db.CollaborationMembers.FindAsync([message.CollaborationId, message.ActorId], ct);
         if (member is null)
             Db.CollaborationMembers.Add(member = new CollaborationMember
             {

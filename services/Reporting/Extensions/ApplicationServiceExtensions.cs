@@ -1,3 +1,4 @@
+using MassTransit;
 using Samverkan.Reporting.Consumers;
 using Samverkan.Reporting.Infrastructure;
 using Samverkan.Reporting.Model;
@@ -14,15 +15,12 @@ internal static class ApplicationServiceExtensions
         builder.AddServiceDbContext<ReportingDbContext>(ResourceNames.ReportingDb);
         builder.AddMessaging<ReportingDbContext>(ResourceNames.Reporting, x =>
         {
-            x.AddConsumer<ActorRegisteredConsumer>();
-            x.AddConsumer<CollaborationCreatedConsumer>();
-            x.AddConsumer<CollaborationUpdatedConsumer>();
-            x.AddConsumer<MemberJoinedConsumer>();
-            x.AddConsumer<MemberLeftConsumer>();
-            x.AddConsumer<ParticipantEnrolledConsumer>();
+            // Every consumer in this assembly: none forgotten when one is added.
+            x.AddConsumers(typeof(ParticipantEnrolledConsumer).Assembly);
         });
         builder.Services.AddOptions<ReportingOptions>().BindConfiguration(ReportingOptions.Section)
             .Validate(o => o.SuppressionThreshold >= 1, "Reporting:SuppressionThreshold must be at least 1.").ValidateOnStart();
+        builder.Services.AddSingleton<RebuildRunner>();
         builder.Services.AddOpenApi();
         // Called here, not in ServiceDefaults: the validation source generator registers the types of the
         // assembly that makes this call.

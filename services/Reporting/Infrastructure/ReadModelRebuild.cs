@@ -1,37 +1,212 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Samverkan.Contracts.Actors;
+using Samverkan.Contracts.Employers;
 using Samverkan.Contracts.Participants;
+using Samverkan.Reporting.Consumers;
 using Samverkan.Reporting.Model;
 
 namespace Samverkan.Reporting.Infrastructure;
 
 /// <summary>
-/// Rebuilds the pre-aggregated participant counts from the participant facts, in one transaction and one
-/// set-based statement. The keys are the ones <see cref="Dimensions.Of"/> gives the consumer.
+/// Rebuilds every read model from the event history, in one transaction that holds the history locked
+/// against new events (consumers wait; none is lost or applied twice). The participant events, which grow
+/// with participants, are rebuilt set-based in SQL; the rest (actors, collaborations, agreements, employers:
+/// thousands, not millions) are replayed through the consumers' own apply code, in the order they arrived.
 /// </summary>
 public static class ReadModelRebuild
 {
-    public static async Task RebuildParticipantCountsAsync(ReportingDbContext db, CancellationToken ct = default)
+    public static readonly string[] Steps =
+    [
+        "lock-history", "clear-read-models", "replay-actors-collaborations-employers", "participant-facts", "participant-updates",
+        "exits", "hours", "first-employer-contacts", "counts", "totals",
+    ];
+
+    private static readonly string[] ReadModelTables =
+    [
+        "actor_facts", "collaboration_facts", "collaboration_members", "participant_facts", "participant_counts", "participant_totals",
+        "participant_exits", "participant_hours", "hours_by_month", "first_employer_contacts", "employer_facts", "employer_contacts",
+        "offer_facts", "placement_facts", "agreement_versions", "assessment_scores",
+    ];
+
+    private static readonly string TruncateReadModels = "TRUNCATE " + string.Join(", ", ReadModelTables);
+
+    private delegate Task Replay(ReportingDbContext db, string payload, CancellationToken ct);
+
+    private static readonly Dictionary<string, Replay> Replayed = new[]
     {
-        var ageBands = Enum.GetValues<AgeBand>().Select(b => ((int)b, b.ToString())).ToArray();
-        var targetGroups = Enum.GetValues<TargetGroup>().Select(g => ((int)g, g.ToString())).ToArray();
+        Of<ActorRegistered>(db => new ActorRegisteredConsumer(db)), Of<ActorUpdated>(db => new ActorUpdatedConsumer(db)),
+        Of<CollaborationCreated>(db => new CollaborationCreatedConsumer(db)), Of<CollaborationUpdated>(db => new CollaborationUpdatedConsumer(db)),
+        Of<MemberJoined>(db => new MemberJoinedConsumer(db)), Of<MemberLeft>(db => new MemberLeftConsumer(db)),
+        Of<AgreementSigned>(db => new AgreementSignedConsumer(db)), Of<AgreementAmended>(db => new AgreementAmendedConsumer(db)),
+        Of<AgreementTerminated>(db => new AgreementTerminatedConsumer(db)), Of<AssessmentSubmitted>(db => new AssessmentSubmittedConsumer(db)),
+        Of<EmployerRegistered>(db => new EmployerRegisteredConsumer(db)), Of<EmployerUpdated>(db => new EmployerUpdatedConsumer(db)),
+        Of<ContactLogged>(db => new ContactLoggedConsumer(db)), Of<OfferPublished>(db => new OfferPublishedConsumer(db)),
+        Of<OfferFilled>(db => new OfferFilledConsumer(db)), Of<OfferClosed>(db => new OfferClosedConsumer(db)),
+        Of<PlacementStarted>(db => new PlacementStartedConsumer(db)), Of<PlacementEnded>(db => new PlacementEndedConsumer(db)),
+    }.ToDictionary(x => x.Key, x => x.Value);
+
+    private static KeyValuePair<string, Replay> Of<TMessage>(Func<ReportingDbContext, ReportingConsumer<TMessage>> consumer) where TMessage : class =>
+        new(typeof(TMessage).Name, (db, payload, ct) => consumer(db).ApplyAsync(JsonSerializer.Deserialize<TMessage>(payload, EventHistory.Options)!, ct));
+
+    /// <param name="progress">Called as each step starts, with its index in <see cref="Steps"/>.</param>
+    public static async Task RebuildAsync(ReportingDbContext db, Action<int>? progress = null, CancellationToken ct = default)
+    {
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+        var step = 0;
+        void Next() => progress?.Invoke(step++);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlRawAsync("DELETE FROM participant_counts", ct);
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO participant_counts (collaboration_id, dimension, key, gender, start_date, count)
-            SELECT collaboration_id, d, k, gender, start_date, count(*) FROM (
-                SELECT collaboration_id, gender, start_date, {Dimensions.Started} AS d, '' AS k FROM participant_facts
-                UNION ALL SELECT collaboration_id, gender, start_date, {Dimensions.ReferringActor}, referring_actor_id::text FROM participant_facts
-                UNION ALL SELECT collaboration_id, gender, start_date, {Dimensions.Municipality}, municipality_code FROM participant_facts
-                UNION ALL SELECT f.collaboration_id, f.gender, f.start_date, {Dimensions.AgeBand}, coalesce(b.name, {Dimensions.UnknownKey})
-                    FROM participant_facts f
-                    LEFT JOIN unnest({ageBands.Select(b => b.Item1).ToArray()}::int[], {ageBands.Select(b => b.Item2).ToArray()}::text[]) AS b(value, name) ON b.value = f.age_band
-                UNION ALL SELECT f.collaboration_id, f.gender, f.start_date, {Dimensions.TargetGroup}, g.name
-                    FROM participant_facts f CROSS JOIN LATERAL unnest(f.target_groups) AS t(value)
-                    JOIN unnest({targetGroups.Select(g => g.Item1).ToArray()}::int[], {targetGroups.Select(g => g.Item2).ToArray()}::text[]) AS g(value, name) ON g.value = t.value
-            ) AS keys
-            GROUP BY collaboration_id, d, k, gender, start_date
+        Next();
+        await db.Database.ExecuteSqlRawAsync("LOCK TABLE event_history IN SHARE ROW EXCLUSIVE MODE", ct);
+        Next();
+        await db.Database.ExecuteSqlRawAsync(TruncateReadModels, ct);
+        // Millions of rows go into the largest tables: grouped in memory, and indexed once at the end rather than
+        // row by row (the same names and columns as the migrations create).
+        await db.Database.ExecuteSqlRawAsync("""
+            SET LOCAL work_mem = '256MB';
+            SET LOCAL maintenance_work_mem = '512MB';
+            ALTER TABLE participant_facts DROP CONSTRAINT "PK_participant_facts";
+            DROP INDEX "IX_participant_facts_collaboration_id_start_date";
+            ALTER TABLE participant_counts DROP CONSTRAINT "PK_participant_counts";
+            DROP INDEX "IX_participant_counts_collaboration_id_day";
+            """, ct);
+
+        Next();
+        await ReplayAsync(db, ct);
+
+        Next();
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO participant_facts (participant_id, collaboration_id, gender, age_band, municipality_code, referring_actor_id, target_groups,
+                start_date, labour_market_status, education_level, updated_at)
+            SELECT DISTINCT ON (p, c) p, c, g, a, m, r, tg, s, l, e, t FROM (
+                SELECT id, (payload->>'participantId')::uuid AS p, (payload->>'collaborationId')::uuid AS c, (payload->>'gender')::int AS g,
+                    (payload->>'ageBand')::int AS a, payload->>'municipalityCode' AS m, (payload->>'referringActorId')::uuid AS r,
+                    ARRAY(SELECT DISTINCT v::int FROM jsonb_array_elements_text(payload->'targetGroups') AS v) AS tg,
+                    (payload->>'startDate')::date AS s, (payload->>'labourMarketStatusAtEntry')::int AS l,
+                    (payload->>'educationLevelAtEntry')::int AS e, (payload->>'enrolledAt')::timestamptz AS t
+                FROM event_history WHERE type = 'ParticipantEnrolled') AS x
+            ORDER BY p, c, id
+            """, ct);
+        await db.Database.ExecuteSqlRawAsync("""
+            ALTER TABLE participant_facts ADD CONSTRAINT "PK_participant_facts" PRIMARY KEY (participant_id, collaboration_id);
+            CREATE INDEX "IX_participant_facts_collaboration_id_start_date" ON participant_facts (collaboration_id, start_date);
+            """, ct);
+        Next();
+        await db.Database.ExecuteSqlRawAsync("""
+            UPDATE participant_facts f SET gender = u.g, age_band = u.a, municipality_code = u.m, target_groups = u.tg,
+                labour_market_status = u.l, education_level = u.e, updated_at = u.t
+            FROM (SELECT DISTINCT ON (p, c) * FROM (
+                SELECT id, (payload->>'participantId')::uuid AS p, (payload->>'collaborationId')::uuid AS c, (payload->>'gender')::int AS g,
+                    (payload->>'ageBand')::int AS a, payload->>'municipalityCode' AS m,
+                    ARRAY(SELECT DISTINCT v::int FROM jsonb_array_elements_text(payload->'targetGroups') AS v) AS tg,
+                    (payload->>'labourMarketStatusAtEntry')::int AS l, (payload->>'educationLevelAtEntry')::int AS e, (payload->>'updatedAt')::timestamptz AS t
+                FROM event_history WHERE type = 'ParticipantUpdated') AS x ORDER BY p, c, t DESC, id) AS u
+            WHERE f.participant_id = u.p AND f.collaboration_id = u.c AND u.t > f.updated_at
+            """, ct);
+        Next();
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO participant_exits (participant_id, collaboration_id, exit_date, outcome, gained_qualification)
+            SELECT DISTINCT ON ((payload->>'participantId')::uuid, (payload->>'collaborationId')::uuid)
+                (payload->>'participantId')::uuid, (payload->>'collaborationId')::uuid, (payload->>'exitDate')::date, (payload->>'outcome')::int,
+                (payload->>'gainedQualification')::boolean
+            FROM event_history WHERE type = 'ParticipantExited'
+            ORDER BY (payload->>'participantId')::uuid, (payload->>'collaborationId')::uuid, id
+            """, ct);
+        Next();
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO participant_hours (participant_id, collaboration_id, month, hours, recorded_at)
+            SELECT DISTINCT ON (p, c, month) p, c, month, hours, t FROM (
+                SELECT id, (payload->>'participantId')::uuid AS p, (payload->>'collaborationId')::uuid AS c,
+                    date_trunc('month', (payload->>'month')::date)::date AS month, (payload->>'totalHours')::numeric AS hours,
+                    (payload->>'recordedAt')::timestamptz AS t
+                FROM event_history WHERE type = 'MonthlyHoursRecorded') AS x
+            ORDER BY p, c, month, t DESC, id;
+            INSERT INTO hours_by_month (collaboration_id, month, hours, participants)
+            SELECT collaboration_id, month, sum(hours), count(*) FILTER (WHERE hours > 0) FROM participant_hours GROUP BY 1, 2;
+            """, ct);
+        Next();
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO first_employer_contacts (participant_id, presented_on)
+            SELECT (payload->>'participantId')::uuid, min((payload->>'presentedOn')::date)
+            FROM event_history WHERE type = 'CandidatePresented' GROUP BY 1
+            """, ct);
+
+        Next();
+        await RebuildCountsAsync(db, ct);
+        await db.Database.ExecuteSqlRawAsync("""
+            ALTER TABLE participant_counts ADD CONSTRAINT "PK_participant_counts" PRIMARY KEY (collaboration_id, dimension, key, gender, day);
+            CREATE INDEX "IX_participant_counts_collaboration_id_day" ON participant_counts (collaboration_id, day) INCLUDE (dimension, key, gender, count);
+            """, ct);
+        Next();
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO participant_totals (collaboration_id, dimension, key, gender, count)
+            SELECT collaboration_id, dimension, key, gender, sum(count) FROM participant_counts GROUP BY 1, 2, 3, 4
             """, ct);
         await transaction.CommitAsync(ct);
+    }
+
+    private static async Task ReplayAsync(ReportingDbContext db, CancellationToken ct)
+    {
+        var types = Replayed.Keys.ToArray();
+        long after = 0;
+        while (true)
+        {
+            var batch = await db.EventHistory.AsNoTracking().Where(e => e.Id > after && types.Contains(e.Type))
+                .OrderBy(e => e.Id).Take(1000).ToListAsync(ct);
+            if (batch.Count == 0)
+                return;
+            foreach (var record in batch)
+            {
+                await Replayed[record.Type](db, record.Payload, ct);
+                // Saved one by one: a consumer's lookups must see what the one before it added.
+                await db.SaveChangesAsync(ct);
+            }
+            db.ChangeTracker.Clear();
+            after = batch[^1].Id;
+        }
+    }
+
+    /// <summary>The keys of <see cref="Dimensions.OfStart"/>, <see cref="Dimensions.OfExit"/> and <see cref="Dimensions.FirstContact"/>, set-based.</summary>
+    private static async Task RebuildCountsAsync(ReportingDbContext db, CancellationToken ct)
+    {
+        static (int[] Values, string[] Names) Names<TEnum>() where TEnum : struct, Enum =>
+            (Enum.GetValues<TEnum>().Select(v => Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray(), Enum.GetNames<TEnum>());
+        var (ageValues, ageNames) = Names<AgeBand>();
+        var (groupValues, groupNames) = Names<TargetGroup>();
+        var (statusValues, statusNames) = Names<LabourMarketStatus>();
+        var (educationValues, educationNames) = Names<EducationLevel>();
+        var (outcomeValues, outcomeNames) = Names<ExitOutcome>();
+        var all = Dimensions.AllCollaborations;
+        await db.Database.ExecuteSqlAsync($"""
+            WITH age AS (SELECT * FROM unnest({ageValues}::int[], {ageNames}::text[]) AS a(value, name)),
+                 grp AS (SELECT * FROM unnest({groupValues}::int[], {groupNames}::text[]) AS g(value, name)),
+                 status AS (SELECT * FROM unnest({statusValues}::int[], {statusNames}::text[]) AS s(value, name)),
+                 edu AS (SELECT * FROM unnest({educationValues}::int[], {educationNames}::text[]) AS e(value, name)),
+                 outcome AS (SELECT * FROM unnest({outcomeValues}::int[], {outcomeNames}::text[]) AS o(value, name)),
+                 ex AS (SELECT f.collaboration_id, f.gender, f.municipality_code, x.exit_date, x.gained_qualification, o.name AS outcome
+                        FROM participant_facts f JOIN participant_exits x USING (participant_id, collaboration_id) JOIN outcome o ON o.value = x.outcome)
+            INSERT INTO participant_counts (collaboration_id, dimension, key, gender, day, count)
+            SELECT scope, d, k, gender, day, count(*) FROM (
+                SELECT collaboration_id AS scope, gender, start_date AS day, {Dimensions.Started} AS d, '' AS k FROM participant_facts
+                UNION ALL SELECT collaboration_id, gender, start_date, {Dimensions.ReferringActor}, referring_actor_id::text FROM participant_facts
+                UNION ALL SELECT collaboration_id, gender, start_date, {Dimensions.Municipality}, municipality_code FROM participant_facts
+                UNION ALL SELECT {all}, gender, start_date, {Dimensions.Municipality}, municipality_code FROM participant_facts
+                UNION ALL SELECT f.collaboration_id, f.gender, f.start_date, {Dimensions.AgeBand}, coalesce(a.name, {Dimensions.UnknownKey})
+                    FROM participant_facts f LEFT JOIN age a ON a.value = f.age_band
+                UNION ALL SELECT f.collaboration_id, f.gender, f.start_date, {Dimensions.LabourMarketStatus}, coalesce(s.name, {Dimensions.UnknownKey})
+                    FROM participant_facts f LEFT JOIN status s ON s.value = f.labour_market_status
+                UNION ALL SELECT f.collaboration_id, f.gender, f.start_date, {Dimensions.EducationLevel}, coalesce(e.name, {Dimensions.UnknownKey})
+                    FROM participant_facts f LEFT JOIN edu e ON e.value = f.education_level
+                UNION ALL SELECT f.collaboration_id, f.gender, f.start_date, {Dimensions.TargetGroup}, g.name
+                    FROM participant_facts f CROSS JOIN LATERAL unnest(f.target_groups) AS t(value) JOIN grp g ON g.value = t.value
+                UNION ALL SELECT collaboration_id, gender, exit_date, {Dimensions.ExitOutcome}, outcome FROM ex
+                UNION ALL SELECT collaboration_id, gender, exit_date, {Dimensions.GainedQualification}, '' FROM ex WHERE gained_qualification
+                UNION ALL SELECT collaboration_id, gender, exit_date, {Dimensions.ExitMunicipality}, municipality_code || ':' || outcome FROM ex
+                UNION ALL SELECT {all}, gender, exit_date, {Dimensions.ExitMunicipality}, municipality_code || ':' || outcome FROM ex
+                UNION ALL SELECT f.collaboration_id, f.gender, c.presented_on, {Dimensions.DaysToFirstContact}, greatest(0, c.presented_on - f.start_date)::text
+                    FROM participant_facts f JOIN first_employer_contacts c USING (participant_id)
+            ) AS keys
+            GROUP BY scope, d, k, gender, day
+            """, ct);
     }
 }

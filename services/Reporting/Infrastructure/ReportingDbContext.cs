@@ -11,6 +11,18 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<CollaborationMember> CollaborationMembers => Set<CollaborationMember>();
     public DbSet<ParticipantFact> ParticipantFacts => Set<ParticipantFact>();
     public DbSet<ParticipantCount> ParticipantCounts => Set<ParticipantCount>();
+    public DbSet<ParticipantTotal> ParticipantTotals => Set<ParticipantTotal>();
+    public DbSet<ParticipantExit> ParticipantExits => Set<ParticipantExit>();
+    public DbSet<ParticipantHours> ParticipantHours => Set<ParticipantHours>();
+    public DbSet<HoursByMonth> HoursByMonth => Set<HoursByMonth>();
+    public DbSet<FirstEmployerContact> FirstEmployerContacts => Set<FirstEmployerContact>();
+    public DbSet<EmployerFact> EmployerFacts => Set<EmployerFact>();
+    public DbSet<EmployerContactFact> EmployerContacts => Set<EmployerContactFact>();
+    public DbSet<OfferFact> OfferFacts => Set<OfferFact>();
+    public DbSet<PlacementFact> PlacementFacts => Set<PlacementFact>();
+    public DbSet<AgreementVersion> AgreementVersions => Set<AgreementVersion>();
+    public DbSet<AssessmentScore> AssessmentScores => Set<AssessmentScore>();
+    public DbSet<EventRecord> EventHistory => Set<EventRecord>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 

@@ -47,32 +47,3 @@ public sealed class CollaborationMember
     public DateOnly? LeftOn { get; set; }
 }
 
-/// <summary>
-/// One participant's non-identifying facts at enrolment: the record the pre-aggregated counts are built from
-/// and can be rebuilt from. Its key (participant, collaboration) keeps a participant from counting twice.
-/// </summary>
-public sealed class ParticipantFact
-{
-    public Guid ParticipantId { get; init; }
-    public Guid CollaborationId { get; init; }
-    public int Gender { get; init; }
-    public int? AgeBand { get; init; }
-    public string MunicipalityCode { get; init; } = "";
-    public Guid ReferringActorId { get; init; }
-    public int[] TargetGroups { get; init; } = [];
-    public DateOnly StartDate { get; init; }
-}
-
-/// <summary>
-/// Pre-aggregated count of participants started on one day in a collaboration, per dimension key and gender.
-/// A summary sums these rows up to its as-of date: its cost grows with days and keys, not with participants.
-/// </summary>
-public sealed class ParticipantCount
-{
-    public Guid CollaborationId { get; init; }
-    public string Dimension { get; init; } = "";
-    public string Key { get; init; } = "";
-    public int Gender { get; init; }
-    public DateOnly StartDate { get; init; }
-    public int Count { get; set; }
-}

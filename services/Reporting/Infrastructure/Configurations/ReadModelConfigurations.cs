@@ -50,6 +50,9 @@ internal sealed class ParticipantFactConfiguration : IEntityTypeConfiguration<Pa
         e.Property(x => x.ReferringActorId).HasColumnName("referring_actor_id");
         e.Property(x => x.TargetGroups).HasColumnName("target_groups");
         e.Property(x => x.StartDate).HasColumnName("start_date");
+        e.Property(x => x.LabourMarketStatus).HasColumnName("labour_market_status");
+        e.Property(x => x.EducationLevel).HasColumnName("education_level");
+        e.Property(x => x.UpdatedAt).HasColumnName("updated_at");
     }
 }
 
@@ -59,12 +62,14 @@ internal sealed class ParticipantCountConfiguration : IEntityTypeConfiguration<P
     {
         e.ToTable("participant_counts");
         // Leading with the collaboration: a summary reads one contiguous range of this index.
-        e.HasKey(x => new { x.CollaborationId, x.Dimension, x.Key, x.Gender, x.StartDate });
+        e.HasKey(x => new { x.CollaborationId, x.Dimension, x.Key, x.Gender, x.Day });
+        // "As of" reads the totals minus the rows after the date: those come from this range, index only.
+        e.HasIndex(x => new { x.CollaborationId, x.Day }).IncludeProperties(x => new { x.Dimension, x.Key, x.Gender, x.Count });
         e.Property(x => x.CollaborationId).HasColumnName("collaboration_id");
         e.Property(x => x.Dimension).HasColumnName("dimension").HasMaxLength(40);
         e.Property(x => x.Key).HasColumnName("key").HasMaxLength(60);
         e.Property(x => x.Gender).HasColumnName("gender");
-        e.Property(x => x.StartDate).HasColumnName("start_date");
+        e.Property(x => x.Day).HasColumnName("day");
         e.Property(x => x.Count).HasColumnName("count");
     }
 }

@@ -60,6 +60,83 @@ namespace Samverkan.Reporting.Infrastructure.Migrations
                     b.ToTable("actor_facts", (string)null);
                 });
 
+            modelBuilder.Entity("Samverkan.Reporting.Model.AgreementVersion", b =>
+                {
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<Guid>("CollaborationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("collaboration_id");
+
+                    b.Property<string>("Contributions")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("contributions");
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_at");
+
+                    b.Property<DateOnly?>("TerminatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("terminated_on");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("AgreementId", "Version");
+
+                    b.HasIndex("CollaborationId");
+
+                    b.ToTable("agreement_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Reporting.Model.AssessmentScore", b =>
+                {
+                    b.Property<Guid>("CollaborationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("collaboration_id");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer")
+                        .HasColumnName("round");
+
+                    b.Property<Guid>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<int>("Criterion")
+                        .HasColumnType("integer")
+                        .HasColumnName("criterion");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.HasKey("CollaborationId", "Round", "ActorId", "Criterion");
+
+                    b.ToTable("assessment_scores", (string)null);
+                });
+
             modelBuilder.Entity("Samverkan.Reporting.Model.CollaborationFact", b =>
                 {
                     b.Property<Guid>("CollaborationId")
@@ -131,6 +208,172 @@ namespace Samverkan.Reporting.Infrastructure.Migrations
                     b.ToTable("collaboration_members", (string)null);
                 });
 
+            modelBuilder.Entity("Samverkan.Reporting.Model.EmployerContactFact", b =>
+                {
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<Guid>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employer_id");
+
+                    b.Property<bool>("Planned")
+                        .HasColumnType("boolean")
+                        .HasColumnName("planned");
+
+                    b.HasKey("ContactId");
+
+                    b.HasIndex("Date");
+
+                    b.ToTable("employer_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Reporting.Model.EmployerFact", b =>
+                {
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employer_id");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("municipality_code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OwnerActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_actor_id");
+
+                    b.HasKey("EmployerId");
+
+                    b.ToTable("employer_facts", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Reporting.Model.EventRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Type", "Id");
+
+                    b.ToTable("event_history", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Reporting.Model.FirstEmployerContact", b =>
+                {
+                    b.Property<Guid>("ParticipantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("participant_id");
+
+                    b.Property<DateOnly>("PresentedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("presented_on");
+
+                    b.HasKey("ParticipantId");
+
+                    b.ToTable("first_employer_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Reporting.Model.HoursByMonth", b =>
+                {
+                    b.Property<Guid>("CollaborationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("collaboration_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("hours");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("integer")
+                        .HasColumnName("participants");
+
+                    b.HasKey("CollaborationId", "Month");
+
+                    b.ToTable("hours_by_month", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Reporting.Model.OfferFact", b =>
+                {
+                    b.Property<Guid>("OfferId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("offer_id");
+
+                    b.Property<bool>("Closed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("closed");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employer_id");
+
+                    b.Property<bool>("Filled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("filled");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("integer")
+                        .HasColumnName("places");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("published_on");
+
+                    b.HasKey("OfferId");
+
+                    b.ToTable("offer_facts", (string)null);
+                });
+
             modelBuilder.Entity("Samverkan.Reporting.Model.ParticipantCount", b =>
                 {
                     b.Property<Guid>("CollaborationId")
@@ -151,17 +394,48 @@ namespace Samverkan.Reporting.Infrastructure.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("gender");
 
-                    b.Property<DateOnly>("StartDate")
+                    b.Property<DateOnly>("Day")
                         .HasColumnType("date")
-                        .HasColumnName("start_date");
+                        .HasColumnName("day");
 
                     b.Property<int>("Count")
                         .HasColumnType("integer")
                         .HasColumnName("count");
 
-                    b.HasKey("CollaborationId", "Dimension", "Key", "Gender", "StartDate");
+                    b.HasKey("CollaborationId", "Dimension", "Key", "Gender", "Day");
+
+                    b.HasIndex("CollaborationId", "Day");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CollaborationId", "Day"), new[] { "Dimension", "Key", "Gender", "Count" });
 
                     b.ToTable("participant_counts", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Reporting.Model.ParticipantExit", b =>
+                {
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("participant_id");
+
+                    b.Property<Guid>("CollaborationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("collaboration_id");
+
+                    b.Property<DateOnly>("ExitDate")
+                        .HasColumnType("date")
+                        .HasColumnName("exit_date");
+
+                    b.Property<bool>("GainedQualification")
+                        .HasColumnType("boolean")
+                        .HasColumnName("gained_qualification");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer")
+                        .HasColumnName("outcome");
+
+                    b.HasKey("ParticipantId", "CollaborationId");
+
+                    b.ToTable("participant_exits", (string)null);
                 });
 
             modelBuilder.Entity("Samverkan.Reporting.Model.ParticipantFact", b =>
@@ -178,9 +452,17 @@ namespace Samverkan.Reporting.Infrastructure.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("age_band");
 
+                    b.Property<int?>("EducationLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("education_level");
+
                     b.Property<int>("Gender")
                         .HasColumnType("integer")
                         .HasColumnName("gender");
+
+                    b.Property<int?>("LabourMarketStatus")
+                        .HasColumnType("integer")
+                        .HasColumnName("labour_market_status");
 
                     b.Property<string>("MunicipalityCode")
                         .IsRequired()
@@ -201,11 +483,113 @@ namespace Samverkan.Reporting.Infrastructure.Migrations
                         .HasColumnType("integer[]")
                         .HasColumnName("target_groups");
 
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
                     b.HasKey("ParticipantId", "CollaborationId");
 
                     b.HasIndex("CollaborationId", "StartDate");
 
                     b.ToTable("participant_facts", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Reporting.Model.ParticipantHours", b =>
+                {
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("participant_id");
+
+                    b.Property<Guid>("CollaborationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("collaboration_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)")
+                        .HasColumnName("hours");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("ParticipantId", "CollaborationId", "Month");
+
+                    b.ToTable("participant_hours", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Reporting.Model.ParticipantTotal", b =>
+                {
+                    b.Property<Guid>("CollaborationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("collaboration_id");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("dimension");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Gender")
+                        .HasColumnType("integer")
+                        .HasColumnName("gender");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.HasKey("CollaborationId", "Dimension", "Key", "Gender");
+
+                    b.ToTable("participant_totals", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Reporting.Model.PlacementFact", b =>
+                {
+                    b.Property<Guid>("PipelineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pipeline_id");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employer_id");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<int>("OfferKind")
+                        .HasColumnType("integer")
+                        .HasColumnName("offer_kind");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("participant_id");
+
+                    b.Property<Guid>("PilotActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pilot_actor_id");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer")
+                        .HasColumnName("stage");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.HasKey("PipelineId");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.ToTable("placement_facts", (string)null);
                 });
 
             modelBuilder.Entity("Samverkan.ServiceDefaults.Messaging.InboxMessage", b =>

@@ -1,0 +1,80 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Samverkan.Reporting.Infrastructure;
+using Samverkan.Reporting.Model;
+using Samverkan.Reporting.Model.Export;
+using Samverkan.ServiceDefaults.Auth;
+
+namespace Samverkan.Reporting.Apis;
+
+public static class EmployerEngagementApi
+{
+    public static RouteGroupBuilder MapEmployerEngagementApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/employer-engagement", GetEmployerEngagement)
+            .WithSummary("Employers contacted, contacts by agency, offers by kind, placements, and median days to first employer contact.");
+        return api;
+    }
+
+    public static async Task<Results<Ok<EmployerEngagementReport>, FileContentHttpResult, ValidationProblem>> GetEmployerEngagement(
+        ClaimsPrincipal user, ReportingDbContext db, IOptions<ReportingOptions> options, CancellationToken ct,
+        [Description("Collaboration id: placements and days to first contact of its participants only.")] string? collaboration = null,
+        [Description("Up to this date (YYYY-MM-DD); today when absent. Same as 'to'.")] string? asOf = null,
+        [Description("Start of a period (YYYY-MM-DD).")] string? from = null,
+        [Description("End of the period (YYYY-MM-DD), included.")] string? to = null,
+        [Description("Language of the labels: sv (the default) or en.")] string? lang = null,
+        [Description("true for figures meant for publication: always suppressed.")] bool publication = false,
+        [Description(ReportOutput.FormatDescription)] string? format = null)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var period = ReportPeriod.Parse(from, to, asOf, ReportsApi.Today, errors);
+        var language = ReportsApi.ParseLanguage(lang);
+        if (language is null)
+            errors["lang"] = ["Use 'sv' or 'en'."];
+        var output = ReportOutput.ParseFormat(format, errors);
+        Guid? collaborationId = null;
+        if (collaboration is not null)
+        {
+            if (Guid.TryParse(collaboration, out var c))
+                collaborationId = c;
+            else
+                errors["collaboration"] = ["Use a collaboration id (a GUID)."];
+        }
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
+        var start = period!.From ?? DateOnly.MinValue;
+        var end = period.To;
+
+        var contacts = await db.EmployerContacts.AsNoTracking().Where(c => !c.Planned && c.Date >= start && c.Date <= end)
+            .Select(c => new { c.EmployerId, c.ActorId }).ToListAsync(ct);
+        var agencyIds = contacts.Select(c => c.ActorId).Distinct().ToList();
+        var names = await db.ActorFacts.AsNoTracking().Where(a => agencyIds.Contains(a.ActorId)).ToDictionaryAsync(a => a.ActorId, a => a.Name, ct);
+        var offers = await db.OfferFacts.AsNoTracking().Where(o => o.PublishedOn >= start && o.PublishedOn <= end).ToListAsync(ct);
+
+        var placementQuery = db.PlacementFacts.AsNoTracking().Where(p => p.StartDate >= start && p.StartDate <= end);
+        if (collaborationId is { } id)
+            placementQuery = placementQuery.Where(p => db.ParticipantFacts.Any(f => f.ParticipantId == p.ParticipantId && f.CollaborationId == id));
+        var placements = await placementQuery.Select(p => new { p.OfferKind, p.Stage }).ToListAsync(ct);
+
+        var histogramQuery = db.ParticipantCounts.AsNoTracking()
+            .Where(c => c.Dimension == Dimensions.DaysToFirstContact && c.Day >= start && c.Day <= end);
+        if (collaborationId is { } cid)
+            histogramQuery = histogramQuery.Where(c => c.CollaborationId == cid);
+        var histogram = (await histogramQuery.GroupBy(c => c.Key).Select(g => new { g.Key, Count = g.Sum(c => c.Count) }).ToListAsync(ct))
+            .Where(h => h.Count > 0).Select(h => (int.Parse(h.Key, CultureInfo.InvariantCulture), h.Count)).ToList();
+
+        var exact = collaborationId is { } own
+            ? await ReportAccess.SeesExactCountsAsync(db, user, own, publication, ct)
+            : !publication && user.IsInRole(Roles.Admin);
+        var report = EmployerEngagementBuilder.Build(end, period.From, collaborationId, contacts.Select(c => (c.EmployerId, c.ActorId)).ToList(), names,
+            offers, placements.Select(p => (p.OfferKind, p.Stage)).ToList(), histogram, language!.Value, exact ? null : options.Value.SuppressionThreshold);
+        if (output == ReportFormat.Json)
+            return TypedResults.Ok(report);
+        var title = language == ReportLanguage.Swedish ? "Arbetsgivarsamverkan" : "Employer engagement";
+        return ReportOutput.File(output!.Value, EmployerEngagementExport.Tables(report, language.Value), title, $"employer-engagement-{end:yyyy-MM-dd}");
+    }
+}

@@ -1,0 +1,97 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Samverkan.Reporting.Infrastructure;
+using Samverkan.Reporting.Model;
+using Samverkan.Reporting.Model.Export;
+
+namespace Samverkan.Reporting.Apis;
+
+public static class IndicatorsApi
+{
+    private static readonly string[] EsfDimensions =
+        [Dimensions.Started, Dimensions.LabourMarketStatus, Dimensions.AgeBand, Dimensions.EducationLevel, Dimensions.ExitOutcome, Dimensions.GainedQualification];
+
+    public static RouteGroupBuilder MapIndicatorsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/collaborations/{id:guid}/esf-indicators", GetEsfIndicators)
+            .WithSummary("ESF+ common output indicators at entry and result indicators on leaving, by women, men and non-binary persons.");
+        api.MapGet("/collaborations/{id:guid}/comparison", GetComparison)
+            .WithSummary("The collaboration's exit shares next to a reference value (a share, or a configured name such as esf-programme-average).");
+        return api;
+    }
+
+    public static async Task<Results<Ok<EsfIndicatorsReport>, FileContentHttpResult, NotFound, ValidationProblem>> GetEsfIndicators(
+        Guid id, ClaimsPrincipal user, ReportingDbContext db, IOptions<ReportingOptions> options, CancellationToken ct,
+        [Description("Count up to this date (YYYY-MM-DD); today when absent. Same as 'to'.")] string? asOf = null,
+        [Description("Start of a period (YYYY-MM-DD).")] string? from = null,
+        [Description("End of the period (YYYY-MM-DD), included.")] string? to = null,
+        [Description("Language of the labels: sv (the default) or en.")] string? lang = null,
+        [Description("true for figures meant for publication: always suppressed.")] bool publication = false,
+        [Description(ReportOutput.FormatDescription)] string? format = null)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var period = ReportPeriod.Parse(from, to, asOf, ReportsApi.Today, errors);
+        var language = ReportsApi.ParseLanguage(lang);
+        if (language is null)
+            errors["lang"] = ["Use 'sv' or 'en'."];
+        var output = ReportOutput.ParseFormat(format, errors);
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
+
+        var collaboration = await db.CollaborationFacts.AsNoTracking().FirstOrDefaultAsync(c => c.CollaborationId == id, ct);
+        var counts = await CounterQueries.CountsAsync(db, id, period!, EsfDimensions, ct);
+        if (collaboration is null && counts.Count == 0)
+            return TypedResults.NotFound();
+        var exact = await ReportAccess.SeesExactCountsAsync(db, user, id, publication, ct);
+        var report = EsfIndicatorsBuilder.Build(id, collaboration, period!.To, period.From, counts, language!.Value, exact ? null : options.Value.SuppressionThreshold);
+        if (output == ReportFormat.Json)
+            return TypedResults.Ok(report);
+        var title = language == ReportLanguage.Swedish ? $"ESF+-indikatorer – {report.Name}" : $"ESF+ indicators – {report.Name}";
+        return ReportOutput.File(output!.Value, IndicatorExports.Tables(report), title, $"esf-indicators-{id}-{period.To:yyyy-MM-dd}");
+    }
+
+    public static async Task<Results<Ok<ReferenceComparisonReport>, FileContentHttpResult, NotFound, ValidationProblem>> GetComparison(
+        Guid id, ClaimsPrincipal user, ReportingDbContext db, IOptions<ReportingOptions> options, CancellationToken ct,
+        [Description("A share 0–1 to compare work or studies with (e.g. 0.34), or a configured reference name (esf-programme-average, the default).")] string? reference = null,
+        [Description("Count up to this date (YYYY-MM-DD); today when absent. Same as 'to'.")] string? asOf = null,
+        [Description("Start of a period (YYYY-MM-DD).")] string? from = null,
+        [Description("End of the period (YYYY-MM-DD), included.")] string? to = null,
+        [Description("Language of the labels: sv (the default) or en.")] string? lang = null,
+        [Description("true for figures meant for publication: always suppressed.")] bool publication = false,
+        [Description(ReportOutput.FormatDescription)] string? format = null)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var period = ReportPeriod.Parse(from, to, asOf, ReportsApi.Today, errors);
+        var language = ReportsApi.ParseLanguage(lang);
+        if (language is null)
+            errors["lang"] = ["Use 'sv' or 'en'."];
+        var output = ReportOutput.ParseFormat(format, errors);
+        var name = reference ?? ReferenceComparisonBuilder.EsfProgrammeAverage;
+        IReadOnlyDictionary<string, decimal>? values = null;
+        if (decimal.TryParse(name, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var share))
+        {
+            if (share is < 0 or > 1)
+                errors["reference"] = ["A reference share is between 0 and 1, e.g. 0.34."];
+            values = new Dictionary<string, decimal> { [OutcomeLabels.WorkOrStudiesKey] = share };
+        }
+        else if (options.Value.References.TryGetValue(name, out var named))
+            values = named;
+        else
+            errors["reference"] = [$"Use a share between 0 and 1 or one of: {string.Join(", ", options.Value.References.Keys)}."];
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
+
+        var summary = await CollaborationSummaryApi.GetCollaborationSummary(id, user, db, options, ct, asOf, from, to, lang, publication, null);
+        if (summary.Result is not Ok<CollaborationSummaryReport> { Value: { } report })
+            return TypedResults.NotFound();
+        var comparison = ReferenceComparisonBuilder.Build(report, name, values!);
+        if (output == ReportFormat.Json)
+            return TypedResults.Ok(comparison);
+        var title = language == ReportLanguage.Swedish ? $"Jämförelse med referensvärde – {report.Name}" : $"Comparison with a reference value – {report.Name}";
+        return ReportOutput.File(output!.Value, IndicatorExports.Tables(comparison, language!.Value), title, $"comparison-{id}-{period!.To:yyyy-MM-dd}");
+    }
+}

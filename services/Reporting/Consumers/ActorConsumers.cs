@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Samverkan.Contracts.Actors;
+using Samverkan.Reporting.Infrastructure;
+using Samverkan.Reporting.Model;
+
+namespace Samverkan.Reporting.Consumers;
+
+public sealed class ActorRegisteredConsumer(ReportingDbContext db) : ReportingConsumer<ActorRegistered>(db)
+{
+    public override async Task ApplyAsync(ActorRegistered message, CancellationToken ct)
+    {
+        // Two deliveries of the same actor racing past this lookup meet at the primary key: the loser
+        // fails, is retried, and then finds the row.
+        var fact = await Db.ActorFacts.FindAsync([message.ActorId], ct);
+        if (fact is null)
+            Db.ActorFacts.Add(ActorFact.From(message));
+        else if (fact.RegisteredAt <= message.RegisteredAt)
+            fact.Apply(message);
+    }
+}
+
+public sealed class ActorUpdatedConsumer(ReportingDbContext db) : ReportingConsumer<ActorUpdated>(db)
+{
+    public override async Task ApplyAsync(ActorUpdated m, CancellationToken ct)
+    {
+        var fact = await Db.ActorFacts.FindAsync([m.ActorId], ct);
+        if (fact is null)
+            Db.ActorFacts.Add(fact = new ActorFact { ActorId = m.ActorId, RegisteredAt = DateTimeOffset.MinValue });
+        // RegisteredAt holds when the facts were last true: an update older than that is ignored.
+        if (m.UpdatedAt < fact.RegisteredAt)
+            return;
+        fact.Name = m.Name;
+        fact.Sector = m.Sector;
+        fact.Kind = m.Kind;
+        fact.MunicipalityCode = m.MunicipalityCode;
+        fact.RegisteredAt = m.UpdatedAt;
+    }
+}
+
+public sealed class AgreementSignedConsumer(ReportingDbContext db) : ReportingConsumer<AgreementSigned>(db)
+{
+    public override Task ApplyAsync(AgreementSigned m, CancellationToken ct) =>
+        AgreementVersions.AddAsync(Db, m.AgreementId, m.Version, m.CollaborationId, m.ActorId, m.ValidFrom, m.ValidTo, m.Contributions, m.SignedAt, ct);
+}
+
+public sealed class AgreementAmendedConsumer(ReportingDbContext db) : ReportingConsumer<AgreementAmended>(db)
+{
+    public override Task ApplyAsync(AgreementAmended m, CancellationToken ct) =>
+        AgreementVersions.AddAsync(Db, m.AgreementId, m.Version, m.CollaborationId, m.ActorId, m.ValidFrom, m.ValidTo, m.Contributions, m.SignedAt, ct);
+}
+
+public sealed class AgreementTerminatedConsumer(ReportingDbContext db) : ReportingConsumer<AgreementTerminated>(db)
+{
+    public override Task ApplyAsync(AgreementTerminated m, CancellationToken ct) =>
+        Db.Database.ExecuteSqlAsync($"UPDATE agreement_versions SET terminated_on = {m.TerminatedOn} WHERE agreement_id = {m.AgreementId}", ct);
+}
+
+public sealed class AssessmentSubmittedConsumer(ReportingDbContext db) : ReportingConsumer<AssessmentSubmitted>(db)
+{
+    public override async Task ApplyAsync(AssessmentSubmitted m, CancellationToken ct)
+    {
+        var held = await Db.AssessmentScores.Where(s => s.CollaborationId == m.CollaborationId && s.Round == m.Round && s.ActorId == m.ActorId).ToListAsync(ct);
+        if (held.Count > 0 && held[0].SubmittedAt >= m.SubmittedAt)
+            return; // a resubmission replaces; an older one arriving late does not
+        Db.AssessmentScores.RemoveRange(held);
+        foreach (var score in m.Scores.DistinctBy(s => s.Criterion))
+            Db.AssessmentScores.Add(new AssessmentScore
+            {
+                CollaborationId = m.CollaborationId, Round = m.Round, ActorId = m.ActorId, Criterion = (int)score.Criterion, Score = score.Score,
+                SubmittedAt = m.SubmittedAt,
+            });
+    }
+}
+
+internal static class AgreementVersions
+{
+    public static async Task AddAsync(ReportingDbContext db, Guid agreementId, int version, Guid collaborationId, Guid actorId,
+        DateOnly validFrom, DateOnly validTo, IEnumerable<AgreedContribution> contributions, DateTimeOffset signedAt, CancellationToken ct)
+    {
+        if (await db.AgreementVersions.AnyAsync(v => v.AgreementId == agreementId && v.Version == version, ct))
+            return;
+        // A termination that overtook this version already applies to it.
+        var terminated = await db.AgreementVersions.Where(v => v.AgreementId == agreementId).Select(v => v.TerminatedOn).FirstOrDefaultAsync(ct);
+        db.AgreementVersions.Add(new AgreementVersion
+        {
+            AgreementId = agreementId, Version = version, CollaborationId = collaborationId, ActorId = actorId, ValidFrom = validFrom, ValidTo = validTo,
+            Contributions = contributions.Select(c => new PromisedContribution((int)c.Kind, c.Quantity, c.Unit)).ToList(), SignedAt = signedAt,
+            TerminatedOn = terminated,
+        });
+    }
+}

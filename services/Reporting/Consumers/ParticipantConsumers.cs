@@ -1,0 +1,179 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Samverkan.Contracts.Participants;
+using Samverkan.Reporting.Infrastructure;
+using Samverkan.Reporting.Model;
+
+namespace Samverkan.Reporting.Consumers;
+
+/// <summary>
+/// Records the participant's facts and increments the pre-aggregated counts, in the inbox's transaction.
+/// The fact row's key (participant, collaboration) is the second guard: the same participant sent again
+/// under a new message id inserts nothing and so counts nothing. An exit or a first employer contact that
+/// arrived before the enrolment is counted now.
+/// </summary>
+public sealed class ParticipantEnrolledConsumer(ReportingDbContext db) : ReportingConsumer<ParticipantEnrolled>(db)
+{
+    public override async Task ApplyAsync(ParticipantEnrolled m, CancellationToken ct)
+    {
+        await CounterWriter.LockParticipantAsync(Db, m.ParticipantId, ct);
+        var fact = new ParticipantFact
+        {
+            ParticipantId = m.ParticipantId, CollaborationId = m.CollaborationId, Gender = (int)m.Gender, AgeBand = (int?)m.AgeBand,
+            MunicipalityCode = m.MunicipalityCode, ReferringActorId = m.ReferringActorId, TargetGroups = m.TargetGroups.Distinct().Select(g => (int)g).ToArray(),
+            StartDate = m.StartDate, LabourMarketStatus = (int?)m.LabourMarketStatusAtEntry, EducationLevel = (int?)m.EducationLevelAtEntry, UpdatedAt = m.EnrolledAt,
+        };
+        var inserted = await Db.Database.ExecuteSqlAsync($"""
+            INSERT INTO participant_facts (participant_id, collaboration_id, gender, age_band, municipality_code, referring_actor_id, target_groups, start_date, labour_market_status, education_level, updated_at)
+            VALUES ({fact.ParticipantId}, {fact.CollaborationId}, {fact.Gender}, {fact.AgeBand}, {fact.MunicipalityCode}, {fact.ReferringActorId}, {fact.TargetGroups}, {fact.StartDate}, {fact.LabourMarketStatus}, {fact.EducationLevel}, {fact.UpdatedAt})
+            ON CONFLICT (participant_id, collaboration_id) DO NOTHING
+            """, ct);
+        if (inserted == 0)
+            return;
+        // A correction that overtook this enrolment is in the history (it found no fact to correct): apply it now.
+        var participant = m.ParticipantId.ToString();
+        var collaboration = m.CollaborationId.ToString();
+        var overtaken = await Db.EventHistory.FromSql($"""
+                SELECT * FROM event_history WHERE type = 'ParticipantUpdated' AND payload->>'participantId' = {participant}
+                AND payload->>'collaborationId' = {collaboration}
+                """)
+            .AsNoTracking().Select(e => e.Payload).ToListAsync(ct);
+        var latest = overtaken.Select(p => JsonSerializer.Deserialize<ParticipantUpdated>(p, EventHistory.Options)!)
+            .Where(u => u.UpdatedAt > fact.UpdatedAt).MaxBy(u => u.UpdatedAt);
+        if (latest is not null)
+        {
+            var tracked = await Db.ParticipantFacts.SingleAsync(f => f.ParticipantId == m.ParticipantId && f.CollaborationId == m.CollaborationId, ct);
+            ParticipantUpdatedConsumer.Correct(tracked, latest);
+            fact = tracked;
+        }
+        await CounterWriter.ApplyAsync(Db, await ParticipantCounters.OfAsync(Db, fact, +1, ct), ct);
+    }
+}
+
+/// <summary>Corrected facts: the old keys are subtracted and the new ones added, exits and contacts included.</summary>
+public sealed class ParticipantUpdatedConsumer(ReportingDbContext db) : ReportingConsumer<ParticipantUpdated>(db)
+{
+    public override async Task ApplyAsync(ParticipantUpdated m, CancellationToken ct)
+    {
+        await CounterWriter.LockParticipantAsync(Db, m.ParticipantId, ct);
+        var fact = await Db.ParticipantFacts.FirstOrDefaultAsync(f => f.ParticipantId == m.ParticipantId && f.CollaborationId == m.CollaborationId, ct);
+        // Before its enrolment (the enrolment will find it in the history), or older than what is held.
+        if (fact is null || m.UpdatedAt <= fact.UpdatedAt)
+            return;
+        var deltas = await ParticipantCounters.OfAsync(Db, fact, -1, ct);
+        Correct(fact, m);
+        deltas.AddRange(await ParticipantCounters.OfAsync(Db, fact, +1, ct));
+        await CounterWriter.ApplyAsync(Db, deltas, ct);
+    }
+
+    internal static void Correct(ParticipantFact fact, ParticipantUpdated m)
+    {
+        fact.Gender = (int)m.Gender;
+        fact.AgeBand = (int?)m.AgeBand;
+        fact.MunicipalityCode = m.MunicipalityCode;
+        fact.TargetGroups = m.TargetGroups.Distinct().Select(g => (int)g).ToArray();
+        fact.LabourMarketStatus = (int?)m.LabourMarketStatusAtEntry;
+        fact.EducationLevel = (int?)m.EducationLevelAtEntry;
+        fact.UpdatedAt = m.UpdatedAt;
+    }
+}
+
+/// <summary>Records the exit; counts it now if the enrolment is here, else the enrolment will.</summary>
+public sealed class ParticipantExitedConsumer(ReportingDbContext db) : ReportingConsumer<ParticipantExited>(db)
+{
+    public override async Task ApplyAsync(ParticipantExited m, CancellationToken ct)
+    {
+        await CounterWriter.LockParticipantAsync(Db, m.ParticipantId, ct);
+        var exit = new ParticipantExit
+        {
+            ParticipantId = m.ParticipantId, CollaborationId = m.CollaborationId, ExitDate = m.ExitDate, Outcome = (int)m.Outcome,
+            GainedQualification = m.GainedQualification,
+        };
+        var inserted = await Db.Database.ExecuteSqlAsync($"""
+            INSERT INTO participant_exits (participant_id, collaboration_id, exit_date, outcome, gained_qualification)
+            VALUES ({exit.ParticipantId}, {exit.CollaborationId}, {exit.ExitDate}, {exit.Outcome}, {exit.GainedQualification})
+            ON CONFLICT (participant_id, collaboration_id) DO NOTHING
+            """, ct);
+        if (inserted == 0)
+            return; // published once per participant and collaboration: a second one is a duplicate
+        var fact = await Db.ParticipantFacts.AsNoTracking()
+            .FirstOrDefaultAsync(f => f.ParticipantId == m.ParticipantId && f.CollaborationId == m.CollaborationId, ct);
+        if (fact is not null)
+            await CounterWriter.ApplyAsync(Db, Dimensions.OfExit(fact, exit, +1), ct);
+    }
+}
+
+/// <summary>The month's new total replaces the old one; the collaboration's month changes by the difference.</summary>
+public sealed class MonthlyHoursRecordedConsumer(ReportingDbContext db) : ReportingConsumer<MonthlyHoursRecorded>(db)
+{
+    public override async Task ApplyAsync(MonthlyHoursRecorded m, CancellationToken ct)
+    {
+        await CounterWriter.LockParticipantAsync(Db, m.ParticipantId, ct);
+        var month = new DateOnly(m.Month.Year, m.Month.Month, 1);
+        var held = await Db.ParticipantHours.FirstOrDefaultAsync(
+            h => h.ParticipantId == m.ParticipantId && h.CollaborationId == m.CollaborationId && h.Month == month, ct);
+        if (held is not null && held.RecordedAt >= m.RecordedAt)
+            return; // an older total arriving late
+        var before = held?.Hours ?? 0m;
+        if (held is null)
+            Db.ParticipantHours.Add(new ParticipantHours
+            {
+                ParticipantId = m.ParticipantId, CollaborationId = m.CollaborationId, Month = month, Hours = m.TotalHours, RecordedAt = m.RecordedAt,
+            });
+        else
+        {
+            held.Hours = m.TotalHours;
+            held.RecordedAt = m.RecordedAt;
+        }
+        var hours = m.TotalHours - before;
+        var participants = (m.TotalHours > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
+        await Db.Database.ExecuteSqlAsync($"""
+            INSERT INTO hours_by_month (collaboration_id, month, hours, participants) VALUES ({m.CollaborationId}, {month}, {hours}, {participants})
+            ON CONFLICT (collaboration_id, month) DO UPDATE SET hours = hours_by_month.hours + EXCLUDED.hours, participants = hours_by_month.participants + EXCLUDED.participants
+            """, ct);
+    }
+}
+
+/// <summary>
+/// The participant's id is replaced by a fresh random one everywhere Reporting holds it, the history
+/// included: the counts (and a rebuild) stay the same, and nothing links them to the person any more.
+/// </summary>
+public sealed class ParticipantErasedConsumer(ReportingDbContext db) : ReportingConsumer<ParticipantErased>(db)
+{
+    public override async Task ApplyAsync(ParticipantErased m, CancellationToken ct)
+    {
+        await CounterWriter.LockParticipantAsync(Db, m.ParticipantId, ct);
+        var old = m.ParticipantId;
+        var replacement = Guid.NewGuid();
+        await Db.Database.ExecuteSqlAsync($"UPDATE participant_facts SET participant_id = {replacement} WHERE participant_id = {old}", ct);
+        await Db.Database.ExecuteSqlAsync($"UPDATE participant_exits SET participant_id = {replacement} WHERE participant_id = {old}", ct);
+        await Db.Database.ExecuteSqlAsync($"UPDATE participant_hours SET participant_id = {replacement} WHERE participant_id = {old}", ct);
+        await Db.Database.ExecuteSqlAsync($"UPDATE first_employer_contacts SET participant_id = {replacement} WHERE participant_id = {old}", ct);
+        await Db.Database.ExecuteSqlAsync($"UPDATE placement_facts SET participant_id = {replacement} WHERE participant_id = {old}", ct);
+        await Db.Database.ExecuteSqlAsync($"""
+            UPDATE event_history SET payload = jsonb_set(payload, ARRAY['participantId'], to_jsonb({replacement.ToString()}::text))
+            WHERE payload->>'participantId' = {old.ToString()}
+            """, ct);
+    }
+}
+
+public sealed class ValidationCompletedConsumer(ReportingDbContext db) : HistoryOnlyConsumer<ValidationCompleted>(db);
+
+public sealed class FollowUpRecordedConsumer(ReportingDbContext db) : HistoryOnlyConsumer<FollowUpRecorded>(db);
+
+/// <summary>The counters a participant's facts (and its exit and first employer contact, when held) make up.</summary>
+internal static class ParticipantCounters
+{
+    public static async Task<List<CounterDelta>> OfAsync(ReportingDbContext db, ParticipantFact fact, int delta, CancellationToken ct)
+    {
+        var deltas = Dimensions.OfStart(fact, delta).ToList();
+        var exit = await db.ParticipantExits.AsNoTracking()
+            .FirstOrDefaultAsync(x => x.ParticipantId == fact.ParticipantId && x.CollaborationId == fact.CollaborationId, ct);
+        if (exit is not null)
+            deltas.AddRange(Dimensions.OfExit(fact, exit, delta));
+        var contact = await db.FirstEmployerContacts.AsNoTracking().FirstOrDefaultAsync(c => c.ParticipantId == fact.ParticipantId, ct);
+        if (contact is not null)
+            deltas.Add(Dimensions.FirstContact(fact, contact.PresentedOn, delta));
+        return deltas;
+    }
+}

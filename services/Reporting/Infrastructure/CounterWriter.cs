@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Samverkan.Reporting.Model;
+
+namespace Samverkan.Reporting.Infrastructure;
+
+/// <summary>Applies counter changes to the dated counts and the totals, in the caller's transaction.</summary>
+public static class CounterWriter
+{
+    public static async Task ApplyAsync(ReportingDbContext db, IEnumerable<CounterDelta> deltas, CancellationToken ct)
+    {
+        // Netted (an update that changes nothing in a dimension writes nothing there) and sorted, so that two
+        // consumers touching the same counters lock them in the same order and never deadlock.
+        var dated = deltas.GroupBy(d => (d.Scope, d.Dimension, d.Key, d.Gender, d.Day))
+            .Select(g => (g.Key, Delta: g.Sum(d => d.Delta))).Where(x => x.Delta != 0)
+            .OrderBy(x => x.Key.Scope).ThenBy(x => x.Key.Dimension, StringComparer.Ordinal).ThenBy(x => x.Key.Key, StringComparer.Ordinal)
+            .ThenBy(x => x.Key.Gender).ThenBy(x => x.Key.Day).ToList();
+        if (dated.Count == 0)
+            return;
+        var totals = dated.GroupBy(x => (x.Key.Scope, x.Key.Dimension, x.Key.Key, x.Key.Gender))
+            .Select(g => (g.Key, Delta: g.Sum(x => x.Delta))).Where(x => x.Delta != 0).ToList();
+
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO participant_counts (collaboration_id, dimension, key, gender, day, count)
+            SELECT * FROM unnest({dated.Select(x => x.Key.Scope).ToArray()}::uuid[], {dated.Select(x => x.Key.Dimension).ToArray()}::text[],
+                {dated.Select(x => x.Key.Key).ToArray()}::text[], {dated.Select(x => x.Key.Gender).ToArray()}::int[],
+                {dated.Select(x => x.Key.Day).ToArray()}::date[], {dated.Select(x => x.Delta).ToArray()}::int[])
+            ON CONFLICT (collaboration_id, dimension, key, gender, day) DO UPDATE SET count = participant_counts.count + EXCLUDED.count
+            """, ct);
+        if (totals.Count == 0)
+            return;
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO participant_totals (collaboration_id, dimension, key, gender, count)
+            SELECT * FROM unnest({totals.Select(x => x.Key.Scope).ToArray()}::uuid[], {totals.Select(x => x.Key.Dimension).ToArray()}::text[],
+                {totals.Select(x => x.Key.Key).ToArray()}::text[], {totals.Select(x => x.Key.Gender).ToArray()}::int[], {totals.Select(x => x.Delta).ToArray()}::int[])
+            ON CONFLICT (collaboration_id, dimension, key, gender) DO UPDATE SET count = participant_totals.count + EXCLUDED.count
+            """, ct);
+    }
+
+    /// <summary>
+    /// Serialises the consumers of one participant's events (enrolment, update, exit, hours, presentation) for
+    /// the rest of the transaction: the second of an enrolment and its exit must see the first.
+    /// </summary>
+    public static Task LockParticipantAsync(ReportingDbContext db, Guid participantId, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({participantId.ToString()}, 0))", ct);
+}

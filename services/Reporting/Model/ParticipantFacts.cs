@@ -1,0 +1,86 @@
+namespace Samverkan.Reporting.Model;
+
+/// <summary>
+/// One participant's non-identifying facts at enrolment (corrected by later updates): the record the
+/// pre-aggregated counts are built from. Its key (participant, collaboration) keeps a participant from counting twice.
+/// </summary>
+public sealed class ParticipantFact
+{
+    public Guid ParticipantId { get; set; }
+    public Guid CollaborationId { get; init; }
+    public int Gender { get; set; }
+    public int? AgeBand { get; set; }
+    public string MunicipalityCode { get; set; } = "";
+    public Guid ReferringActorId { get; init; }
+    public int[] TargetGroups { get; set; } = [];
+    public DateOnly StartDate { get; init; }
+    public int? LabourMarketStatus { get; set; }
+    public int? EducationLevel { get; set; }
+    /// <summary>When these facts were true in Participants: an older update never overwrites a newer one.</summary>
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>
+/// A participant's exit, kept apart from the enrolment so that either may arrive first: the exit counts are
+/// added by whichever of the two arrives second.
+/// </summary>
+public sealed class ParticipantExit
+{
+    public Guid ParticipantId { get; set; }
+    public Guid CollaborationId { get; init; }
+    public DateOnly ExitDate { get; init; }
+    public int Outcome { get; init; }
+    public bool GainedQualification { get; init; }
+}
+
+/// <summary>A participant's participation hours in one month: the latest total, set and never added.</summary>
+public sealed class ParticipantHours
+{
+    public Guid ParticipantId { get; set; }
+    public Guid CollaborationId { get; init; }
+    public DateOnly Month { get; init; }
+    public decimal Hours { get; set; }
+    public DateTimeOffset RecordedAt { get; set; }
+}
+
+/// <summary>Participation hours of a collaboration per month, and how many participants they come from.</summary>
+public sealed class HoursByMonth
+{
+    public Guid CollaborationId { get; init; }
+    public DateOnly Month { get; init; }
+    public decimal Hours { get; set; }
+    public int Participants { get; set; }
+}
+
+/// <summary>The first day a participant was presented to an employer (first employer contact).</summary>
+public sealed class FirstEmployerContact
+{
+    public Guid ParticipantId { get; set; }
+    public DateOnly PresentedOn { get; set; }
+}
+
+/// <summary>
+/// Pre-aggregated count in one scope (a collaboration, or <see cref="Dimensions.AllCollaborations"/>) on one
+/// day, per dimension key and gender. The day is the start date for the started dimensions and the exit
+/// date for the exit dimensions. Reports sum these over a period, or subtract the rows after an as-of date
+/// from <see cref="ParticipantTotal"/>: cost grows with days and keys, not with participants.
+/// </summary>
+public sealed class ParticipantCount
+{
+    public Guid CollaborationId { get; init; }
+    public string Dimension { get; init; } = "";
+    public string Key { get; init; } = "";
+    public int Gender { get; init; }
+    public DateOnly Day { get; init; }
+    public int Count { get; set; }
+}
+
+/// <summary>The same counts as <see cref="ParticipantCount"/> over all days: what "as of now" reads.</summary>
+public sealed class ParticipantTotal
+{
+    public Guid CollaborationId { get; init; }
+    public string Dimension { get; init; } = "";
+    public string Key { get; init; } = "";
+    public int Gender { get; init; }
+    public int Count { get; set; }
+}
