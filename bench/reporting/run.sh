@@ -1,0 +1,228 @@
+#!/usr/bin/env bash
+# Reporting at scale (issue 6): the collaboration summary and the regional view through the gateway, side by side
+# with the plain-SQL aggregates of anchors.md over the same rows in the same run, at 10,000, 100,000 and 1,000,000
+# participants (50 collaborations, all 290 municipalities); and the full rebuild of the read models from the
+# event history at each size.
+#
+#   bash bench/reporting/run.sh                       # about 10 minutes on a quiet 2-core machine
+#   SCALES="10000 100000" DURATION=5s bash bench/reporting/run.sh   # a quicker look
+#
+# For each size it:
+#   1. generates the event history straight into Reporting's event_history with set-based SQL (generate.sql):
+#      ActorRegistered (20 referring actors), CollaborationCreated (50), ParticipantEnrolled (one per participant)
+#      and ParticipantExited (about 90 %), in exactly the rows the consumers append; and the same participants,
+#      one row each, into bench_raw_participants (index on collaboration): the anchor's table;
+#   2. starts a rebuild through the gateway (POST /api/reports/admin/rebuilds, admin token) and times it until
+#      its status says succeeded; then ANALYZE on the read models and checks the rebuilt figures against the raw
+#      table (started, exits and outcomes per collaboration, and through the API);
+#   3. measures, each with 1 and with CLIENTS clients: the raw per-collaboration aggregate and the raw regional
+#      aggregate (pgbench, random collaboration), and GET /api/reports/collaborations/{random}/summary and
+#      GET /api/reports/regional through the gateway as admin (wrk; exact counts, no suppression); and the summary
+#      for a period (?from=2025-01-01&to=2025-12-31), which reads the dated counts instead of the totals.
+# Knobs: SCALES, DURATION, WARMUP, CLIENTS, QUIET_PCT, QUIET_WAIT, OUT.
+# Writes bench/results/<date>-reporting.md. Uses port 5165 (Reporting) and 8165 (gateway), database
+# bench_reporting_reportingdb (dropped and recreated) and RabbitMQ vhost bench-reporting.
+set -euo pipefail
+source "$(dirname "$0")/../lib.sh"
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+RABBIT_VHOST=bench-reporting # Reporting's queues only, apart from the other benchmarks'
+SCALES=${SCALES:-10000 100000 1000000}
+DURATION=${DURATION:-10s}
+WARMUP=${WARMUP:-3s}
+CLIENTS=${CLIENTS:-8}
+OUT=${OUT:-$(result_path reporting)}
+REPORTING_PORT=5165 GATEWAY_PORT=8165 NOWHERE_PORT=5159
+DB=bench_reporting_reportingdb
+HERE=$BENCH_DIR/reporting
+GW=http://127.0.0.1:$GATEWAY_PORT
+
+REPORTING_DLL=$REPO_DIR/services/Reporting/bin/Release/net10.0/Samverkan.Reporting.dll
+GATEWAY_DLL=$REPO_DIR/gateway/bin/Release/net10.0/Samverkan.Gateway.dll
+
+check_infra
+command -v pgbench >/dev/null || die "pgbench is missing (postgresql-client)"
+for port in $REPORTING_PORT $GATEWAY_PORT; do
+  ss -Hltn "sport = :$port" | grep -q . && die "port $port is in use"
+done
+# Always built (incremental, quick when nothing changed): a stale Release build would lack Reporting's tables.
+for project in services/Reporting gateway; do
+  log "building $project (Release)"
+  (cd "$REPO_DIR" && dotnet build "$project" -c Release -nologo -v q) >"$WORK/build-$(basename $project).log" 2>&1 \
+    || { tail -n 30 "$WORK/build-$(basename $project).log" >&2; die "build of $project failed"; }
+done
+REPORTING_DLL=$(snapshot "$REPORTING_DLL")
+GATEWAY_DLL=$(snapshot "$GATEWAY_DLL")
+
+log "fresh database $DB, vhost $RABBIT_VHOST"
+drop_db $DB
+fresh_vhost
+mapfile -t ENV < <(platform_env)
+start reporting "$REPORTING_DLL" "${ENV[@]}" ASPNETCORE_URLS=http://127.0.0.1:$REPORTING_PORT ConnectionStrings__reportingdb="$(pg_conn $DB)"
+start gateway "$GATEWAY_DLL" "${ENV[@]}" ASPNETCORE_URLS=http://127.0.0.1:$GATEWAY_PORT Gateway__RateLimit__PermitsPerSecond=10000000 \
+  services__reporting__http__0=http://127.0.0.1:$REPORTING_PORT services__actors__http__0=http://127.0.0.1:$NOWHERE_PORT \
+  services__participants__http__0=http://127.0.0.1:$NOWHERE_PORT services__employers__http__0=http://127.0.0.1:$NOWHERE_PORT
+wait_http reporting http://127.0.0.1:$REPORTING_PORT/health 120
+wait_http gateway $GW/alive
+
+TOKEN=$(mint_token admin)
+AUTH=(-H "Authorization: Bearer $TOKEN")
+PSQL=(psql "$PG_SERVER dbname=$DB" -qAt -v ON_ERROR_STOP=1)
+MUNICIPALITIES="{$(tail -n +2 "$REPO_DIR/ServiceDefaults/Sweden/municipalities.csv" | cut -d';' -f1 | paste -sd, -)}"
+COLLABORATIONS=$("${PSQL[@]}" -c "SELECT string_agg(quote_literal(md5('bench-collaboration-' || c)::uuid::text), ',') FROM generate_series(1, 50) AS c" | tr "'" '"')
+
+# wrk: a random collaboration per request (the same 50 the generator made); RESULT line as in bench/gateway.sh.
+cat >"$WORK/summary.lua" <<EOF
+wrk.headers["Authorization"] = "Bearer $TOKEN"
+local ids = { $COLLABORATIONS }
+request = function() return wrk.format("GET", "/api/reports/collaborations/" .. ids[math.random(#ids)] .. "/summary") end
+EOF
+cat >"$WORK/summary-year.lua" <<EOF
+wrk.headers["Authorization"] = "Bearer $TOKEN"
+local ids = { $COLLABORATIONS }
+request = function() return wrk.format("GET", "/api/reports/collaborations/" .. ids[math.random(#ids)] .. "/summary?from=2025-01-01&to=2025-12-31") end
+EOF
+cat >"$WORK/regional.lua" <<EOF
+wrk.headers["Authorization"] = "Bearer $TOKEN"
+request = function() return wrk.format("GET", "/api/reports/regional") end
+EOF
+for f in summary summary-year regional; do cat >>"$WORK/$f.lua" <<'EOF'
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("RESULT %.1f %d %d %d %d %d\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(50), latency:percentile(99),
+    summary.requests, e.status, e.connect + e.read + e.write + e.timeout))
+end
+EOF
+done
+
+# pgbench NAME SQLFILE CLIENTS SECONDS: prints "rps p50_us p99_us requests errors" from the per-transaction log.
+run_pgbench() {
+  local name=$1 file=$2 clients=$3 secs=$4 jobs=$(( $3 < 2 ? $3 : 2 )) out
+  rm -f "$WORK/pgb-$name".*
+  out=$(PGPASSWORD=samverkan pgbench -h localhost -U samverkan -n -f "$file" -c "$clients" -j "$jobs" -T "$secs" \
+    -l --log-prefix="$WORK/pgb-$name" "$DB" 2>&1) || { echo "$out" >&2; die "pgbench $name failed"; }
+  cat "$WORK/pgb-$name".* | python3 -c '
+import sys
+lat = sorted(int(l.split()[2]) for l in sys.stdin if l.strip())
+n = len(lat); secs = float(sys.argv[1])
+pct = lambda p: lat[min(n - 1, max(0, int(round(p / 100 * n + 0.5)) - 1))]
+print(f"{n / secs:.1f} {pct(50)} {pct(99)} {n} 0")' "$secs"
+}
+# run_wrk LUA CLIENTS DURATION PATH: the same five figures from wrk.
+run_wrk() {
+  local threads=$(( $2 < 2 ? $2 : 2 ))
+  wrk "-t$threads" "-c$2" "-d$3" --timeout 10s --latency -s "$WORK/$1.lua" "$GW$4" | awk '/^RESULT /{print $2, $3, $4, $5, $6 + $7}'
+}
+
+RAW=$WORK/raw.tsv
+printf 'participants\ttarget\tclients\trps\tp50_us\tp99_us\trequests\terrors\treporting_cpu_ms_per_req\tgateway_cpu_ms_per_req\tbusy_before_pct\n' >"$RAW"
+REBUILDS=$WORK/rebuilds.tsv
+printf 'participants\tevents\tgenerate_s\trebuild_s\tserver_rebuild_s\tanalyze_s\tcounts_rows\ttotals_rows\tdb_mb\tbusy_before_pct\tstate\n' >"$REBUILDS"
+CHECKS=$WORK/checks.txt
+: >"$CHECKS"
+secs=${DURATION%s}
+HZ=$(getconf CLK_TCK)
+MACHINE=$(machine_md) # at the start: the load average before our own work
+
+for n in $SCALES; do
+  log "== $n participants: generating the event history and the raw table"
+  t0=$(date +%s.%N)
+  "${PSQL[@]}" -v n="$n" -v municipalities="$MUNICIPALITIES" -f "$HERE/generate.sql" >/dev/null
+  gen_s=$(echo "$t0 $(date +%s.%N)" | awk '{printf "%.1f", $2 - $1}')
+  events=$("${PSQL[@]}" -c 'SELECT count(*) FROM event_history')
+  log "generated $events events in ${gen_s}s"
+
+  busy=$(wait_quiet "${QUIET_PCT:-20}" "${QUIET_WAIT:-60}")
+  log "rebuild through the gateway (machine ${busy}% busy just before)"
+  t0=$(date +%s.%N)
+  status=$(curl -sf -X POST "${AUTH[@]}" "$GW/api/reports/admin/rebuilds") || die "starting the rebuild failed"
+  id=$(echo "$status" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+  while :; do
+    status=$(curl -sf "${AUTH[@]}" "$GW/api/reports/admin/rebuilds/$id") || die "reading the rebuild's status failed"
+    state=$(echo "$status" | python3 -c 'import json,sys; print(json.load(sys.stdin)["state"])')
+    [ "$state" = running ] || break
+    sleep 0.5
+  done
+  rebuild_s=$(echo "$t0 $(date +%s.%N)" | awk '{printf "%.1f", $2 - $1}')
+  server_s=$(echo "$status" | python3 -c '
+import json, sys, datetime as d
+s = json.load(sys.stdin); p = lambda t: d.datetime.fromisoformat(t.replace("Z", "+00:00"))
+print("%.1f" % (p(s["finishedAt"]) - p(s["startedAt"])).total_seconds())')
+  [ "$state" = succeeded ] || { echo "$status" >&2; die "rebuild ended $state"; }
+  log "rebuild succeeded: ${rebuild_s}s by the client's clock, ${server_s}s by its status"
+  # The rebuild leaves millions of fresh rows; autovacuum would analyze them within a minute or so.
+  t0=$(date +%s.%N)
+  "${PSQL[@]}" -c 'SET client_min_messages = error' -c 'ANALYZE' >/dev/null
+  analyze_s=$(echo "$t0 $(date +%s.%N)" | awk '{printf "%.1f", $2 - $1}')
+  read -r counts_rows totals_rows db_mb < <("${PSQL[@]}" -F ' ' -c "SELECT (SELECT count(*) FROM participant_counts), (SELECT count(*) FROM participant_totals), pg_database_size(current_database()) / 1048576")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$events" "$gen_s" "$rebuild_s" "$server_s" "$analyze_s" "$counts_rows" "$totals_rows" "$db_mb" "$busy" "$state" >>"$REBUILDS"
+
+  log "checking the rebuilt figures against the raw table"
+  bad=$("${PSQL[@]}" <<'SQL'
+WITH raw AS (
+  SELECT collaboration_id, 'started' AS dimension, '' AS key, gender, count(*) AS count FROM bench_raw_participants GROUP BY 1, 4
+  UNION ALL
+  SELECT collaboration_id, 'exit-outcome', (ARRAY['Employment','SubsidisedEmployment','SelfEmployment','Studies','Internship','JobSeeking','Other'])[outcome],
+         gender, count(*) FROM bench_raw_participants WHERE outcome IS NOT NULL GROUP BY 1, 3, 4
+  UNION ALL
+  SELECT '00000000-0000-0000-0000-000000000000'::uuid, 'municipality', municipality_code, gender, count(*) FROM bench_raw_participants GROUP BY 3, 4),
+model AS (SELECT collaboration_id, dimension, key, gender, count::bigint AS count FROM participant_totals
+          WHERE dimension IN ('started', 'exit-outcome') OR (dimension = 'municipality' AND collaboration_id = '00000000-0000-0000-0000-000000000000'))
+SELECT count(*) FROM raw FULL JOIN model USING (collaboration_id, dimension, key, gender) WHERE raw.count IS DISTINCT FROM model.count
+SQL
+)
+  read -r raw_started raw_exited raw_c1 raw_c1_exits < <("${PSQL[@]}" -F ' ' -c "SELECT count(*), count(outcome),
+    count(*) FILTER (WHERE collaboration_id = md5('bench-collaboration-1')::uuid),
+    count(outcome) FILTER (WHERE collaboration_id = md5('bench-collaboration-1')::uuid) FROM bench_raw_participants")
+  c1=$("${PSQL[@]}" -c "SELECT md5('bench-collaboration-1')::uuid")
+  api=$( { curl -sf "${AUTH[@]}" "$GW/api/reports/regional"; echo; curl -sf "${AUTH[@]}" "$GW/api/reports/collaborations/$c1/summary"; } | python3 -c '
+import json, sys
+regional, summary = (json.loads(l) for l in sys.stdin.read().split("\n")[:2])
+t = regional["total"]
+print(t["started"]["total"]["count"], t["exited"]["total"]["count"], len(regional["municipalities"]), regional["exact"],
+      summary["started"]["total"]["count"], summary["exits"]["totals"]["total"]["count"], summary["exact"])')
+  read -r api_started api_exited api_munis api_exact api_c1 api_c1_exits api_c1_exact <<<"$api"
+  {
+    echo "$n participants: $bad cells differ between participant_totals and the raw table (started and exits by outcome per collaboration and gender, municipality × gender overall)."
+    echo "  raw: $raw_started started, $raw_exited exited; collaboration 1: $raw_c1 started, $raw_c1_exits exited."
+    echo "  API: regional total $api_started started, $api_exited exited, $api_munis municipalities, exact=$api_exact; collaboration 1 summary $api_c1 started, $api_c1_exits exited, exact=$api_c1_exact."
+  } >>"$CHECKS"
+  [ "$bad" = 0 ] && [ "$api_started" = "$n" ] && [ "$raw_started" = "$n" ] && [ "$api_exited" = "$raw_exited" ] \
+    && [ "$api_c1" = "$raw_c1" ] && [ "$api_c1_exits" = "$raw_c1_exits" ] \
+    || { cat "$CHECKS" >&2; die "the rebuilt figures do not match the generated rows"; }
+  log "figures match: $n started, $raw_exited exited"
+
+  busy=$(wait_quiet "${QUIET_PCT:-20}" "${QUIET_WAIT:-60}")
+  log "measuring (machine ${busy}% busy just before)"
+  for clients in 1 "$CLIENTS"; do
+    for target in raw-summary raw-regional http-summary http-summary-year http-regional; do
+      case $target in
+        raw-*) run_pgbench "$target-$n-w" "$HERE/$target.sql" "$clients" "${WARMUP%s}" >/dev/null;;
+        http-*) run_wrk "${target#http-}" "$clients" "$WARMUP" / >/dev/null;;
+      esac
+      r0=$(cpu_ticks "${PIDS[reporting]}"); g0=$(cpu_ticks "${PIDS[gateway]}")
+      case $target in
+        raw-*) result=$(run_pgbench "$target-$n-$clients" "$HERE/$target.sql" "$clients" "$secs");;
+        http-*) result=$(run_wrk "${target#http-}" "$clients" "$DURATION" /);;
+      esac
+      r1=$(cpu_ticks "${PIDS[reporting]}"); g1=$(cpu_ticks "${PIDS[gateway]}")
+      read -r rps p50 p99 reqs errs <<<"$result"
+      # CPU time (user+system) Reporting and the gateway used per request: does not depend on how the cores were shared.
+      rcpu=-; gcpu=-
+      if [[ $target == http-* ]]; then
+        rcpu=$(awk -v d=$((r1 - r0)) -v r="$reqs" -v hz="$HZ" 'BEGIN{if (r > 0) printf "%.2f", d * 1000 / hz / r; else print "-"}')
+        gcpu=$(awk -v d=$((g1 - g0)) -v r="$reqs" -v hz="$HZ" 'BEGIN{if (r > 0) printf "%.2f", d * 1000 / hz / r; else print "-"}')
+      fi
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$target" "$clients" "$rps" "$p50" "$p99" "$reqs" "$errs" "$rcpu" "$gcpu" "$busy" >>"$RAW"
+      log "  $n $target x$clients: $rps req/s, p50 ${p50} us, p99 ${p99} us, errors $errs, CPU ms/req Reporting $rcpu gateway $gcpu"
+    done
+  done
+done
+
+COMMAND="bash bench/reporting/run.sh"
+[ "$SCALES" = "10000 100000 1000000" ] && [ "$DURATION" = 10s ] && [ "$CLIENTS" = 8 ] \
+  || COMMAND="SCALES=\"$SCALES\" DURATION=$DURATION CLIENTS=$CLIENTS $COMMAND"
+python3 "$HERE/report.py" "$RAW" "$REBUILDS" "$CHECKS" "$COMMAND" "$MACHINE" "$DURATION" "$WARMUP" "$CLIENTS" >"$OUT"
+log "wrote $OUT"
