@@ -131,8 +131,7 @@ public static class CollaborationsApi
     {
         if (!string.IsNullOrEmpty(municipality) && !Municipalities.IsKnown(municipality))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["municipality"] = ["Not a Swedish municipality code (SCB kommunkod)."] });
-        page = Math.Max(1, page);
-        pageSize = Math.Clamp(pageSize, 1, 200);
+        (page, pageSize) = Paging.Bound(page, pageSize);
         var query = db.Collaborations.AsNoTracking();
         if (!user.IsInRole(Roles.Admin))
         {

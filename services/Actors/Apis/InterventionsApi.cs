@@ -108,14 +108,15 @@ public static class InterventionsApi
     {
         if (!KebabCaseEnum.TryParse<InterventionCategory>(category, out var categoryFilter))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["category"] = [KebabCaseEnum.Expected<InterventionCategory>()] });
+        if (NoNulStringConverter.HasNul(q))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = [NoNulStringConverter.Error] });
         var (collaboration, access) = await CollaborationLookup.LoadAsync(db, id, user, CollaborationAction.Read, ct);
         switch (access)
         {
             case AccessDecision.NotFound: return TypedResults.NotFound();
             case AccessDecision.Forbidden: return TypedResults.Forbid();
         }
-        page = Math.Max(1, page);
-        pageSize = Math.Clamp(pageSize, 1, 200);
+        (page, pageSize) = Paging.Bound(page, pageSize);
         var members = collaboration!.CurrentMembers(CollaborationsApi.Today).Select(m => m.ActorId).Distinct().ToList();
         var query = db.Interventions.AsNoTracking().Where(i => members.Contains(i.ActorId));
         if (categoryFilter is not null)

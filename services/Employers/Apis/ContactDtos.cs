@@ -11,7 +11,7 @@ public sealed record LogContactRequest
     [Required, StringLength(200, MinimumLength = 1)]
     public string? StaffMember { get; init; }
 
-    [Required]
+    [Required, PlausibleDate]
     public DateOnly? Date { get; init; }
 
     [Required]

@@ -94,8 +94,7 @@ public static class ContactsApi
     {
         if (!await db.Employers.AnyAsync(e => e.Id == id, ct))
             return TypedResults.NotFound();
-        page = Math.Max(1, page);
-        pageSize = Math.Clamp(pageSize, 1, 200);
+        (page, pageSize) = Paging.Bound(page, pageSize);
         var query = db.EmployerContacts.AsNoTracking().Where(c => c.EmployerId == id);
         var total = await query.CountAsync(ct);
         var rows = await query

@@ -166,8 +166,9 @@ public static class EmployersApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["industry"] = [industryError] });
         if (!KebabCaseEnum.TryParse<SizeBand>(sizeBand, out var sizeFilter))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["sizeBand"] = [KebabCaseEnum.Expected<SizeBand>()] });
-        page = Math.Max(1, page);
-        pageSize = Math.Clamp(pageSize, 1, 200);
+        if (NoNulStringConverter.HasNul(name))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = [NoNulStringConverter.Error] });
+        (page, pageSize) = Paging.Bound(page, pageSize);
 
         var query = db.Employers.AsNoTracking();
         if (EmployerAccess.IsEmployer(user))

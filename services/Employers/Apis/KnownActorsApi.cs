@@ -18,8 +18,7 @@ public static class KnownActorsApi
     public static async Task<Ok<PagedResult<KnownActorResponse>>> ListKnownActors(
         EmployersDbContext db, CancellationToken ct, int page = 1, int pageSize = 50)
     {
-        page = Math.Max(1, page);
-        pageSize = Math.Clamp(pageSize, 1, 200);
+        (page, pageSize) = Paging.Bound(page, pageSize);
         var total = await db.KnownActors.CountAsync(ct);
         var items = await db.KnownActors.AsNoTracking()
             .OrderBy(a => a.Name).ThenBy(a => a.Id)

@@ -29,7 +29,7 @@ public sealed record MatchingProfileRequest
     [Required, Range(0, 500)]
     public int? MaxCommuteKm { get; init; }
 
-    [Required]
+    [Required, PlausibleDate]
     public DateOnly? AvailableFrom { get; init; }
 
     [Required, Range(1, 60)]

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Samverkan.Employers.Infrastructure;
 using Samverkan.Employers.Model;
 using Samverkan.ServiceDefaults.Auth;
@@ -69,7 +70,7 @@ public static class MatchingProfilesApi
         {
             return ETags.Stale();
         }
-        catch (DbUpdateException) when (created)
+        catch (DbUpdateException ex) when (created && ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             return TypedResults.Problem(
                 title: "The profile was created at the same time.",

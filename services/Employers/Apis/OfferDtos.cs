@@ -31,7 +31,7 @@ public sealed record PublishOfferRequest
     [Required, Range(1, 1000)]
     public int? Places { get; init; }
 
-    [Required]
+    [Required, PlausibleDate]
     public DateOnly? StartDate { get; init; }
 
     /// <summary>Length in weeks; leave out for open-ended.</summary>

@@ -119,8 +119,7 @@ public static class OffersApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["municipality"] = ["Not a Swedish municipality code (SCB kommunkod)."] });
         if (!string.IsNullOrEmpty(occupation) && !OccupationCode.IsValid(occupation))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["occupation"] = [OccupationCode.Error] });
-        page = Math.Max(1, page);
-        pageSize = Math.Clamp(pageSize, 1, 200);
+        (page, pageSize) = Paging.Bound(page, pageSize);
 
         var query = db.Offers.AsNoTracking();
         if (EmployerAccess.IsEmployer(user))

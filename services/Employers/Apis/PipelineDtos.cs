@@ -14,6 +14,7 @@ public sealed record ProposeCandidateRequest
     public Guid? OfferId { get; init; }
 
     /// <summary>Defaults to today.</summary>
+    [PlausibleDate]
     public DateOnly? ProposedOn { get; init; }
 }
 
@@ -24,13 +25,13 @@ public sealed record MovePipelineRequest
     [Required]
     public PipelineStage? Stage { get; init; }
 
-    [Required]
+    [Required, PlausibleDate]
     public DateOnly? Date { get; init; }
 }
 
 public sealed record LogSupportContactRequest
 {
-    [Required]
+    [Required, PlausibleDate]
     public DateOnly? Date { get; init; }
 
     /// <summary>participant or employer.</summary>

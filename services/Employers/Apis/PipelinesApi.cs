@@ -79,8 +79,9 @@ public static class PipelinesApi
     {
         if (!KebabCaseEnum.TryParse<PipelineStage>(stage, out var stageFilter))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["stage"] = [KebabCaseEnum.Expected<PipelineStage>()] });
-        page = Math.Max(1, page);
-        pageSize = Math.Clamp(pageSize, 1, 200);
+        if (NoNulStringConverter.HasNul(pilot))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["pilot"] = [NoNulStringConverter.Error] });
+        (page, pageSize) = Paging.Bound(page, pageSize);
         var query = db.Pipelines.AsNoTracking();
         var employer = EmployerAccess.IsEmployer(user);
         if (employer)

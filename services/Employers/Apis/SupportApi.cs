@@ -68,9 +68,13 @@ public static class SupportApi
     /// The caller's agency's placements that are due a support contact on <paramref name="asOf"/> (default today):
     /// in their first year, still running, no contact in the last month (<see cref="SupportSchedule.IsDue"/>). Longest wait first.
     /// </summary>
-    public static async Task<Ok<List<SupportDueResponse>>> ListSupportDue(
+    public static async Task<Results<Ok<List<SupportDueResponse>>, ValidationProblem>> ListSupportDue(
         ClaimsPrincipal user, EmployersDbContext db, CancellationToken ct, DateOnly? asOf = null, string? pilot = null)
     {
+        if (asOf is { } given && !PlausibleDateAttribute.IsPlausible(given))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["asOf"] = [PlausibleDateAttribute.Error] });
+        if (NoNulStringConverter.HasNul(pilot))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["pilot"] = [NoNulStringConverter.Error] });
         var day = asOf ?? DateOnly.FromDateTime(DateTime.UtcNow);
         var yearAgo = day.AddMonths(-SupportSchedule.FollowUpMonths);
         var agency = user.GetAgencyId();
@@ -106,6 +110,9 @@ public static class SupportApi
     {
         if (from is null || to is null || from > to)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [from is null ? "from" : "to"] = ["Both from and to are required, from ≤ to."] });
+        if (!PlausibleDateAttribute.IsPlausible(from.Value) || !PlausibleDateAttribute.IsPlausible(to.Value))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                { [PlausibleDateAttribute.IsPlausible(from.Value) ? "to" : "from"] = [PlausibleDateAttribute.Error] });
         var query = db.Pipelines.AsNoTracking().Where(p => p.ProposedOn <= to);
         if (!user.IsInRole(Roles.Admin))
         {

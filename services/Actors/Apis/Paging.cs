@@ -1,0 +1,14 @@
+namespace Samverkan.Actors.Apis;
+
+/// <summary>
+/// Bounds <c>?page=</c> and <c>?pageSize=</c>. The page is capped too: the row offset (page − 1) × pageSize is an
+/// int, and an unbounded page overflowed it into a negative OFFSET (a 500). A page that far out is simply empty.
+/// </summary>
+public static class Paging
+{
+    public const int MaxPageSize = 200;
+    public const int MaxPage = 1_000_000;
+
+    public static (int Page, int PageSize) Bound(int page, int pageSize) =>
+        (Math.Clamp(page, 1, MaxPage), Math.Clamp(pageSize, 1, MaxPageSize));
+}
