@@ -14,22 +14,34 @@ namespace Samverkan.Reporting.Infrastructure;
 /// with participants, are rebuilt set-based in SQL; the rest (actors, collaborations, agreements, employers:
 /// thousands, not millions) are replayed through the consumers' own apply code, in the order they arrived.
 /// </summary>
+/// <remarks>
+/// The new read models are built in empty copies of the tables in a schema of their own, put first on the
+/// transaction's search path so that the same SQL and the consumers' EF code write there, and swapped in at the
+/// end (the live tables dropped, the copies moved into their schema) just before the commit. Reports keep
+/// reading the live tables, and their old figures, while the rebuild runs: the only lock they can meet is the
+/// swap's, held from the drop to the commit (milliseconds), after which PostgreSQL resolves their table names
+/// again to the new tables.
+/// </remarks>
 public static class ReadModelRebuild
 {
     public static readonly string[] Steps =
     [
-        "lock-history", "clear-read-models", "replay-actors-collaborations-employers", "participant-facts", "participant-updates",
-        "exits", "hours", "first-employer-contacts", "counts", "totals",
+        "lock-history", "create-shadow-tables", "replay-actors-collaborations-employers", "participant-facts", "participant-updates",
+        "exits", "hours", "first-employer-contacts", "counts", "totals", "swap",
     ];
 
-    private static readonly string[] ReadModelTables =
+    /// <summary>Where the new read models are built; it exists only inside a rebuild's transaction.</summary>
+    internal const string ShadowSchema = "read_model_rebuild";
+
+    public static readonly string[] ReadModelTables =
     [
         "actor_facts", "collaboration_facts", "collaboration_members", "participant_facts", "participant_counts", "participant_totals",
         "participant_exits", "participant_hours", "hours_by_month", "first_employer_contacts", "employer_facts", "employer_contacts",
         "offer_facts", "placement_facts", "agreement_versions", "assessment_scores",
     ];
 
-    private static readonly string TruncateReadModels = "TRUNCATE " + string.Join(", ", ReadModelTables);
+    /// <summary>Indexed after they are filled, not row by row: millions of rows go into them.</summary>
+    private static readonly string[] IndexedAtTheEnd = ["participant_facts", "participant_counts"];
 
     private delegate Task Replay(ReportingDbContext db, string payload, CancellationToken ct);
 
@@ -59,16 +71,12 @@ public static class ReadModelRebuild
         Next();
         await db.Database.ExecuteSqlRawAsync("LOCK TABLE event_history IN SHARE ROW EXCLUSIVE MODE", ct);
         Next();
-        await db.Database.ExecuteSqlRawAsync(TruncateReadModels, ct);
-        // Millions of rows go into the largest tables: grouped in memory, and indexed once at the end rather than
-        // row by row (the same names and columns as the migrations create).
+        var live = await db.Database.SqlQueryRaw<string>("SELECT current_schema() AS \"Value\"").SingleAsync(ct);
+        await CreateShadowTablesAsync(db, live, ct);
+        // Grouped in memory: millions of rows go into the largest tables.
         await db.Database.ExecuteSqlRawAsync("""
             SET LOCAL work_mem = '256MB';
             SET LOCAL maintenance_work_mem = '512MB';
-            ALTER TABLE participant_facts DROP CONSTRAINT "PK_participant_facts";
-            DROP INDEX "IX_participant_facts_collaboration_id_start_date";
-            ALTER TABLE participant_counts DROP CONSTRAINT "PK_participant_counts";
-            DROP INDEX "IX_participant_counts_collaboration_id_day";
             """, ct);
 
         Next();
@@ -142,8 +150,55 @@ public static class ReadModelRebuild
             INSERT INTO participant_totals (collaboration_id, dimension, key, gender, count)
             SELECT collaboration_id, dimension, key, gender, sum(count) FROM participant_counts GROUP BY 1, 2, 3, 4
             """, ct);
+
+        Next();
+        await SwapAsync(db, live, ct);
         await transaction.CommitAsync(ct);
     }
+
+    /// <summary>
+    /// Empty copies of the read-model tables in <see cref="ShadowSchema"/>, first on the search path for the rest
+    /// of the transaction; with the live tables' constraints and indexes under the same names (what migrations
+    /// refer to), except for <see cref="IndexedAtTheEnd"/>, which the rebuild indexes once it has filled them.
+    /// </summary>
+    private static async Task CreateShadowTablesAsync(ReportingDbContext db, string live, CancellationToken ct)
+    {
+        var schema = Quote(ShadowSchema);
+        var sql = new System.Text.StringBuilder($"DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema};\n");
+        foreach (var table in ReadModelTables)
+            sql.Append($"CREATE TABLE {schema}.{Quote(table)} (LIKE {Quote(live)}.{Quote(table)} INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING GENERATED);\n");
+        var copied = ReadModelTables.Except(IndexedAtTheEnd).ToArray();
+        var constraints = await db.Database.SqlQuery<string>($"""
+            SELECT format('ALTER TABLE %I.%I ADD CONSTRAINT %I %s', {ShadowSchema}::text, t.relname, c.conname, pg_get_constraintdef(c.oid)) AS "Value"
+            FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace
+            WHERE n.nspname = {live} AND t.relname = ANY({copied}) AND c.contype IN ('p', 'u', 'x')
+            """).ToListAsync(ct);
+        // An index's definition names its table schema-qualified; the copy's index goes on the copy, by the same name.
+        var indexes = await db.Database.SqlQuery<string>($"""
+            SELECT replace(pg_get_indexdef(i.indexrelid), ' ON ' || quote_ident(n.nspname) || '.', ' ON ' || quote_ident({ShadowSchema}::text) || '.') AS "Value"
+            FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace
+            WHERE n.nspname = {live} AND t.relname = ANY({copied})
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+            """).ToListAsync(ct);
+        foreach (var statement in constraints.Concat(indexes))
+            sql.Append(statement).Append(";\n");
+        sql.Append($"SET LOCAL search_path = {schema}, {Quote(live)};");
+        await db.Database.ExecuteSqlRawAsync(sql.ToString(), ct);
+    }
+
+    /// <summary>The live tables dropped and the rebuilt ones moved in their place, in the rebuild's transaction.</summary>
+    private static async Task SwapAsync(ReportingDbContext db, string live, CancellationToken ct)
+    {
+        var schema = Quote(ShadowSchema);
+        var sql = new System.Text.StringBuilder();
+        sql.Append("DROP TABLE ").AppendJoin(", ", ReadModelTables.Select(t => $"{Quote(live)}.{Quote(t)}")).Append(";\n");
+        foreach (var table in ReadModelTables)
+            sql.Append($"ALTER TABLE {schema}.{Quote(table)} SET SCHEMA {Quote(live)};\n");
+        sql.Append($"DROP SCHEMA {schema}; SET LOCAL search_path = {Quote(live)};");
+        await db.Database.ExecuteSqlRawAsync(sql.ToString(), ct);
+    }
+
+    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static async Task ReplayAsync(ReportingDbContext db, CancellationToken ct)
     {
