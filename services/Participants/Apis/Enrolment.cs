@@ -2,6 +2,7 @@ using System.Security.Claims;
 using MassTransit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Samverkan.Participants.Infrastructure;
 using Samverkan.Participants.Model;
 using Samverkan.Participants.Security;
@@ -28,8 +29,8 @@ public sealed record EnrolmentOutcome(EnrolmentStatus Status, Participant? Parti
 /// <summary>
 /// The one enrolment path, for a single request and for a batch alike: validate each request, look up what the
 /// checks need for the whole batch in a few queries (known actors, known collaborations, memberships, existing
-/// participants by keyed hash), then add the new participants and their ParticipantEnrolled events in one
-/// transaction. A rejected request adds nothing.
+/// participants by keyed hash), then write the new participants (one COPY) and their ParticipantEnrolled events in
+/// one transaction. A rejected request adds nothing.
 /// </summary>
 public sealed class Enrolment(ParticipantsDbContext db, IdentityProtector protector, IAuthorizationService authorization)
 {
@@ -42,37 +43,68 @@ public sealed class Enrolment(ParticipantsDbContext db, IdentityProtector protec
         var candidates = requests.Select(r => EnrolmentRules.Check(r, user)).ToList();
         for (var attempt = 1; ; attempt++)
         {
-            var outcomes = await DecideAsync(candidates, user, ct);
+            var (outcomes, created) = await DecideAsync(candidates, user, ct);
             try
             {
-                await db.SaveChangesAsync(ct);
+                await SaveAsync(created, ct);
                 return outcomes;
             }
-            catch (DbUpdateException ex) when (ParticipantRecords.IsUniqueViolation(ex) && attempt < SaveAttempts)
+            catch (Exception ex) when (ParticipantRecords.IsUniqueViolation(ex) && attempt < SaveAttempts)
             {
                 db.ChangeTracker.Clear();
             }
         }
     }
 
-    private async Task<List<EnrolmentOutcome>> DecideAsync(List<EnrolmentCandidate> candidates, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>
+    /// The participants by COPY and their events through the outbox, in one transaction. The events are the only
+    /// tracked entities and are not changed after being added, so change detection (a scan of every tracked entity,
+    /// once by SaveChanges and once by the outbox's interceptor) is skipped.
+    /// </summary>
+    private async Task SaveAsync(List<Participant> created, CancellationToken ct)
     {
-        var valid = candidates.Where(c => c.Errors.Count == 0 && !c.Forbidden).ToList();
-        var facts = await EnrolmentFacts.LoadAsync(db, valid.Select(c => (c.Request.CollaborationId!.Value, c.ReferringActorId!.Value,
-            c.Number is null ? null : protector.LookupHash(c.Number))).ToList(), ct);
+        if (created.Count == 0)
+            return;
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+            await ParticipantCopy.WriteAsync((NpgsqlConnection)db.Database.GetDbConnection(), created, ct);
+            await db.SaveChangesAsync(ct);
+            if (transaction is not null)
+                await transaction.CommitAsync(ct);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    private async Task<(List<EnrolmentOutcome> Outcomes, List<Participant> Created)> DecideAsync(
+        List<EnrolmentCandidate> candidates, ClaimsPrincipal user, CancellationToken ct)
+    {
+        // The keyed hash once per candidate: the lookup and the new participant both need it.
+        var hashes = candidates.Select(c => c.Number is null ? null : protector.LookupHash(c.Number)).ToList();
+        var valid = candidates.Select((c, i) => (Candidate: c, Hash: hashes[i])).Where(x => x.Candidate.Errors.Count == 0 && !x.Candidate.Forbidden).ToList();
+        var facts = await EnrolmentFacts.LoadAsync(db, valid.Select(x => (x.Candidate.Request.CollaborationId!.Value, x.Candidate.ReferringActorId!.Value,
+            x.Hash)).ToList(), ct);
 
         var outcomes = new List<EnrolmentOutcome>(candidates.Count);
+        var created = new List<Participant>(valid.Count);
         var addedInBatch = new Dictionary<(Guid, string), Participant>();
         var now = DateTimeOffset.UtcNow;
-        foreach (var candidate in candidates)
+        for (var i = 0; i < candidates.Count; i++)
         {
+            var candidate = candidates[i];
             if (candidate.Forbidden)
             {
                 outcomes.Add(new EnrolmentOutcome(EnrolmentStatus.Forbidden,
                     Errors: new() { ["referringActorId"] = ["Only your own agency can be the referring actor."] }));
                 continue;
             }
-            var errors = candidate.Errors;
+            // A fresh dictionary for the database checks: a retry after a lost race decides again from the checks that need none.
+            var errors = candidate.Errors.Count == 0 ? new Dictionary<string, string[]>() : candidate.Errors;
             var request = candidate.Request;
             if (errors.Count == 0)
                 facts.Check(request.CollaborationId!.Value, candidate.ReferringActorId!.Value, request.ReferralDate!.Value, errors);
@@ -83,7 +115,7 @@ public sealed class Enrolment(ParticipantsDbContext db, IdentityProtector protec
             }
 
             var collaborationId = request.CollaborationId!.Value;
-            var hash = candidate.Number is null ? null : protector.LookupHash(candidate.Number);
+            var hash = hashes[i];
             var key = hash is null ? default : (collaborationId, Convert.ToHexString(hash));
             if (hash is not null && (facts.Existing(collaborationId, hash) ?? addedInBatch.GetValueOrDefault(key)) is { } existing)
             {
@@ -92,13 +124,13 @@ public sealed class Enrolment(ParticipantsDbContext db, IdentityProtector protec
             }
 
             var participant = EnrolmentRules.NewParticipant(candidate, NewId.NextSequentialGuid(), protector, hash, now, user.Identity?.Name ?? "unknown");
-            db.Participants.Add(participant);
+            created.Add(participant);
             db.AddIntegrationEvent(participant.ToEnrolledEvent());
             if (hash is not null)
                 addedInBatch[key] = participant;
             outcomes.Add(new EnrolmentOutcome(EnrolmentStatus.Created, participant));
         }
-        return outcomes;
+        return (outcomes, created);
     }
 
     /// <summary>A re-enrolment: the existing participant (first start date kept) for those who may see it; for anyone else no data of it.</summary>

@@ -40,8 +40,9 @@ internal static class ParticipantRecords
         TypedResults.Problem(title: title, statusCode: StatusCodes.Status409Conflict,
             extensions: field is null ? null : new Dictionary<string, object?> { ["field"] = field });
 
-    public static bool IsUniqueViolation(DbUpdateException ex) =>
-        ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+    /// <summary>A unique index refused the write: from SaveChanges (wrapped) or from a COPY (<see cref="ParticipantCopy"/>).</summary>
+    public static bool IsUniqueViolation(Exception ex) =>
+        (ex as PostgresException ?? ex.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.UniqueViolation };
 
     /// <summary>
     /// A date from the query string (YYYY-MM-DD), defaulting to <paramref name="fallback"/>. Parsed here, not by
