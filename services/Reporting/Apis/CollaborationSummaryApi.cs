@@ -22,8 +22,8 @@ public static class CollaborationSummaryApi
         return api;
     }
 
-    public static async Task<Results<Ok<CollaborationSummaryReport>, FileContentHttpResult, NotFound, ValidationProblem>> GetCollaborationSummary(
-        Guid id, ClaimsPrincipal user, ReportingDbContext db, IOptions<ReportingOptions> options, CancellationToken ct,
+    public static async Task<Results<JsonReport<CollaborationSummaryReport>, FileContentHttpResult, NotFound, ValidationProblem>> GetCollaborationSummary(
+        Guid id, ClaimsPrincipal user, ReportingDbContext db, IOptions<ReportingOptions> options, ReportCache cache, ReportJson json, CancellationToken ct,
         [Description("Count up to this date (YYYY-MM-DD); today when absent. Same as 'to'.")] string? asOf = null,
         [Description("Start of a period (YYYY-MM-DD): count only what happened from this date to 'to'/'asOf'.")] string? from = null,
         [Description("End of the period (YYYY-MM-DD), included.")] string? to = null,
@@ -40,11 +40,41 @@ public static class CollaborationSummaryApi
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
 
-        var collaboration = await db.CollaborationFacts.AsNoTracking().FirstOrDefaultAsync(c => c.CollaborationId == id, ct);
-        var counts = await CounterQueries.CountsAsync(db, id, period!, SummaryDimensions, ct);
-        if (collaboration is null && counts.Count == 0)
+        var cached = await SummaryAsync(db, user, id, period!, language!.Value, publication, options.Value, cache, json, ct);
+        if (cached is null)
             return TypedResults.NotFound();
-        var cumulative = period!.From is null ? null
+        if (output == ReportFormat.Json)
+            return new JsonReport<CollaborationSummaryReport>(cached.Json);
+        var report = cached.Report;
+        var title = language == ReportLanguage.Swedish ? $"Samverkan {report.Name} – sammanställning" : $"Collaboration {report.Name} – summary";
+        return ReportOutput.File(output!.Value, SummaryExport.Tables(report, language.Value), title, $"collaboration-summary-{id}-{period!.To:yyyy-MM-dd}");
+    }
+
+    /// <summary>
+    /// The summary as <paramref name="user"/> may see it: built, or kept from an earlier request while the read
+    /// models have not changed. Null when the collaboration is unknown and has no counts.
+    /// </summary>
+    internal static async Task<CachedReport<CollaborationSummaryReport>?> SummaryAsync(
+        ReportingDbContext db, ClaimsPrincipal user, Guid id, ReportPeriod period, ReportLanguage language, bool publication,
+        ReportingOptions options, ReportCache cache, ReportJson json, CancellationToken ct)
+    {
+        // Read before any figure (see ReadModelVersions).
+        var version = await ReadModelVersions.CurrentAsync(db, ct);
+        var exact = await ReportAccess.SeesExactCountsAsync(db, user, id, publication, ct);
+        int? threshold = exact ? null : options.SuppressionThreshold;
+        var key = new ReportCacheKey("collaboration-summary", id, null, period.From, period.To, language, threshold);
+        return await cache.GetOrBuildAsync(key, version, () => BuildAsync(db, id, period, language, threshold, ct), json.Default);
+    }
+
+    /// <summary>The summary from the read models; null when the collaboration is unknown and has no counts.</summary>
+    private static async Task<CollaborationSummaryReport?> BuildAsync(
+        ReportingDbContext db, Guid id, ReportPeriod period, ReportLanguage language, int? threshold, CancellationToken ct)
+    {
+        var collaboration = await db.CollaborationFacts.AsNoTracking().FirstOrDefaultAsync(c => c.CollaborationId == id, ct);
+        var counts = await CounterQueries.CountsAsync(db, id, period, SummaryDimensions, ct);
+        if (collaboration is null && counts.Count == 0)
+            return null;
+        var cumulative = period.From is null ? null
             : await CounterQueries.CountsAsync(db, id, period with { From = null }, [Dimensions.Started, Dimensions.ExitOutcome], ct);
         var firstMonth = period.From is { } f ? new DateOnly(f.Year, f.Month, 1) : DateOnly.MinValue;
         var hours = await db.HoursByMonth.AsNoTracking()
@@ -55,13 +85,6 @@ public static class CollaborationSummaryApi
             .Select(c => Guid.TryParse(c.Key, out var a) ? a : Guid.Empty).Distinct().ToList();
         var actorNames = await db.ActorFacts.AsNoTracking().Where(a => actorIds.Contains(a.ActorId))
             .ToDictionaryAsync(a => a.ActorId, a => a.Name, ct);
-
-        var exact = await ReportAccess.SeesExactCountsAsync(db, user, id, publication, ct);
-        var report = CollaborationSummaryBuilder.Build(id, collaboration, period.To, counts, actorNames, language!.Value,
-            exact ? null : options.Value.SuppressionThreshold, period.From, cumulative, hours);
-        if (output == ReportFormat.Json)
-            return TypedResults.Ok(report);
-        var title = language == ReportLanguage.Swedish ? $"Samverkan {report.Name} – sammanställning" : $"Collaboration {report.Name} – summary";
-        return ReportOutput.File(output!.Value, SummaryExport.Tables(report, language.Value), title, $"collaboration-summary-{id}-{period.To:yyyy-MM-dd}");
+        return CollaborationSummaryBuilder.Build(id, collaboration, period.To, counts, actorNames, language, threshold, period.From, cumulative, hours);
     }
 }

@@ -55,7 +55,7 @@ public static class IndicatorsApi
     }
 
     public static async Task<Results<Ok<ReferenceComparisonReport>, FileContentHttpResult, NotFound, ValidationProblem>> GetComparison(
-        Guid id, ClaimsPrincipal user, ReportingDbContext db, IOptions<ReportingOptions> options, CancellationToken ct,
+        Guid id, ClaimsPrincipal user, ReportingDbContext db, IOptions<ReportingOptions> options, ReportCache cache, ReportJson json, CancellationToken ct,
         [Description("A share 0–1 to compare work or studies with (e.g. 0.34), or a configured reference name (esf-programme-average, the default).")] string? reference = null,
         [Description("Count up to this date (YYYY-MM-DD); today when absent. Same as 'to'.")] string? asOf = null,
         [Description("Start of a period (YYYY-MM-DD).")] string? from = null,
@@ -85,8 +85,8 @@ public static class IndicatorsApi
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
 
-        var summary = await CollaborationSummaryApi.GetCollaborationSummary(id, user, db, options, ct, asOf, from, to, lang, publication, null);
-        if (summary.Result is not Ok<CollaborationSummaryReport> { Value: { } report })
+        var summary = await CollaborationSummaryApi.SummaryAsync(db, user, id, period!, language!.Value, publication, options.Value, cache, json, ct);
+        if (summary?.Report is not { } report)
             return TypedResults.NotFound();
         var comparison = ReferenceComparisonBuilder.Build(report, name, values!);
         if (output == ReportFormat.Json)

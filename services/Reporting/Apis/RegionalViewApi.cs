@@ -16,7 +16,8 @@ public static class RegionalViewApi
     public static RouteGroupBuilder MapRegionalViewApi(this RouteGroupBuilder api)
     {
         api.MapGet("/regional", GetRegionalView)
-            .WithSummary("Per municipality: participants started by gender with shares, exits and outcome shares, across collaborations or in one.");
+            .WithSummary("Per municipality: participants started by gender with shares, exits and outcome shares, across collaborations or in one.")
+            .WithDescription("JSON as documented, except:" + ReportJson.LeanCellsDescription);
         return api;
     }
 
@@ -24,8 +25,8 @@ public static class RegionalViewApi
     /// Across all collaborations only admins see exact counts (it holds collaborations that are not the
     /// caller's); for one collaboration its own coordinators do too.
     /// </summary>
-    public static async Task<Results<Ok<RegionalViewReport>, FileContentHttpResult, ValidationProblem>> GetRegionalView(
-        ClaimsPrincipal user, ReportingDbContext db, IOptions<ReportingOptions> options, CancellationToken ct,
+    public static async Task<Results<JsonReport<RegionalViewReport>, FileContentHttpResult, ValidationProblem>> GetRegionalView(
+        ClaimsPrincipal user, ReportingDbContext db, IOptions<ReportingOptions> options, ReportCache cache, ReportJson json, CancellationToken ct,
         [Description("SCB municipality code (four digits): only this municipality.")] string? municipality = null,
         [Description("Collaboration id: only its participants; all collaborations when absent.")] string? collaboration = null,
         [Description("Count up to this date (YYYY-MM-DD); today when absent. Same as 'to'.")] string? asOf = null,
@@ -54,14 +55,21 @@ public static class RegionalViewApi
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
 
-        var counts = await CounterQueries.CountsAsync(db, collaborationId ?? Dimensions.AllCollaborations, period!, RegionalDimensions, ct);
+        // Read before any figure (see ReadModelVersions).
+        var version = await ReadModelVersions.CurrentAsync(db, ct);
         var exact = collaborationId is { } id
             ? await ReportAccess.SeesExactCountsAsync(db, user, id, publication, ct)
             : ReportAccess.SeesExactCounts(user, null, [], publication) && user.IsInRole(ServiceDefaults.Auth.Roles.Admin);
-        var report = RegionalViewBuilder.Build(counts, period!.To, period.From, collaborationId, municipality, language!.Value,
-            exact ? null : options.Value.SuppressionThreshold);
+        int? threshold = exact ? null : options.Value.SuppressionThreshold;
+        var key = new ReportCacheKey("regional", collaborationId, municipality, period!.From, period.To, language!.Value, threshold);
+        var cached = await cache.GetOrBuildAsync(key, version, async () =>
+        {
+            var counts = await CounterQueries.CountsAsync(db, collaborationId ?? Dimensions.AllCollaborations, period, RegionalDimensions, ct);
+            return RegionalViewBuilder.Build(counts, period.To, period.From, collaborationId, municipality, language.Value, threshold);
+        }, json.LeanCells);
         if (output == ReportFormat.Json)
-            return TypedResults.Ok(report);
+            return new JsonReport<RegionalViewReport>(cached!.Json);
+        var report = cached!.Report;
         var title = language == ReportLanguage.Swedish ? "Regional jämförelse per kommun" : "Regional comparison by municipality";
         return ReportOutput.File(output!.Value, RegionalExport.Tables(report, language.Value), title, $"regional-{period.To:yyyy-MM-dd}");
     }

@@ -7,7 +7,8 @@ namespace Samverkan.Reporting.Consumers;
 /// <summary>
 /// A Reporting consumer: appends the event to the history first (so a running rebuild, which locks the
 /// history, holds it back before it touches a read model), then applies it. <see cref="ApplyAsync"/> is also
-/// what the rebuild calls to replay the events it does not rebuild set-based.
+/// what the rebuild calls to replay the events it does not rebuild set-based. A consumer that changes read
+/// models raises their version in the same transaction, which is what tells cached reports they are out of date.
 /// </summary>
 public abstract class ReportingConsumer<TMessage>(ReportingDbContext db) : IdempotentConsumer<TMessage, ReportingDbContext>(db)
     where TMessage : class
@@ -16,9 +17,14 @@ public abstract class ReportingConsumer<TMessage>(ReportingDbContext db) : Idemp
     {
         await EventHistory.AppendAsync(Db, context.MessageId!.Value, message, context.CancellationToken);
         await ApplyAsync(message, context.CancellationToken);
+        if (ChangesReadModels)
+            await ReadModelVersions.BumpAsync(Db, context.MessageId.Value, context.CancellationToken);
     }
 
     public abstract Task ApplyAsync(TMessage message, CancellationToken ct);
+
+    /// <summary>False for events kept in the history only: no report can have changed.</summary>
+    protected virtual bool ChangesReadModels => true;
 }
 
 /// <summary>An event Reporting keeps in its history only, for reports (and rebuilds) still to come.</summary>
@@ -26,4 +32,6 @@ public abstract class HistoryOnlyConsumer<TMessage>(ReportingDbContext db) : Rep
     where TMessage : class
 {
     public sealed override Task ApplyAsync(TMessage message, CancellationToken ct) => Task.CompletedTask;
+
+    protected sealed override bool ChangesReadModels => false;
 }

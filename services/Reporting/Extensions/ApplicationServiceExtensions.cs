@@ -1,4 +1,5 @@
 using MassTransit;
+using Samverkan.Reporting.Apis;
 using Samverkan.Reporting.Consumers;
 using Samverkan.Reporting.Infrastructure;
 using Samverkan.Reporting.Model;
@@ -19,8 +20,11 @@ internal static class ApplicationServiceExtensions
             x.AddConsumers(typeof(ParticipantEnrolledConsumer).Assembly);
         });
         builder.Services.AddOptions<ReportingOptions>().BindConfiguration(ReportingOptions.Section)
-            .Validate(o => o.SuppressionThreshold >= 1, "Reporting:SuppressionThreshold must be at least 1.").ValidateOnStart();
+            .Validate(o => o.SuppressionThreshold >= 1, "Reporting:SuppressionThreshold must be at least 1.")
+            .Validate(o => o.ReportCacheMegabytes >= 1, "Reporting:ReportCacheMegabytes must be at least 1.").ValidateOnStart();
         builder.Services.AddSingleton<RebuildRunner>();
+        builder.Services.AddSingleton<ReportCache>();
+        builder.Services.AddSingleton<ReportJson>();
         builder.Services.AddOpenApi();
         // Called here, not in ServiceDefaults: the validation source generator registers the types of the
         // assembly that makes this call.

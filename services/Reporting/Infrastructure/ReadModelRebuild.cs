@@ -194,7 +194,9 @@ public static class ReadModelRebuild
         sql.Append("DROP TABLE ").AppendJoin(", ", ReadModelTables.Select(t => $"{Quote(live)}.{Quote(t)}")).Append(";\n");
         foreach (var table in ReadModelTables)
             sql.Append($"ALTER TABLE {schema}.{Quote(table)} SET SCHEMA {Quote(live)};\n");
-        sql.Append($"DROP SCHEMA {schema}; SET LOCAL search_path = {Quote(live)};");
+        sql.Append($"DROP SCHEMA {schema}; SET LOCAL search_path = {Quote(live)};\n");
+        // Every report cached from the old tables is out of date from the commit on.
+        sql.Append("UPDATE read_model_versions SET version = version + 1 WHERE shard = 0;");
         await db.Database.ExecuteSqlRawAsync(sql.ToString(), ct);
     }
 

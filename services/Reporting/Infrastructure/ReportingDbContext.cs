@@ -22,6 +22,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<PlacementFact> PlacementFacts => Set<PlacementFact>();
     public DbSet<AgreementVersion> AgreementVersions => Set<AgreementVersion>();
     public DbSet<AssessmentScore> AssessmentScores => Set<AssessmentScore>();
+    public DbSet<ReadModelVersion> ReadModelVersions => Set<ReadModelVersion>();
     public DbSet<EventRecord> EventHistory => Set<EventRecord>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();

@@ -7,6 +7,9 @@ public sealed class ReportingOptions
     /// <summary>Counts below this are hidden ("&lt;5") wherever a viewer may not see exact figures.</summary>
     public int SuppressionThreshold { get; set; } = 5;
 
+    /// <summary>How much built reports (their JSON) Reporting keeps in memory until the read models change.</summary>
+    public int ReportCacheMegabytes { get; set; } = 256;
+
     /// <summary>
     /// Named reference values for comparisons, as shares 0–1 per outcome group ("work", "studies",
     /// "work-or-studies"). The default is the ESF programme average the FSLA final report quotes.

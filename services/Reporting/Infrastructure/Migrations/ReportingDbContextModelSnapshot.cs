@@ -22,6 +22,103 @@ namespace Samverkan.Reporting.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Samverkan.Reporting.Infrastructure.ReadModelVersion", b =>
+                {
+                    b.Property<int>("Shard")
+                        .HasColumnType("integer")
+                        .HasColumnName("shard");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Shard");
+
+                    b.ToTable("read_model_versions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Shard = 0,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Shard = 1,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Shard = 2,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Shard = 3,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Shard = 4,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Shard = 5,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Shard = 6,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Shard = 7,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Shard = 8,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Shard = 9,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Shard = 10,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Shard = 11,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Shard = 12,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Shard = 13,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Shard = 14,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Shard = 15,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("Samverkan.Reporting.Model.ActorFact", b =>
                 {
                     b.Property<Guid>("ActorId")
