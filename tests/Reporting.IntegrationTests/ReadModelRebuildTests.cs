@@ -70,6 +70,8 @@ public sealed class ReadModelRebuildTests(ReportingApiFactory factory) : IClassF
             $"/api/reports/collaborations/{collaboration}/summary?asOf=2026-12-31",
             "/api/reports/regional?municipality=0881&asOf=2026-12-31",
             "/api/reports/regional?municipality=0880&asOf=2026-12-31",
+            $"/api/reports/collaborations/{collaboration}/summary?from=2026-02-05&to=2027-01-15",
+            $"/api/reports/collaborations/{collaboration}/summary?from=2026-01-01&to=2026-12-31",
         };
         var before = await SnapshotAsync(admin, collaboration, reports);
 
@@ -88,6 +90,8 @@ public sealed class ReadModelRebuildTests(ReportingApiFactory factory) : IClassF
         Assert.Contains(before.Counts, c => c.StartsWith("days-to-first-contact|", StringComparison.Ordinal));
         Assert.Equal(before.Counts, after.Counts);
         Assert.Equal(before.Totals, after.Totals);
+        Assert.Contains(before.PeriodCounts, c => c.StartsWith("started||", StringComparison.Ordinal));
+        Assert.Equal(before.PeriodCounts, after.PeriodCounts);
         Assert.Equal(before.Reports, after.Reports);
     }
 
@@ -100,7 +104,7 @@ public sealed class ReadModelRebuildTests(ReportingApiFactory factory) : IClassF
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
-    private sealed record Snapshot(List<string> Counts, List<string> Totals, List<string> Reports);
+    private sealed record Snapshot(List<string> Counts, List<string> Totals, List<string> PeriodCounts, List<string> Reports);
 
     private async Task<Snapshot> SnapshotAsync(HttpClient client, Guid collaboration, IEnumerable<string> reports)
     {
@@ -115,9 +119,13 @@ public sealed class ReadModelRebuildTests(ReportingApiFactory factory) : IClassF
             .OrderBy(c => c.CollaborationId).ThenBy(c => c.Dimension).ThenBy(c => c.Key).ThenBy(c => c.Gender)
             .Select(c => c.Dimension + "|" + c.Key + "|" + c.Gender + "|" + c.Count + "|" + c.CollaborationId)
             .ToListAsync();
+        var periodCounts = await db.ParticipantPeriodCounts.AsNoTracking().Where(c => scopes.Contains(c.CollaborationId) && c.Count != 0)
+            .OrderBy(c => c.CollaborationId).ThenBy(c => c.Dimension).ThenBy(c => c.Key).ThenBy(c => c.Gender).ThenBy(c => c.Months).ThenBy(c => c.Start)
+            .Select(c => c.Dimension + "|" + c.Key + "|" + c.Gender + "|" + c.Months + "|" + c.Start + "|" + c.Count + "|" + c.CollaborationId)
+            .ToListAsync();
         var bodies = new List<string>();
         foreach (var url in reports)
             bodies.Add(await client.GetStringAsync(url));
-        return new Snapshot(counts, totals, bodies);
+        return new Snapshot(counts, totals, periodCounts, bodies);
     }
 }

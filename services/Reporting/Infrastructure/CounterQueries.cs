@@ -5,9 +5,10 @@ using Samverkan.Reporting.Model;
 namespace Samverkan.Reporting.Infrastructure;
 
 /// <summary>
-/// Reads pre-aggregated counts of one scope for a period. Up to a date: the totals minus the (few) dated rows
-/// after it, so "now" costs one read of the totals whatever the number of participants. Between two dates:
-/// the dated rows of the period.
+/// Reads pre-aggregated counts of one scope for a period, in one query. Between two dates: the period's whole
+/// years and months from <see cref="ParticipantPeriodCount"/> and its edge days from the dated rows. Up to a
+/// date: the totals minus what is dated after it (the rest of its month by day, of its year by month, later
+/// years by year). Either way the rows read are bounded by the keys, not by the number of participants.
 /// </summary>
 public static class CounterQueries
 {
@@ -15,32 +16,49 @@ public static class CounterQueries
         ReportingDbContext db, Guid scope, ReportPeriod period, IReadOnlyCollection<string> dimensions, CancellationToken ct)
     {
         var dims = dimensions.ToArray();
-        List<(string Dimension, string Key, int Gender, int Count)> rows;
+        PeriodSegments segments;
+        var withTotals = period.From is null;
+        var laterYears = DateOnly.MaxValue; // years starting after this one; none by default
         if (period.From is { } from)
-        {
-            rows = (await db.ParticipantCounts.AsNoTracking()
-                    .Where(c => c.CollaborationId == scope && c.Day >= from && c.Day <= period.To && dims.Contains(c.Dimension))
-                    .GroupBy(c => new { c.Dimension, c.Key, c.Gender })
-                    .Select(g => new { g.Key.Dimension, g.Key.Key, g.Key.Gender, Count = g.Sum(c => c.Count) })
-                    .ToListAsync(ct))
-                .Select(r => (r.Dimension, r.Key, r.Gender, r.Count)).ToList();
-        }
+            segments = PeriodSegments.Of(from, period.To);
+        else if (period.To == DateOnly.MaxValue)
+            segments = PeriodSegments.Empty;
         else
         {
-            var totals = await db.ParticipantTotals.AsNoTracking()
-                .Where(c => c.CollaborationId == scope && dims.Contains(c.Dimension))
-                .Select(c => new { c.Dimension, c.Key, c.Gender, c.Count })
-                .ToListAsync(ct);
-            var after = await db.ParticipantCounts.AsNoTracking()
-                .Where(c => c.CollaborationId == scope && c.Day > period.To && dims.Contains(c.Dimension))
-                .GroupBy(c => new { c.Dimension, c.Key, c.Gender })
-                .Select(g => new { g.Key.Dimension, g.Key.Key, g.Key.Gender, Count = g.Sum(c => c.Count) })
-                .ToListAsync(ct);
-            rows = totals.Select(r => (r.Dimension, r.Key, r.Gender, r.Count))
-                .Concat(after.Select(r => (r.Dimension, r.Key, r.Gender, -r.Count)))
-                .GroupBy(r => (r.Dimension, r.Key, r.Gender))
-                .Select(g => (g.Key.Dimension, g.Key.Key, g.Key.Gender, g.Sum(r => r.Item4))).ToList();
+            var after = period.To.AddDays(1);
+            segments = PeriodSegments.Of(after, new DateOnly(after.Year, 12, 31));
+            laterYears = new DateOnly(after.Year, 1, 1);
         }
-        return rows.Where(r => r.Count != 0).Select(r => new DimensionCount(r.Dimension, r.Key, (Gender)r.Gender, r.Count)).ToList();
+        var sign = withTotals ? -1 : 1;
+        var years = segments.Years.ToArray();
+        var months = segments.Months.ToArray();
+        // At most two edge ranges by construction; an absent one is an empty BETWEEN.
+        var (f1, t1) = segments.Days.Count > 0 ? segments.Days[0] : (DateOnly.MaxValue, DateOnly.MinValue);
+        var (f2, t2) = segments.Days.Count > 1 ? segments.Days[1] : (DateOnly.MaxValue, DateOnly.MinValue);
+
+        var rows = await db.Database.SqlQuery<CountRow>($"""
+            SELECT dimension AS "Dimension", key AS "Key", gender AS "Gender", sum(count)::int AS "Count" FROM (
+                SELECT dimension, key, gender, count FROM participant_totals
+                WHERE {withTotals} AND collaboration_id = {scope} AND dimension = ANY({dims})
+                UNION ALL
+                SELECT dimension, key, gender, {sign} * count FROM participant_period_counts
+                WHERE collaboration_id = {scope} AND dimension = ANY({dims})
+                  AND (months = {ParticipantPeriodCount.Year} AND (start = ANY({years}) OR start > {laterYears})
+                       OR months = {ParticipantPeriodCount.Month} AND start = ANY({months}))
+                UNION ALL
+                SELECT dimension, key, gender, {sign} * count FROM participant_counts
+                WHERE collaboration_id = {scope} AND dimension = ANY({dims}) AND (day BETWEEN {f1} AND {t1} OR day BETWEEN {f2} AND {t2})
+            ) AS x
+            GROUP BY 1, 2, 3 HAVING sum(count) <> 0
+            """).ToListAsync(ct);
+        return rows.Select(r => new DimensionCount(r.Dimension, r.Key, (Gender)r.Gender, r.Count)).ToList();
+    }
+
+    private sealed class CountRow
+    {
+        public string Dimension { get; init; } = "";
+        public string Key { get; init; } = "";
+        public int Gender { get; init; }
+        public int Count { get; init; }
     }
 }

@@ -26,6 +26,24 @@ public static class CounterWriter
                 {dated.Select(x => x.Key.Day).ToArray()}::date[], {dated.Select(x => x.Delta).ToArray()}::int[])
             ON CONFLICT (collaboration_id, dimension, key, gender, day) DO UPDATE SET count = participant_counts.count + EXCLUDED.count
             """, ct);
+        // The same changes by calendar month and year, for periods (see ParticipantPeriodCount).
+        var periods = dated.SelectMany(x => new[]
+            {
+                (x.Key.Scope, x.Key.Dimension, x.Key.Key, x.Key.Gender, Months: ParticipantPeriodCount.Month, Start: new DateOnly(x.Key.Day.Year, x.Key.Day.Month, 1), x.Delta),
+                (x.Key.Scope, x.Key.Dimension, x.Key.Key, x.Key.Gender, Months: ParticipantPeriodCount.Year, Start: new DateOnly(x.Key.Day.Year, 1, 1), x.Delta),
+            })
+            .GroupBy(x => (x.Scope, x.Dimension, x.Key, x.Gender, x.Months, x.Start))
+            .Select(g => (g.Key, Delta: g.Sum(x => x.Delta))).Where(x => x.Delta != 0)
+            .OrderBy(x => x.Key.Scope).ThenBy(x => x.Key.Dimension, StringComparer.Ordinal).ThenBy(x => x.Key.Key, StringComparer.Ordinal)
+            .ThenBy(x => x.Key.Gender).ThenBy(x => x.Key.Months).ThenBy(x => x.Key.Start).ToList();
+        if (periods.Count > 0)
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO participant_period_counts (collaboration_id, dimension, key, gender, months, start, count)
+                SELECT * FROM unnest({periods.Select(x => x.Key.Scope).ToArray()}::uuid[], {periods.Select(x => x.Key.Dimension).ToArray()}::text[],
+                    {periods.Select(x => x.Key.Key).ToArray()}::text[], {periods.Select(x => x.Key.Gender).ToArray()}::int[],
+                    {periods.Select(x => x.Key.Months).ToArray()}::int[], {periods.Select(x => x.Key.Start).ToArray()}::date[], {periods.Select(x => x.Delta).ToArray()}::int[])
+                ON CONFLICT (collaboration_id, dimension, key, gender, months, start) DO UPDATE SET count = participant_period_counts.count + EXCLUDED.count
+                """, ct);
         if (totals.Count == 0)
             return;
         await db.Database.ExecuteSqlAsync($"""

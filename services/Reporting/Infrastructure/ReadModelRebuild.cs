@@ -27,7 +27,7 @@ public static class ReadModelRebuild
     public static readonly string[] Steps =
     [
         "lock-history", "create-shadow-tables", "replay-actors-collaborations-employers", "participant-facts", "participant-updates",
-        "exits", "hours", "first-employer-contacts", "counts", "totals", "swap",
+        "exits", "hours", "first-employer-contacts", "counts", "period-counts", "totals", "swap",
     ];
 
     /// <summary>Where the new read models are built; it exists only inside a rebuild's transaction.</summary>
@@ -35,13 +35,13 @@ public static class ReadModelRebuild
 
     public static readonly string[] ReadModelTables =
     [
-        "actor_facts", "collaboration_facts", "collaboration_members", "participant_facts", "participant_counts", "participant_totals",
-        "participant_exits", "participant_hours", "hours_by_month", "first_employer_contacts", "employer_facts", "employer_contacts",
+        "actor_facts", "collaboration_facts", "collaboration_members", "participant_facts", "participant_counts", "participant_period_counts",
+        "participant_totals", "participant_exits", "participant_hours", "hours_by_month", "first_employer_contacts", "employer_facts", "employer_contacts",
         "offer_facts", "placement_facts", "agreement_versions", "assessment_scores",
     ];
 
     /// <summary>Indexed after they are filled, not row by row: millions of rows go into them.</summary>
-    private static readonly string[] IndexedAtTheEnd = ["participant_facts", "participant_counts"];
+    private static readonly string[] IndexedAtTheEnd = ["participant_facts", "participant_counts", "participant_period_counts"];
 
     private delegate Task Replay(ReportingDbContext db, string payload, CancellationToken ct);
 
@@ -144,6 +144,19 @@ public static class ReadModelRebuild
         await db.Database.ExecuteSqlRawAsync("""
             ALTER TABLE participant_counts ADD CONSTRAINT "PK_participant_counts" PRIMARY KEY (collaboration_id, dimension, key, gender, day);
             CREATE INDEX "IX_participant_counts_collaboration_id_day" ON participant_counts (collaboration_id, day) INCLUDE (dimension, key, gender, count);
+            """, ct);
+        Next();
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO participant_period_counts (collaboration_id, dimension, key, gender, months, start, count)
+            SELECT collaboration_id, dimension, key, gender, {ParticipantPeriodCount.Month}, date_trunc('month', day)::date, sum(count)
+            FROM participant_counts GROUP BY 1, 2, 3, 4, 6
+            UNION ALL
+            SELECT collaboration_id, dimension, key, gender, {ParticipantPeriodCount.Year}, date_trunc('year', day)::date, sum(count)
+            FROM participant_counts GROUP BY 1, 2, 3, 4, 6
+            """, ct);
+        await db.Database.ExecuteSqlRawAsync("""
+            ALTER TABLE participant_period_counts ADD CONSTRAINT "PK_participant_period_counts" PRIMARY KEY (collaboration_id, dimension, key, gender, months, start);
+            CREATE INDEX "IX_participant_period_counts_collaboration_id_months_start" ON participant_period_counts (collaboration_id, months, start) INCLUDE (dimension, key, gender, count);
             """, ct);
         Next();
         await db.Database.ExecuteSqlRawAsync("""

@@ -11,6 +11,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<CollaborationMember> CollaborationMembers => Set<CollaborationMember>();
     public DbSet<ParticipantFact> ParticipantFacts => Set<ParticipantFact>();
     public DbSet<ParticipantCount> ParticipantCounts => Set<ParticipantCount>();
+    public DbSet<ParticipantPeriodCount> ParticipantPeriodCounts => Set<ParticipantPeriodCount>();
     public DbSet<ParticipantTotal> ParticipantTotals => Set<ParticipantTotal>();
     public DbSet<ParticipantExit> ParticipantExits => Set<ParticipantExit>();
     public DbSet<ParticipantHours> ParticipantHours => Set<ParticipantHours>();

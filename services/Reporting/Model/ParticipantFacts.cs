@@ -75,6 +75,25 @@ public sealed class ParticipantCount
     public int Count { get; set; }
 }
 
+/// <summary>
+/// The same counts as <see cref="ParticipantCount"/> summed over a calendar month (<see cref="Months"/> 1, from
+/// the 1st) or a calendar year (12, from 1 January): a period reads its whole years and months here and only
+/// its edge days from the dated rows, so its cost is bounded by the keys, not by the participants.
+/// </summary>
+public sealed class ParticipantPeriodCount
+{
+    public const int Month = 1;
+    public const int Year = 12;
+
+    public Guid CollaborationId { get; init; }
+    public string Dimension { get; init; } = "";
+    public string Key { get; init; } = "";
+    public int Gender { get; init; }
+    public int Months { get; init; }
+    public DateOnly Start { get; init; }
+    public int Count { get; set; }
+}
+
 /// <summary>The same counts as <see cref="ParticipantCount"/> over all days: what "as of now" reads.</summary>
 public sealed class ParticipantTotal
 {

@@ -73,3 +73,21 @@ internal sealed class ParticipantCountConfiguration : IEntityTypeConfiguration<P
         e.Property(x => x.Count).HasColumnName("count");
     }
 }
+
+internal sealed class ParticipantPeriodCountConfiguration : IEntityTypeConfiguration<ParticipantPeriodCount>
+{
+    public void Configure(EntityTypeBuilder<ParticipantPeriodCount> e)
+    {
+        e.ToTable("participant_period_counts");
+        e.HasKey(x => new { x.CollaborationId, x.Dimension, x.Key, x.Gender, x.Months, x.Start });
+        // A period reads its whole months and years of one scope: one range of this index each, index only.
+        e.HasIndex(x => new { x.CollaborationId, x.Months, x.Start }).IncludeProperties(x => new { x.Dimension, x.Key, x.Gender, x.Count });
+        e.Property(x => x.CollaborationId).HasColumnName("collaboration_id");
+        e.Property(x => x.Dimension).HasColumnName("dimension").HasMaxLength(40);
+        e.Property(x => x.Key).HasColumnName("key").HasMaxLength(60);
+        e.Property(x => x.Gender).HasColumnName("gender");
+        e.Property(x => x.Months).HasColumnName("months");
+        e.Property(x => x.Start).HasColumnName("start");
+        e.Property(x => x.Count).HasColumnName("count");
+    }
+}

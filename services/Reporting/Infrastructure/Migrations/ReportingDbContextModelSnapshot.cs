@@ -619,6 +619,47 @@ namespace Samverkan.Reporting.Infrastructure.Migrations
                     b.ToTable("participant_hours", (string)null);
                 });
 
+            modelBuilder.Entity("Samverkan.Reporting.Model.ParticipantPeriodCount", b =>
+                {
+                    b.Property<Guid>("CollaborationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("collaboration_id");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("dimension");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Gender")
+                        .HasColumnType("integer")
+                        .HasColumnName("gender");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("integer")
+                        .HasColumnName("months");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date")
+                        .HasColumnName("start");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.HasKey("CollaborationId", "Dimension", "Key", "Gender", "Months", "Start");
+
+                    b.HasIndex("CollaborationId", "Months", "Start");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CollaborationId", "Months", "Start"), new[] { "Dimension", "Key", "Gender", "Count" });
+
+                    b.ToTable("participant_period_counts", (string)null);
+                });
+
             modelBuilder.Entity("Samverkan.Reporting.Model.ParticipantTotal", b =>
                 {
                     b.Property<Guid>("CollaborationId")
