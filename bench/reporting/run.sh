@@ -4,7 +4,7 @@
 # participants (50 collaborations, all 290 municipalities); and the full rebuild of the read models from the
 # event history at each size.
 #
-#   bash bench/reporting/run.sh                       # about 10 minutes on a quiet 2-core machine
+#   bash bench/reporting/run.sh                       # about 15 minutes on a quiet 2-core machine
 #   SCALES="10000 100000" DURATION=5s bash bench/reporting/run.sh   # a quicker look
 #
 # For each size it:
@@ -18,7 +18,13 @@
 #   3. measures, each with 1 and with CLIENTS clients: the raw per-collaboration aggregate and the raw regional
 #      aggregate (pgbench, random collaboration), and GET /api/reports/collaborations/{random}/summary and
 #      GET /api/reports/regional through the gateway as admin (wrk; exact counts, no suppression); and the summary
-#      for a period (?from=2025-01-01&to=2025-12-31), which reads the dated counts instead of the totals.
+#      for a period (?from=2025-01-01&to=2025-12-31), which reads the year's row of the period counts instead of the
+#      totals. Reports are cached until the read models change, so those repeat requests are mostly cache hits; the
+#      "cold" variants make every request a different report (a random as-of date years ahead, which counts the same
+#      as today; a period from a random day of January 2025 to a random day of December 2025), so they measure the
+#      report built from the read models each time;
+#   4. during each rebuild, asks for collaboration 1's summary once (1 s after the start) and records its status and
+#      time: reports read the old tables while the rebuild builds new ones.
 # Knobs: SCALES, DURATION, WARMUP, CLIENTS, QUIET_PCT, QUIET_WAIT, OUT.
 # Writes bench/results/<date>-reporting.md. Uses port 5165 (Reporting) and 8165 (gateway), database
 # bench_reporting_reportingdb (dropped and recreated) and RabbitMQ vhost bench-reporting.
@@ -87,7 +93,31 @@ cat >"$WORK/regional.lua" <<EOF
 wrk.headers["Authorization"] = "Bearer $TOKEN"
 request = function() return wrk.format("GET", "/api/reports/regional") end
 EOF
-for f in summary summary-year regional; do cat >>"$WORK/$f.lua" <<'EOF'
+# Cold: a different cache key every request (see the header).
+cat >"$WORK/summary-cold.lua" <<EOF
+wrk.headers["Authorization"] = "Bearer $TOKEN"
+local ids = { $COLLABORATIONS }
+request = function()
+  local asof = os.date("!%Y-%m-%d", os.time{year = 2030, month = 1, day = 1, hour = 12} + math.random(0, 20000) * 86400)
+  return wrk.format("GET", "/api/reports/collaborations/" .. ids[math.random(#ids)] .. "/summary?asOf=" .. asof)
+end
+EOF
+cat >"$WORK/summary-year-cold.lua" <<EOF
+wrk.headers["Authorization"] = "Bearer $TOKEN"
+local ids = { $COLLABORATIONS }
+request = function()
+  return wrk.format("GET", string.format("/api/reports/collaborations/%s/summary?from=2025-01-%02d&to=2025-12-%02d",
+    ids[math.random(#ids)], math.random(1, 31), math.random(1, 31)))
+end
+EOF
+cat >"$WORK/regional-cold.lua" <<EOF
+wrk.headers["Authorization"] = "Bearer $TOKEN"
+request = function()
+  local asof = os.date("!%Y-%m-%d", os.time{year = 2030, month = 1, day = 1, hour = 12} + math.random(0, 20000) * 86400)
+  return wrk.format("GET", "/api/reports/regional?asOf=" .. asof)
+end
+EOF
+for f in summary summary-year regional summary-cold summary-year-cold regional-cold; do cat >>"$WORK/$f.lua" <<'EOF'
 done = function(summary, latency, requests)
   local e = summary.errors
   io.write(string.format("RESULT %.1f %d %d %d %d %d\n",
@@ -119,7 +149,7 @@ run_wrk() {
 RAW=$WORK/raw.tsv
 printf 'participants\ttarget\tclients\trps\tp50_us\tp99_us\trequests\terrors\treporting_cpu_ms_per_req\tgateway_cpu_ms_per_req\tbusy_before_pct\n' >"$RAW"
 REBUILDS=$WORK/rebuilds.tsv
-printf 'participants\tevents\tgenerate_s\trebuild_s\tserver_rebuild_s\tanalyze_s\tcounts_rows\ttotals_rows\tdb_mb\tbusy_before_pct\tstate\n' >"$REBUILDS"
+printf 'participants\tevents\tgenerate_s\trebuild_s\tserver_rebuild_s\tanalyze_s\tcounts_rows\ttotals_rows\tperiod_rows\tdb_mb\tbusy_before_pct\tstate\n' >"$REBUILDS"
 CHECKS=$WORK/checks.txt
 : >"$CHECKS"
 secs=${DURATION%s}
@@ -139,6 +169,11 @@ for n in $SCALES; do
   t0=$(date +%s.%N)
   status=$(curl -sf -X POST "${AUTH[@]}" "$GW/api/reports/admin/rebuilds") || die "starting the rebuild failed"
   id=$(echo "$status" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+  # A report while the rebuild runs: the old figures (404 before the first rebuild: there are none), never an error.
+  sleep 1
+  c1=$("${PSQL[@]}" -c "SELECT md5('bench-collaboration-1')::uuid")
+  during=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' --max-time 60 "${AUTH[@]}" "$GW/api/reports/collaborations/$c1/summary")
+  still=$(curl -sf "${AUTH[@]}" "$GW/api/reports/admin/rebuilds/$id" | python3 -c 'import json,sys; print(json.load(sys.stdin)["state"])')
   while :; do
     status=$(curl -sf "${AUTH[@]}" "$GW/api/reports/admin/rebuilds/$id") || die "reading the rebuild's status failed"
     state=$(echo "$status" | python3 -c 'import json,sys; print(json.load(sys.stdin)["state"])')
@@ -156,8 +191,8 @@ print("%.1f" % (p(s["finishedAt"]) - p(s["startedAt"])).total_seconds())')
   t0=$(date +%s.%N)
   "${PSQL[@]}" -c 'SET client_min_messages = error' -c 'ANALYZE' >/dev/null
   analyze_s=$(echo "$t0 $(date +%s.%N)" | awk '{printf "%.1f", $2 - $1}')
-  read -r counts_rows totals_rows db_mb < <("${PSQL[@]}" -F ' ' -c "SELECT (SELECT count(*) FROM participant_counts), (SELECT count(*) FROM participant_totals), pg_database_size(current_database()) / 1048576")
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$events" "$gen_s" "$rebuild_s" "$server_s" "$analyze_s" "$counts_rows" "$totals_rows" "$db_mb" "$busy" "$state" >>"$REBUILDS"
+  read -r counts_rows totals_rows period_rows db_mb < <("${PSQL[@]}" -F ' ' -c "SELECT (SELECT count(*) FROM participant_counts), (SELECT count(*) FROM participant_totals), (SELECT count(*) FROM participant_period_counts), pg_database_size(current_database()) / 1048576")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$events" "$gen_s" "$rebuild_s" "$server_s" "$analyze_s" "$counts_rows" "$totals_rows" "$period_rows" "$db_mb" "$busy" "$state" >>"$REBUILDS"
 
   log "checking the rebuilt figures against the raw table"
   bad=$("${PSQL[@]}" <<'SQL'
@@ -187,6 +222,7 @@ print(t["started"]["total"]["count"], t["exited"]["total"]["count"], len(regiona
   {
     echo "$n participants: $bad cells differ between participant_totals and the raw table (started and exits by outcome per collaboration and gender, municipality × gender overall)."
     echo "  raw: $raw_started started, $raw_exited exited; collaboration 1: $raw_c1 started, $raw_c1_exits exited."
+    echo "  During the rebuild (1 s after its start; rebuild still $still after the answer): summary of collaboration 1 answered HTTP ${during% *} in ${during#* } s."
     echo "  API: regional total $api_started started, $api_exited exited, $api_munis municipalities, exact=$api_exact; collaboration 1 summary $api_c1 started, $api_c1_exits exited, exact=$api_c1_exact."
   } >>"$CHECKS"
   [ "$bad" = 0 ] && [ "$api_started" = "$n" ] && [ "$raw_started" = "$n" ] && [ "$api_exited" = "$raw_exited" ] \
@@ -197,7 +233,7 @@ print(t["started"]["total"]["count"], t["exited"]["total"]["count"], len(regiona
   busy=$(wait_quiet "${QUIET_PCT:-20}" "${QUIET_WAIT:-60}")
   log "measuring (machine ${busy}% busy just before)"
   for clients in 1 "$CLIENTS"; do
-    for target in raw-summary raw-regional http-summary http-summary-year http-regional; do
+    for target in raw-summary raw-regional http-summary http-summary-year http-regional http-summary-cold http-summary-year-cold http-regional-cold; do
       case $target in
         raw-*) run_pgbench "$target-$n-w" "$HERE/$target.sql" "$clients" "${WARMUP%s}" >/dev/null;;
         http-*) run_wrk "${target#http-}" "$clients" "$WARMUP" / >/dev/null;;
