@@ -95,12 +95,14 @@ public static class Extensions
 
     /// <summary>
     /// <c>/health</c>: ready (database, bus and the rest); <c>/alive</c>: the process answers. The gateway
-    /// passes its own <paramref name="health"/> options, which report the services behind it instead.
+    /// passes its own <paramref name="health"/> options, which report the services behind it instead. Also the
+    /// request pipeline every process shares: problem details for errors, and no NUL in a query (<see cref="NulQueryGuard"/>).
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app, HealthCheckOptions? health = null)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<NulQueryGuard>();
         app.MapHealthChecks(HealthEndpointPath, health ?? new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync })
             .AllowAnonymous().DisableHttpMetrics();
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") })

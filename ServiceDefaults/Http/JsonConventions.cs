@@ -4,9 +4,10 @@ using System.Text.Json.Serialization;
 namespace Samverkan.ServiceDefaults.Http;
 
 /// <summary>
-/// One JSON shape for the whole platform: camelCase properties, enums as kebab-case strings
-/// ("civil-society"), and no integer stand-ins for enums, so "sector": 7 is rejected instead of
-/// silently becoming an undefined value.
+/// One JSON shape for the whole platform (request bodies, messages, jsonb columns): camelCase properties, enums
+/// as their kebab-case wire names only ("civil-society"; not "CivilSociety", not 7, which would silently become an
+/// undefined value: <see cref="StrictEnumConverter"/>), and no NUL characters in strings, which PostgreSQL cannot
+/// store (<see cref="NoNulStringConverter"/>).
 /// </summary>
 public static class JsonConventions
 {
@@ -14,7 +15,8 @@ public static class JsonConventions
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+        options.Converters.Add(new StrictEnumConverter());
+        options.Converters.Add(new NoNulStringConverter());
     }
 
     public static JsonSerializerOptions Create()

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Samverkan.ServiceDefaults.Auth;
+using Samverkan.Testing;
 
 namespace Samverkan.Actors.IntegrationTests;
 
@@ -155,7 +156,7 @@ public sealed class AgreementsTests(ActorsApiFactory factory) : IClassFixture<Ac
         var response = await factory.ClientFor(Roles.Coordinator, partner).PostAsJsonAsync($"/api/collaborations/{collaboration}/agreements", terms);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        TestData.AssertNamesField(await response.ProblemAsync(), field);
+        Problems.AssertNamesField(await response.ProblemAsync(), field);
     }
 
     [Fact]
@@ -167,7 +168,7 @@ public sealed class AgreementsTests(ActorsApiFactory factory) : IClassFixture<Ac
         body["actorId"] = outsider.ToString();
         var response = await factory.ClientFor(Roles.Admin).PostAsJsonAsync($"/api/collaborations/{collaboration}/agreements", body);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        TestData.AssertNamesField(await response.ProblemAsync(), "actorId");
+        Problems.AssertNamesField(await response.ProblemAsync(), "actorId");
     }
 
     [Fact]
@@ -190,6 +191,6 @@ public sealed class AgreementsTests(ActorsApiFactory factory) : IClassFixture<Ac
         var response = await client.SendAsync(Send(HttpMethod.Put, url, terms, await ETagAsync(client, url)));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        TestData.AssertNamesField(await response.ProblemAsync(), "contributions[0].unit");
+        Problems.AssertNamesField(await response.ProblemAsync(), "contributions[0].unit");
     }
 }

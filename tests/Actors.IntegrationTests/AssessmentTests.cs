@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Samverkan.ServiceDefaults.Auth;
+using Samverkan.Testing;
 using static Samverkan.Actors.IntegrationTests.RequestData;
 
 namespace Samverkan.Actors.IntegrationTests;
@@ -32,7 +33,7 @@ public sealed class AssessmentTests(ActorsApiFactory factory) : IClassFixture<Ac
 
         Assert.Equal((1, 2), (first.GetProperty("number").GetInt32(), second.GetProperty("number").GetInt32()));
         Assert.Equal(HttpStatusCode.BadRequest, earlier.StatusCode);
-        TestData.AssertNamesField(await earlier.ProblemAsync(), "heldOn");
+        Problems.AssertNamesField(await earlier.ProblemAsync(), "heldOn");
     }
 
     [Fact]
@@ -105,7 +106,7 @@ public sealed class AssessmentTests(ActorsApiFactory factory) : IClassFixture<Ac
         var response = await factory.ClientFor(Roles.Coordinator, owner).PutAsync($"/api/collaborations/{id}/assessment-rounds/1/answers",
             new StringContent(body, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        TestData.AssertNamesField(await response.ProblemAsync(), field);
+        Problems.AssertNamesField(await response.ProblemAsync(), field);
     }
 
     [Fact]
@@ -134,7 +135,7 @@ public sealed class AssessmentTests(ActorsApiFactory factory) : IClassFixture<Ac
         var byOwnCaseworker = await Submit(factory.ClientFor(Roles.Caseworker, partner), id, 1, new { answers = body.answers });
 
         Assert.Equal(HttpStatusCode.BadRequest, byAdmin.StatusCode);
-        TestData.AssertNamesField(await byAdmin.ProblemAsync(), "actorId");
+        Problems.AssertNamesField(await byAdmin.ProblemAsync(), "actorId");
         Assert.Equal(HttpStatusCode.NotFound, byStranger.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, forAnotherMember.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, byOwnCaseworker.StatusCode); // the policy: coordinators answer for their organisation

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Samverkan.ServiceDefaults.Auth;
 
@@ -36,12 +35,4 @@ public sealed record AuditWorld(Guid Owner, Guid Partner, Guid Outsider, Guid Co
 
     private static async Task<Guid> IdOf(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-
-    public static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
-
-    public static async Task AssertBadRequestNaming(HttpResponseMessage response, string field)
-    {
-        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"expected 400 naming '{field}', got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        TestData.AssertNamesField(await response.ProblemAsync(), field);
-    }
 }

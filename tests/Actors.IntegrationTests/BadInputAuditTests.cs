@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Samverkan.ServiceDefaults.Auth;
+using Samverkan.Testing;
 
 namespace Samverkan.Actors.IntegrationTests;
 
@@ -27,6 +28,7 @@ public sealed class BadInputAuditTests(ActorsApiFactory factory) : IClassFixture
         { """{"name":"Jobb\u0000coach","category":"internship","eligibility":"Alla","openRegardlessOfBenefit":true}""", "name" },
         { """{"name":42,"category":"internship","eligibility":"Alla","openRegardlessOfBenefit":true}""", "name" },
         { """{"name":"X","category":3,"eligibility":"Alla","openRegardlessOfBenefit":true}""", "category" },
+        { """{"name":"X","category":"Internship","eligibility":"Alla","openRegardlessOfBenefit":true}""", "category" },
         { """{"name":"X","eligibility":"Alla","openRegardlessOfBenefit":true}""", "category" },
         { """{"name":"X","category":"internship","eligibility":" \t ","openRegardlessOfBenefit":true}""", "eligibility" },
         { $$"""{"name":"X","category":"internship","eligibility":"{{Long2001}}","openRegardlessOfBenefit":true}""", "eligibility" },
@@ -44,12 +46,12 @@ public sealed class BadInputAuditTests(ActorsApiFactory factory) : IClassFixture
     {
         var w = await WorldAsync();
         var client = factory.ClientFor(Roles.Coordinator, w.Owner);
-        await AuditWorld.AssertBadRequestNaming(await client.PostAsync($"/api/actors/{w.Owner}/interventions", AuditWorld.Json(body)), field);
+        await Problems.AssertBadRequestNaming(await client.PostAsync($"/api/actors/{w.Owner}/interventions", RawJson.Of(body)), field);
 
         var url = $"/api/actors/{w.Owner}/interventions/{w.Intervention}";
-        var put = new HttpRequestMessage(HttpMethod.Put, url) { Content = AuditWorld.Json(body) };
+        var put = new HttpRequestMessage(HttpMethod.Put, url) { Content = RawJson.Of(body) };
         put.Headers.TryAddWithoutValidation("If-Match", await client.ETagAsync(url));
-        await AuditWorld.AssertBadRequestNaming(await client.SendAsync(put), field);
+        await Problems.AssertBadRequestNaming(await client.SendAsync(put), field);
     }
 
     public static TheoryData<string> GarbageIfMatch => new() { "garbage", "\"abc\"", "\"-1\"", "\"99999999999999999999\"", "W/\"\"", "\"", "\"1\", \"2\"" };
@@ -91,6 +93,7 @@ public sealed class BadInputAuditTests(ActorsApiFactory factory) : IClassFixture
         { """{"heldOn":20260301}""", "heldOn" },
         { """{"heldOn":"2026-03-01T10:00:00Z"}""", "heldOn" },
         { """{"heldOn":"2026-01-01"}""", "heldOn" }, // before round 1
+        { """{"heldOn":"9999-12-31"}""", "heldOn" },
         { """{"heldOn":""", "heldOn" },
     };
 
@@ -99,8 +102,8 @@ public sealed class BadInputAuditTests(ActorsApiFactory factory) : IClassFixture
     public async Task Bad_assessment_round_is_400_naming_the_field(string body, string field)
     {
         var w = await WorldAsync();
-        var response = await factory.ClientFor(Roles.Coordinator, w.Owner).PostAsync($"/api/collaborations/{w.Collaboration}/assessment-rounds", AuditWorld.Json(body));
-        await AuditWorld.AssertBadRequestNaming(response, field);
+        var response = await factory.ClientFor(Roles.Coordinator, w.Owner).PostAsync($"/api/collaborations/{w.Collaboration}/assessment-rounds", RawJson.Of(body));
+        await Problems.AssertBadRequestNaming(response, field);
     }
 
     public static TheoryData<string, string> BadAnswers => new()
@@ -124,8 +127,8 @@ public sealed class BadInputAuditTests(ActorsApiFactory factory) : IClassFixture
     {
         var w = await WorldAsync();
         var response = await factory.ClientFor(Roles.Coordinator, w.Partner)
-            .PutAsync($"/api/collaborations/{w.Collaboration}/assessment-rounds/1/answers", AuditWorld.Json(body));
-        await AuditWorld.AssertBadRequestNaming(response, field);
+            .PutAsync($"/api/collaborations/{w.Collaboration}/assessment-rounds/1/answers", RawJson.Of(body));
+        await Problems.AssertBadRequestNaming(response, field);
     }
 
     public static TheoryData<string, string> BadGovernance => new()
@@ -155,9 +158,9 @@ public sealed class BadInputAuditTests(ActorsApiFactory factory) : IClassFixture
         var w = await WorldAsync();
         var client = factory.ClientFor(Roles.Coordinator, w.Owner);
         var url = $"/api/collaborations/{w.Collaboration}/governance";
-        var put = new HttpRequestMessage(HttpMethod.Put, url) { Content = AuditWorld.Json(body.Replace("OWNER", w.Owner.ToString())) };
+        var put = new HttpRequestMessage(HttpMethod.Put, url) { Content = RawJson.Of(body.Replace("OWNER", w.Owner.ToString())) };
         put.Headers.TryAddWithoutValidation("If-Match", await client.ETagAsync(url));
-        await AuditWorld.AssertBadRequestNaming(await client.SendAsync(put), field);
+        await Problems.AssertBadRequestNaming(await client.SendAsync(put), field);
     }
 
     public static TheoryData<string, string> BadMeetings => new()
@@ -167,6 +170,11 @@ public sealed class BadInputAuditTests(ActorsApiFactory factory) : IClassFixture
         { """{"date":"2026-03-01"}""", "kind" },
         { """{"date":"2026-03-01","kind":"party"}""", "kind" },
         { """{"date":"2026-03-01","kind":1}""", "kind" },
+        { """{"date":"2026-03-01","kind":"SteeringGroup"}""", "kind" },
+        { """{"date":"2026-03-01","kind":"Steering-Group"}""", "kind" },
+        { """{"date":"2026-03-01","kind":"steering-group, check-in"}""", "kind" },
+        { """{"date":"9999-12-31","kind":"steering-group"}""", "date" },
+        { """{"date":"1066-10-14","kind":"steering-group"}""", "date" },
         { """{"date":"2026-03-01","kind":"steering-group","attendees":[{"name":"  "}]}""", "attendees[0].name" },
         { """{"date":"2026-03-01","kind":"steering-group","attendees":[null]}""", "attendees[0]" },
         { """{"date":"2026-03-01","kind":"steering-group","attendees":[{"name":"A","actorId":"x"}]}""", "attendees[0].actorId" },
@@ -184,12 +192,12 @@ public sealed class BadInputAuditTests(ActorsApiFactory factory) : IClassFixture
     {
         var w = await WorldAsync();
         var client = factory.ClientFor(Roles.Coordinator, w.Owner);
-        await AuditWorld.AssertBadRequestNaming(await client.PostAsync($"/api/collaborations/{w.Collaboration}/meetings", AuditWorld.Json(body)), field);
+        await Problems.AssertBadRequestNaming(await client.PostAsync($"/api/collaborations/{w.Collaboration}/meetings", RawJson.Of(body)), field);
 
         var url = $"/api/collaborations/{w.Collaboration}/meetings/{w.Meeting}";
-        var put = new HttpRequestMessage(HttpMethod.Put, url) { Content = AuditWorld.Json(body) };
+        var put = new HttpRequestMessage(HttpMethod.Put, url) { Content = RawJson.Of(body) };
         put.Headers.TryAddWithoutValidation("If-Match", await client.ETagAsync(url));
-        await AuditWorld.AssertBadRequestNaming(await client.SendAsync(put), field);
+        await Problems.AssertBadRequestNaming(await client.SendAsync(put), field);
     }
 
 }

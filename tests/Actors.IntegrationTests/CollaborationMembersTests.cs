@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Samverkan.ServiceDefaults.Auth;
+using Samverkan.Testing;
 
 namespace Samverkan.Actors.IntegrationTests;
 
@@ -53,7 +54,7 @@ public sealed class CollaborationMembersTests(ActorsApiFactory factory) : IClass
         var response = await factory.ClientFor(Roles.Coordinator, owner).PostAsJsonAsync($"/api/collaborations/{id}/members", body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        TestData.AssertNamesField(await response.ProblemAsync(), field);
+        Problems.AssertNamesField(await response.ProblemAsync(), field);
     }
 
     [Fact]
@@ -93,7 +94,7 @@ public sealed class CollaborationMembersTests(ActorsApiFactory factory) : IClass
         var (id, owner) = await factory.CreateCollaborationAsync(partner); // joined on the start date, 2026-01-01
         var response = await factory.ClientFor(Roles.Coordinator, owner).DeleteAsync($"/api/collaborations/{id}/members/{partner}?leftOn=2025-12-31");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        TestData.AssertNamesField(await response.ProblemAsync(), "leftOn");
+        Problems.AssertNamesField(await response.ProblemAsync(), "leftOn");
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Samverkan.ServiceDefaults.Auth;
+using Samverkan.Testing;
 using static Samverkan.Actors.IntegrationTests.CollaborationTestData;
 
 namespace Samverkan.Actors.IntegrationTests;
@@ -53,7 +54,7 @@ public sealed class CollaborationsTests(ActorsApiFactory factory) : IClassFixtur
     {
         var response = await factory.ClientFor(Roles.Coordinator, Guid.NewGuid()).PostAsJsonAsync("/api/collaborations", ValidPlan());
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        TestData.AssertNamesField(await response.ProblemAsync(), "ownerActorId");
+        Problems.AssertNamesField(await response.ProblemAsync(), "ownerActorId");
     }
 
     public static TheoryData<string, string, string> BadPlans => new()
@@ -83,7 +84,7 @@ public sealed class CollaborationsTests(ActorsApiFactory factory) : IClassFixtur
         var response = await factory.ClientFor(Roles.Coordinator, owner).PostAsJsonAsync("/api/collaborations", body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        TestData.AssertNamesField(await response.ProblemAsync(), field);
+        Problems.AssertNamesField(await response.ProblemAsync(), field);
     }
 
     [Fact]
@@ -94,7 +95,7 @@ public sealed class CollaborationsTests(ActorsApiFactory factory) : IClassFixtur
         var response = await factory.ClientFor(Roles.Coordinator, owner)
             .PostAsync("/api/collaborations", new StringContent(json, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        TestData.AssertNamesField(await response.ProblemAsync(), "endDate");
+        Problems.AssertNamesField(await response.ProblemAsync(), "endDate");
     }
 
     [Fact]
@@ -175,7 +176,7 @@ public sealed class CollaborationsTests(ActorsApiFactory factory) : IClassFixtur
         var response = await client.SendAsync(Put($"/api/collaborations/{id}", body, etag));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        TestData.AssertNamesField(await response.ProblemAsync(), "targets.indicators[0].unit");
+        Problems.AssertNamesField(await response.ProblemAsync(), "targets.indicators[0].unit");
     }
 
     [Fact]

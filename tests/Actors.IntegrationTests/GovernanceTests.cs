@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Samverkan.ServiceDefaults.Auth;
+using Samverkan.Testing;
 using static Samverkan.Actors.IntegrationTests.RequestData;
 
 namespace Samverkan.Actors.IntegrationTests;
@@ -78,9 +79,9 @@ public sealed class GovernanceTests(ActorsApiFactory factory) : IClassFixture<Ac
         }, "\"0\""));
 
         Assert.Equal(HttpStatusCode.BadRequest, notMember.StatusCode);
-        TestData.AssertNamesField(await notMember.ProblemAsync(), "steeringGroup[1].actorId");
+        Problems.AssertNamesField(await notMember.ProblemAsync(), "steeringGroup[1].actorId");
         Assert.Equal(HttpStatusCode.BadRequest, nobody.StatusCode);
-        TestData.AssertNamesField(await nobody.ProblemAsync(), "workingGroups[0].members[0].actorId");
+        Problems.AssertNamesField(await nobody.ProblemAsync(), "workingGroups[0].members[0].actorId");
     }
 
     [Fact]
@@ -90,7 +91,7 @@ public sealed class GovernanceTests(ActorsApiFactory factory) : IClassFixture<Ac
         var response = await factory.ClientFor(Roles.Coordinator, owner).SendAsync(
             WithIfMatch(HttpMethod.Put, $"/api/collaborations/{id}/governance", new { steeringGroup = new object?[] { null } }, "\"0\""));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        TestData.AssertNamesField(await response.ProblemAsync(), "steeringGroup[0]");
+        Problems.AssertNamesField(await response.ProblemAsync(), "steeringGroup[0]");
     }
 
     [Fact]
@@ -137,10 +138,10 @@ public sealed class GovernanceTests(ActorsApiFactory factory) : IClassFixture<Ac
         Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientFor(Roles.Coordinator, partner).PostAsJsonAsync(url, body)).StatusCode);
         var bad = await factory.ClientFor(Roles.Coordinator, owner).PostAsJsonAsync(url, body);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        TestData.AssertNamesField(await bad.ProblemAsync(), "decisions[0].followUpDate");
+        Problems.AssertNamesField(await bad.ProblemAsync(), "decisions[0].followUpDate");
         var unknownKind = await factory.ClientFor(Roles.Coordinator, owner).PostAsJsonAsync(url, new { date = Today, kind = "party" });
         Assert.Equal(HttpStatusCode.BadRequest, unknownKind.StatusCode);
-        TestData.AssertNamesField(await unknownKind.ProblemAsync(), "kind");
+        Problems.AssertNamesField(await unknownKind.ProblemAsync(), "kind");
     }
 
     private async Task<List<(string Kind, string Actor)>> Kinds(Guid id, Guid reader)

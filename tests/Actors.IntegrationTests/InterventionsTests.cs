@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Samverkan.ServiceDefaults.Auth;
+using Samverkan.Testing;
 using static Samverkan.Actors.IntegrationTests.RequestData;
 
 namespace Samverkan.Actors.IntegrationTests;
@@ -62,7 +63,7 @@ public sealed class InterventionsTests(ActorsApiFactory factory) : IClassFixture
         var response = await factory.ClientFor(Roles.Coordinator, actor)
             .PostAsync($"/api/actors/{actor}/interventions", new StringContent(body, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        TestData.AssertNamesField(await response.ProblemAsync(), field);
+        Problems.AssertNamesField(await response.ProblemAsync(), field);
     }
 
     [Fact]
@@ -126,6 +127,6 @@ public sealed class InterventionsTests(ActorsApiFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientFor(Roles.Employer, owner).GetAsync($"/api/collaborations/{id}/interventions")).StatusCode);
         var bad = await factory.ClientFor(Roles.Caseworker, owner).GetAsync($"/api/collaborations/{id}/interventions?category=galaxy");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        TestData.AssertNamesField(await bad.ProblemAsync(), "category");
+        Problems.AssertNamesField(await bad.ProblemAsync(), "category");
     }
 }

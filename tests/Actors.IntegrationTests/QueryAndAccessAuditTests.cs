@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Samverkan.ServiceDefaults.Auth;
+using Samverkan.Testing;
 
 namespace Samverkan.Actors.IntegrationTests;
 
@@ -43,9 +44,26 @@ public sealed class QueryAndAccessAuditTests(ActorsApiFactory factory) : IClassF
     {
         var w = await WorldAsync();
         var response = await factory.ClientFor(Roles.Caseworker, w.Owner).GetAsync($"/api/collaborations/{w.Collaboration}/interventions{query}");
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = await response.ProblemAsync();
-        Assert.Contains(parameter, problem.ToString(), StringComparison.Ordinal);
+        await Problems.AssertBadRequestNaming(response, parameter);
+    }
+
+    [Theory]
+    [InlineData("leftOn=9999-12-31", "leftOn")]
+    [InlineData("leftOn=2026-02-30", "leftOn")]
+    [InlineData("leftOn=tomorrow", "leftOn")]
+    public async Task A_leave_date_that_is_impossible_or_implausible_is_400_naming_it(string query, string parameter)
+    {
+        var w = await WorldAsync();
+        var response = await factory.ClientFor(Roles.Coordinator, w.Owner).DeleteAsync($"/api/collaborations/{w.Collaboration}/members/{w.Partner}?{query}");
+        await Problems.AssertBadRequestNaming(response, parameter);
+    }
+
+    [Fact]
+    public async Task A_nul_character_in_any_query_parameter_is_400_naming_it_even_one_the_endpoint_ignores()
+    {
+        var w = await WorldAsync();
+        var response = await factory.ClientFor(Roles.Caseworker, w.Owner).GetAsync($"/api/collaborations/{w.Collaboration}/meetings?unused=a%00b");
+        await Problems.AssertBadRequestNaming(response, "unused");
     }
 
     [Fact]
@@ -54,7 +72,7 @@ public sealed class QueryAndAccessAuditTests(ActorsApiFactory factory) : IClassF
         var w = await WorldAsync();
         var response = await factory.ClientFor(Roles.Caseworker, w.Owner).GetAsync("/api/actors?name=kommun%00");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        TestData.AssertNamesField(await response.ProblemAsync(), "name");
+        Problems.AssertNamesField(await response.ProblemAsync(), "name");
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Samverkan.ServiceDefaults.Auth;
+using Samverkan.Testing;
 
 namespace Samverkan.Actors.IntegrationTests;
 
@@ -37,6 +38,6 @@ public sealed class SearchActorsTests(ActorsApiFactory factory) : IClassFixture<
     {
         var response = await factory.ClientFor(Roles.Caseworker).GetAsync("/api/actors?municipality=9999");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        TestData.AssertNamesField(await response.ProblemAsync(), "municipality");
+        Problems.AssertNamesField(await response.ProblemAsync(), "municipality");
     }
 }

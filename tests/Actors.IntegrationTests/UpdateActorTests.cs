@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Samverkan.ServiceDefaults.Auth;
+using Samverkan.Testing;
 
 namespace Samverkan.Actors.IntegrationTests;
 
@@ -112,7 +113,7 @@ public sealed class UpdateActorTests(ActorsApiFactory factory) : IClassFixture<A
         var response = await admin.SendAsync(Put(id, body, etag));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        TestData.AssertNamesField(await response.ProblemAsync(), field);
+        Problems.AssertNamesField(await response.ProblemAsync(), field);
     }
 
     [Fact]

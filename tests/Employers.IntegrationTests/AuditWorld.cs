@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Samverkan.ServiceDefaults.Auth;
 using static Samverkan.Employers.IntegrationTests.MatchingTestData;
@@ -29,13 +28,5 @@ public sealed record AuditWorld(Guid EmployerActor, Guid Agency, Guid Offer, Gui
         foreach (var (stage, date) in new[] { ("presented-to-employer", "2026-01-06"), ("placed", "2026-01-12") })
             Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync($"/api/employers/pipelines/{pipeline}/moves", new { stage, date })).StatusCode);
         return new AuditWorld(employerActor, agency, offer, participant, pipeline, staff);
-    }
-
-    public static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
-
-    public static async Task AssertBadRequestNaming(HttpResponseMessage response, string field)
-    {
-        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"expected 400 naming '{field}', got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        TestData.AssertNamesField(await response.ProblemAsync(), field);
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Samverkan.ServiceDefaults.Auth;
+using Samverkan.Testing;
 using static Samverkan.Employers.IntegrationTests.MatchingTestData;
 
 namespace Samverkan.Employers.IntegrationTests;
@@ -74,8 +75,8 @@ public sealed class BadInputAuditTests(EmployersApiFactory factory) : IClassFixt
     public async Task Bad_matching_profile_is_400_naming_the_field(string field, string? json, string expected)
     {
         var w = await WorldAsync();
-        var response = await w.Staff.PutAsync($"/api/employers/matching-profiles/{Guid.NewGuid()}", AuditWorld.Json(Profile(field, json)));
-        await AuditWorld.AssertBadRequestNaming(response, expected);
+        var response = await w.Staff.PutAsync($"/api/employers/matching-profiles/{Guid.NewGuid()}", RawJson.Of(Profile(field, json)));
+        await Problems.AssertBadRequestNaming(response, expected);
     }
 
     [Theory]
@@ -85,7 +86,7 @@ public sealed class BadInputAuditTests(EmployersApiFactory factory) : IClassFixt
     public async Task Malformed_profile_json_is_400(string body)
     {
         var w = await WorldAsync();
-        var response = await w.Staff.PutAsync($"/api/employers/matching-profiles/{Guid.NewGuid()}", AuditWorld.Json(body));
+        var response = await w.Staff.PutAsync($"/api/employers/matching-profiles/{Guid.NewGuid()}", RawJson.Of(body));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.ProblemAsync()).TryGetProperty("errors", out _));
     }
@@ -124,11 +125,11 @@ public sealed class BadInputAuditTests(EmployersApiFactory factory) : IClassFixt
     {
         var w = await WorldAsync();
         var json = body.Replace("PARTICIPANT", w.Participant.ToString()).Replace("OFFER", w.Offer.ToString());
-        var response = await w.Staff.PostAsync("/api/employers/pipelines", AuditWorld.Json(json));
+        var response = await w.Staff.PostAsync("/api/employers/pipelines", RawJson.Of(json));
         if (field == "$")
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         else
-            await AuditWorld.AssertBadRequestNaming(response, field);
+            await Problems.AssertBadRequestNaming(response, field);
     }
 
     public static TheoryData<string, string> BadMoves => new()
@@ -149,7 +150,7 @@ public sealed class BadInputAuditTests(EmployersApiFactory factory) : IClassFixt
     public async Task Bad_move_is_400_naming_the_field(string body, string field)
     {
         var w = await WorldAsync();
-        await AuditWorld.AssertBadRequestNaming(await w.Staff.PostAsync($"/api/employers/pipelines/{w.Pipeline}/moves", AuditWorld.Json(body)), field);
+        await Problems.AssertBadRequestNaming(await w.Staff.PostAsync($"/api/employers/pipelines/{w.Pipeline}/moves", RawJson.Of(body)), field);
     }
 
     public static TheoryData<string, string> BadSupportContacts => new()
@@ -174,7 +175,7 @@ public sealed class BadInputAuditTests(EmployersApiFactory factory) : IClassFixt
     public async Task Bad_support_contact_is_400_naming_the_field(string body, string field)
     {
         var w = await WorldAsync();
-        await AuditWorld.AssertBadRequestNaming(await w.Staff.PostAsync($"/api/employers/pipelines/{w.Pipeline}/support-contacts", AuditWorld.Json(body)), field);
+        await Problems.AssertBadRequestNaming(await w.Staff.PostAsync($"/api/employers/pipelines/{w.Pipeline}/support-contacts", RawJson.Of(body)), field);
     }
 
 }

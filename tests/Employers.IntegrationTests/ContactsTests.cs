@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Samverkan.ServiceDefaults.Auth;
+using Samverkan.Testing;
 
 namespace Samverkan.Employers.IntegrationTests;
 
@@ -122,6 +123,6 @@ public sealed class ContactsTests(EmployersApiFactory factory) : IClassFixture<E
             .PostAsync($"/api/employers/{employer}/contacts", new StringContent(body, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        TestData.AssertNamesField(await response.ProblemAsync(), field);
+        Problems.AssertNamesField(await response.ProblemAsync(), field);
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Samverkan.ServiceDefaults.Auth;
+using Samverkan.Testing;
 
 namespace Samverkan.Employers.IntegrationTests;
 
@@ -153,7 +154,7 @@ public sealed class EmployersTests(EmployersApiFactory factory) : IClassFixture<
             .PostAsync("/api/employers", new StringContent(body, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        TestData.AssertNamesField(await response.ProblemAsync(), field);
+        Problems.AssertNamesField(await response.ProblemAsync(), field);
     }
 
     [Fact]
@@ -165,6 +166,6 @@ public sealed class EmployersTests(EmployersApiFactory factory) : IClassFixture<
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        TestData.AssertNamesField(await response.ProblemAsync(), "ownerActorId");
+        Problems.AssertNamesField(await response.ProblemAsync(), "ownerActorId");
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Samverkan.ServiceDefaults.Auth;
+using Samverkan.Testing;
 using static Samverkan.Employers.IntegrationTests.MatchingTestData;
 
 namespace Samverkan.Employers.IntegrationTests;
@@ -65,11 +66,11 @@ public sealed class MatchingProfilesTests(EmployersApiFactory factory) : IClassF
 
         var badCode = await staff.PutAsJsonAsync(path, ProfileBody("71190"));
         Assert.Equal(HttpStatusCode.BadRequest, badCode.StatusCode);
-        TestData.AssertNamesField(await badCode.ProblemAsync(), "occupationCodes[0]");
+        Problems.AssertNamesField(await badCode.ProblemAsync(), "occupationCodes[0]");
 
         var badMunicipality = await staff.PutAsJsonAsync(path, ProfileBody("7119", municipality: "1299"));
         Assert.Equal(HttpStatusCode.BadRequest, badMunicipality.StatusCode);
-        TestData.AssertNamesField(await badMunicipality.ProblemAsync(), "municipalityCode");
+        Problems.AssertNamesField(await badMunicipality.ProblemAsync(), "municipalityCode");
 
         var badReadiness = await staff.PutAsJsonAsync(path, ProfileBody("7119", readiness: "maybe"));
         Assert.Equal(HttpStatusCode.BadRequest, badReadiness.StatusCode);

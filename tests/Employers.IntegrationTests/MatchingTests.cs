@@ -146,6 +146,6 @@ public sealed class MatchingTests(EmployersApiFactory factory) : IClassFixture<E
         var response = await staff.GetAsync($"/api/offers/{offer}/candidates?top={top}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        TestData.AssertNamesField(await response.ProblemAsync(), "top");
+        Problems.AssertNamesField(await response.ProblemAsync(), "top");
     }
 }

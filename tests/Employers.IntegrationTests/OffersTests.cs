@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Samverkan.Contracts.Actors;
 using Samverkan.ServiceDefaults.Auth;
+using Samverkan.Testing;
 
 namespace Samverkan.Employers.IntegrationTests;
 
@@ -172,7 +173,7 @@ public sealed class OffersTests(EmployersApiFactory factory) : IClassFixture<Emp
             .PostAsync("/api/offers", new StringContent(body, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        TestData.AssertNamesField(await response.ProblemAsync(), field);
+        Problems.AssertNamesField(await response.ProblemAsync(), field);
     }
 
     [Fact]
@@ -185,8 +186,8 @@ public sealed class OffersTests(EmployersApiFactory factory) : IClassFixture<Emp
         var unknown = await staff.PostAsJsonAsync("/api/offers", TestData.OfferBody(Guid.NewGuid()));
 
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
-        TestData.AssertNamesField(await missing.ProblemAsync(), "employerId");
+        Problems.AssertNamesField(await missing.ProblemAsync(), "employerId");
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
-        TestData.AssertNamesField(await unknown.ProblemAsync(), "employerId");
+        Problems.AssertNamesField(await unknown.ProblemAsync(), "employerId");
     }
 }

@@ -67,7 +67,7 @@ public sealed class PipelinesTests(EmployersApiFactory factory) : IClassFixture<
         Assert.Equal("proposed", (await skip.ProblemAsync()).GetProperty("stage").GetString());
         var early = await MoveAsync(s.Staff, id, "presented-to-employer", "2026-11-01");
         Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
-        TestData.AssertNamesField(await early.ProblemAsync(), "date");
+        Problems.AssertNamesField(await early.ProblemAsync(), "date");
         Assert.Equal(HttpStatusCode.OK, (await MoveAsync(s.Staff, id, "ended", "2026-11-05")).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await MoveAsync(s.Staff, id, "presented-to-employer", "2026-11-06")).StatusCode);
     }
@@ -89,7 +89,7 @@ public sealed class PipelinesTests(EmployersApiFactory factory) : IClassFixture<
 
         var unknown = await s.Staff.PostAsJsonAsync("/api/employers/pipelines", new { participantId = s.Participant, offerId = Guid.NewGuid() });
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
-        TestData.AssertNamesField(await unknown.ProblemAsync(), "offerId");
+        Problems.AssertNamesField(await unknown.ProblemAsync(), "offerId");
     }
 
     [Fact]

@@ -82,13 +82,4 @@ public static class TestData
             .Where(m => m.MessageType.StartsWith($"Samverkan.Contracts.Employers.{eventName},"))
             .Select(m => m.Body).ToListAsync();
     }
-
-    public static async Task<JsonElement> ProblemAsync(this HttpResponseMessage response)
-    {
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    public static void AssertNamesField(JsonElement problem, string field) =>
-        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"errors should name '{field}': {problem}");
 }

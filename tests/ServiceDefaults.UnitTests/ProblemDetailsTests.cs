@@ -23,6 +23,26 @@ public sealed class ProblemDetailsTests
         Assert.Equal("sector", field);
     }
 
+    [Theory]
+    [InlineData("Failed to bind parameter \"int page\" from \"abc\".", "page")]
+    [InlineData("Failed to bind parameter \"Nullable<DateOnly> from\" from \"2025-13-45\".", "from")]
+    [InlineData("Failed to bind parameter \"DateOnly? asOf\" from \"parameter \"x\" body\".", "asOf")]
+    [InlineData("Failed to bind parameter \"Dictionary<string, int> weights\" from \"a\".", "weights")]
+    [InlineData("Required parameter \"Guid id\" was not provided from route.", "id")]
+    public void A_query_or_route_value_that_does_not_bind_names_its_parameter_without_echoing_the_value(string frameworkMessage, string field)
+    {
+        var (named, message) = BadRequestExceptionHandler.Describe(new BadHttpRequestException(frameworkMessage));
+        Assert.Equal(field, named);
+        Assert.DoesNotContain("\"", message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Required parameter \"MeetingRequest request\" was not provided from body.")]
+    [InlineData("Implicit body inferred for parameter \"request\" but no body was provided. Did you mean to use a Service instead?")]
+    [InlineData("Failed to read parameter \"MeetingRequest request\" from the request body as JSON.")]
+    public void A_missing_or_unreadable_body_is_the_whole_body_not_our_parameter_name(string frameworkMessage) =>
+        Assert.Equal("$", BadRequestExceptionHandler.Describe(new BadHttpRequestException(frameworkMessage)).Field);
+
     [Fact]
     public void Integer_in_place_of_an_enum_name_is_refused()
     {

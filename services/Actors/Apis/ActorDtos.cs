@@ -94,5 +94,3 @@ public sealed record ActorResponse(
         a.MunicipalityCode is null ? null : Municipalities.NameOf(a.MunicipalityCode),
         withContacts ? a.Contacts : null, a.RegisteredAt, a.UpdatedAt);
 }
-
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);

@@ -137,8 +137,6 @@ public static class ActorsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = [KebabCaseEnum.Expected<ActorKind>()] });
         if (!string.IsNullOrEmpty(municipality) && !Municipalities.IsKnown(municipality))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["municipality"] = ["Not a Swedish municipality code (SCB kommunkod)."] });
-        if (NoNulStringConverter.HasNul(name))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = [NoNulStringConverter.Error] });
         (page, pageSize) = Paging.Bound(page, pageSize);
         var query = db.Actors.AsNoTracking();
         if (sectorFilter is not null) query = query.Where(a => a.Sector == sectorFilter);

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Samverkan.Actors.Model;
 using Samverkan.Contracts.Actors;
+using Samverkan.ServiceDefaults.Http;
 
 namespace Samverkan.Actors.Apis;
 
@@ -13,15 +14,16 @@ public record AgreementTermsRequest
     [StringLength(300)]
     public string? OralAgreedBy { get; init; }
 
+    [PlausibleDate]
     public DateOnly? OralAgreedOn { get; init; }
 
     [Required, MinLength(1), MaxLength(50)]
     public List<ContributionRequest>? Contributions { get; init; }
 
-    [Required]
+    [Required, PlausibleDate]
     public DateOnly? ValidFrom { get; init; }
 
-    [Required]
+    [Required, PlausibleDate]
     public DateOnly? ValidTo { get; init; }
 
     [MaxLength(20)]
@@ -65,6 +67,7 @@ public sealed record SignatoryRequest
 public sealed record TerminateAgreementRequest
 {
     /// <summary>Defaults to today.</summary>
+    [PlausibleDate]
     public DateOnly? TerminatedOn { get; init; }
 }
 

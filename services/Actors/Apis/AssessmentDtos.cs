@@ -1,13 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using Samverkan.Actors.Model;
 using Samverkan.Contracts.Actors;
+using Samverkan.ServiceDefaults.Http;
 
 namespace Samverkan.Actors.Apis;
 
 public sealed record CreateAssessmentRoundRequest
 {
     /// <summary>When the round is held; not before the previous round.</summary>
-    [Required]
+    [Required, PlausibleDate]
     public DateOnly? HeldOn { get; init; }
 }
 

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Samverkan.Actors.Model;
 using Samverkan.Contracts.Actors;
+using Samverkan.ServiceDefaults.Http;
 using Samverkan.ServiceDefaults.Sweden;
 
 namespace Samverkan.Actors.Apis;
@@ -25,10 +26,10 @@ public record CollaborationPlanRequest
     [Required, MinLength(1), MaxLength(290), MunicipalityCode]
     public List<string>? Geography { get; init; }
 
-    [Required]
+    [Required, PlausibleDate]
     public DateOnly? StartDate { get; init; }
 
-    [Required]
+    [Required, PlausibleDate]
     public DateOnly? EndDate { get; init; }
 
     [Required]
@@ -103,6 +104,7 @@ public sealed record AddMemberRequest
     public MemberRole? Role { get; init; }
 
     /// <summary>Defaults to today (or the collaboration's start, when members are given at creation).</summary>
+    [PlausibleDate]
     public DateOnly? JoinedOn { get; init; }
 
     /// <summary>This actor's own goals under the shared purpose.</summary>

@@ -64,7 +64,7 @@ public static class CollaborationMembersApi
 
     /// <summary>Removing a member sets its leave date (default today); the membership stays as history.</summary>
     public static async Task<Results<Ok<MemberResponse>, NotFound, ForbidHttpResult, ValidationProblem, ProblemHttpResult>> RemoveMember(
-        Guid id, Guid actorId, ClaimsPrincipal user, ActorsDbContext db, CancellationToken ct, DateOnly? leftOn = null)
+        Guid id, Guid actorId, ClaimsPrincipal user, ActorsDbContext db, CancellationToken ct, [PlausibleDate] DateOnly? leftOn = null)
     {
         var collaboration = await db.Collaborations.Include(c => c.Members).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (collaboration is null)

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Samverkan.Actors.Model;
+using Samverkan.ServiceDefaults.Http;
 
 namespace Samverkan.Actors.Apis;
 
@@ -70,7 +71,7 @@ public sealed record GovernanceResponse(
 
 public sealed record MeetingRequest
 {
-    [Required]
+    [Required, PlausibleDate]
     public DateOnly? Date { get; init; }
 
     [Required]
@@ -100,6 +101,7 @@ public sealed record DecisionRequest
     [Required, StringLength(200, MinimumLength = 1)]
     public string? DecidedBy { get; init; }
 
+    [PlausibleDate]
     public DateOnly? FollowUpDate { get; init; }
 
     public bool? Done { get; init; }

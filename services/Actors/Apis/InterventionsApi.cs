@@ -108,8 +108,6 @@ public static class InterventionsApi
     {
         if (!KebabCaseEnum.TryParse<InterventionCategory>(category, out var categoryFilter))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["category"] = [KebabCaseEnum.Expected<InterventionCategory>()] });
-        if (NoNulStringConverter.HasNul(q))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = [NoNulStringConverter.Error] });
         var (collaboration, access) = await CollaborationLookup.LoadAsync(db, id, user, CollaborationAction.Read, ct);
         switch (access)
         {

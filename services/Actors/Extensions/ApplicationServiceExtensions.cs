@@ -1,4 +1,3 @@
-using Samverkan.Actors.Apis;
 using Samverkan.Actors.Consumers;
 using Samverkan.Actors.Infrastructure;
 using Samverkan.Actors.Model;
@@ -25,6 +24,5 @@ internal static class ApplicationServiceExtensions
         // Called here, not in ServiceDefaults: the validation source generator registers the types of the
         // assembly that makes this call.
         builder.Services.AddValidation();
-        builder.Services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => o.SerializerOptions.Converters.Add(new NoNulStringConverter()));
     }
 }

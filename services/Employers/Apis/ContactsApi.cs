@@ -7,6 +7,7 @@ using Samverkan.Contracts.Employers;
 using Samverkan.Employers.Infrastructure;
 using Samverkan.Employers.Model;
 using Samverkan.ServiceDefaults.Auth;
+using Samverkan.ServiceDefaults.Http;
 using Samverkan.ServiceDefaults.Messaging;
 
 namespace Samverkan.Employers.Apis;

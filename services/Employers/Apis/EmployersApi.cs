@@ -166,8 +166,6 @@ public static class EmployersApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["industry"] = [industryError] });
         if (!KebabCaseEnum.TryParse<SizeBand>(sizeBand, out var sizeFilter))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["sizeBand"] = [KebabCaseEnum.Expected<SizeBand>()] });
-        if (NoNulStringConverter.HasNul(name))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = [NoNulStringConverter.Error] });
         (page, pageSize) = Paging.Bound(page, pageSize);
 
         var query = db.Employers.AsNoTracking();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Samverkan.Employers.Infrastructure;
 using Samverkan.ServiceDefaults.Auth;
+using Samverkan.ServiceDefaults.Http;
 
 namespace Samverkan.Employers.Apis;
 

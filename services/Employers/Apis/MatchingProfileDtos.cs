@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Samverkan.Employers.Model;
+using Samverkan.ServiceDefaults.Http;
 using Samverkan.ServiceDefaults.Sweden;
 
 namespace Samverkan.Employers.Apis;

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Samverkan.Contracts.Employers;
 using Samverkan.Employers.Model;
+using Samverkan.ServiceDefaults.Http;
 using Samverkan.ServiceDefaults.Sweden;
 
 namespace Samverkan.Employers.Apis;

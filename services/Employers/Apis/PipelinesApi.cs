@@ -79,8 +79,6 @@ public static class PipelinesApi
     {
         if (!KebabCaseEnum.TryParse<PipelineStage>(stage, out var stageFilter))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["stage"] = [KebabCaseEnum.Expected<PipelineStage>()] });
-        if (NoNulStringConverter.HasNul(pilot))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["pilot"] = [NoNulStringConverter.Error] });
         (page, pageSize) = Paging.Bound(page, pageSize);
         var query = db.Pipelines.AsNoTracking();
         var employer = EmployerAccess.IsEmployer(user);

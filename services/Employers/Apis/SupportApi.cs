@@ -6,6 +6,7 @@ using Samverkan.Contracts.Employers;
 using Samverkan.Employers.Infrastructure;
 using Samverkan.Employers.Model;
 using Samverkan.ServiceDefaults.Auth;
+using Samverkan.ServiceDefaults.Http;
 
 namespace Samverkan.Employers.Apis;
 
@@ -69,12 +70,8 @@ public static class SupportApi
     /// in their first year, still running, no contact in the last month (<see cref="SupportSchedule.IsDue"/>). Longest wait first.
     /// </summary>
     public static async Task<Results<Ok<List<SupportDueResponse>>, ValidationProblem>> ListSupportDue(
-        ClaimsPrincipal user, EmployersDbContext db, CancellationToken ct, DateOnly? asOf = null, string? pilot = null)
+        ClaimsPrincipal user, EmployersDbContext db, CancellationToken ct, [PlausibleDate] DateOnly? asOf = null, string? pilot = null)
     {
-        if (asOf is { } given && !PlausibleDateAttribute.IsPlausible(given))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["asOf"] = [PlausibleDateAttribute.Error] });
-        if (NoNulStringConverter.HasNul(pilot))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["pilot"] = [NoNulStringConverter.Error] });
         var day = asOf ?? DateOnly.FromDateTime(DateTime.UtcNow);
         var yearAgo = day.AddMonths(-SupportSchedule.FollowUpMonths);
         var agency = user.GetAgencyId();
@@ -106,13 +103,10 @@ public static class SupportApi
     /// follow-up coverage. Definitions in <see cref="PilotIndicators"/>.
     /// </summary>
     public static async Task<Results<Ok<PilotIndicatorsResponse>, ValidationProblem>> GetIndicators(
-        ClaimsPrincipal user, EmployersDbContext db, CancellationToken ct, DateOnly? from = null, DateOnly? to = null)
+        ClaimsPrincipal user, EmployersDbContext db, CancellationToken ct, [PlausibleDate] DateOnly? from = null, [PlausibleDate] DateOnly? to = null)
     {
         if (from is null || to is null || from > to)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [from is null ? "from" : "to"] = ["Both from and to are required, from ≤ to."] });
-        if (!PlausibleDateAttribute.IsPlausible(from.Value) || !PlausibleDateAttribute.IsPlausible(to.Value))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                { [PlausibleDateAttribute.IsPlausible(from.Value) ? "to" : "from"] = [PlausibleDateAttribute.Error] });
         var query = db.Pipelines.AsNoTracking().Where(p => p.ProposedOn <= to);
         if (!user.IsInRole(Roles.Admin))
         {

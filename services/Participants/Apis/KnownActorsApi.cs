@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Samverkan.Participants.Infrastructure;
 using Samverkan.ServiceDefaults.Auth;
+using Samverkan.ServiceDefaults.Http;
 
 namespace Samverkan.Participants.Apis;
 
@@ -19,8 +20,7 @@ public static class KnownActorsApi
     public static async Task<Ok<PagedResult<KnownActorResponse>>> ListKnownActors(
         ParticipantsDbContext db, CancellationToken ct, int page = 1, int pageSize = 50)
     {
-        page = Math.Max(1, page);
-        pageSize = Math.Clamp(pageSize, 1, 200);
+        (page, pageSize) = Paging.Bound(page, pageSize);
         var total = await db.KnownActors.CountAsync(ct);
         var items = await db.KnownActors.AsNoTracking()
             .OrderBy(a => a.Name).ThenBy(a => a.Id)

@@ -1,8 +1,9 @@
-namespace Samverkan.Employers.Apis;
+namespace Samverkan.ServiceDefaults.Http;
 
 /// <summary>
-/// Bounds <c>?page=</c> and <c>?pageSize=</c>. The page is capped too: the row offset (page − 1) × pageSize is an
-/// int, and an unbounded page overflowed it into a negative OFFSET (a 500). A page that far out is simply empty.
+/// Bounds <c>?page=</c> and <c>?pageSize=</c> for every list. The page is capped too: the row offset
+/// (page − 1) × pageSize is an int, and an unbounded page overflowed it into a negative OFFSET (a 500). A page that
+/// far out is simply empty.
 /// </summary>
 public static class Paging
 {

@@ -1,12 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Samverkan.Employers.Apis;
+namespace Samverkan.ServiceDefaults.Http;
 
 /// <summary>
-/// A date a person could mean: 1900-01-01 to 2199-12-31. DateOnly itself runs from year 1 to 9999, and the
-/// follow-up rules add and subtract a year (<see cref="Model.SupportSchedule"/>): a placement "started" on
-/// 9999-12-31 made every later support-due and indicators read for the agency fail with a 500. A null passes:
-/// whether the field is required is [Required]'s business.
+/// A date a person could mean: 1900-01-01 to 2199-12-31. DateOnly itself runs from year 1 to 9999, and rules
+/// downstream add and subtract months (Employers' support follow-up, Actors' steering-group interval): a placement
+/// "started" on 9999-12-31 made every later support-due read for the agency fail with a 500. On a request property
+/// or a handler's query parameter; a null passes: whether the field is required is [Required]'s business.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
 public sealed class PlausibleDateAttribute : ValidationAttribute
