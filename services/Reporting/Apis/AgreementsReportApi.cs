@@ -26,16 +26,12 @@ public static class AgreementsReportApi
         [Description(ReportOutput.FormatDescription)] string? format = null)
     {
         var errors = new Dictionary<string, string[]>();
-        var period = ReportPeriod.Parse(null, null, asOf, ReportsApi.Today, errors);
-        var language = ReportsApi.ParseLanguage(lang);
-        if (language is null)
-            errors["lang"] = ["Use 'sv' or 'en'."];
-        var output = ReportOutput.ParseFormat(format, errors);
-        if (errors.Count > 0)
+        // As of a date only: the agreements in force then, not a period.
+        if (new ReportQuery { AsOf = asOf, Lang = lang, Publication = publication, Format = format }.Parse(errors) is not { } request)
             return TypedResults.ValidationProblem(errors);
 
         // Referrals delivered are the summary's referring-actor figures, suppressed exactly as there.
-        var summary = await CollaborationSummaryApi.SummaryAsync(db, user, id, period!, language!.Value, publication, options.Value, cache, json, ct);
+        var summary = await CollaborationSummaryApi.SummaryAsync(db, user, id, request, options, cache, json, ct);
         if (summary?.Report is not { } s)
             return TypedResults.NotFound();
         var referrals = s.Tables.Single(t => t.Dimension == Dimensions.ReferringActor).Rows
@@ -46,10 +42,11 @@ public static class AgreementsReportApi
         var scores = await db.AssessmentScores.AsNoTracking().Where(a => a.CollaborationId == id).ToListAsync(ct);
         var actorIds = versions.Select(v => v.ActorId).Distinct().ToList();
         var names = await db.ActorFacts.AsNoTracking().Where(a => actorIds.Contains(a.ActorId)).ToDictionaryAsync(a => a.ActorId, a => a.Name, ct);
-        var report = AgreementsReportBuilder.Build(id, collaboration, period!.To, versions, names, referrals, scores, language!.Value, s.SuppressionThreshold);
-        if (output == ReportFormat.Json)
+        var report = AgreementsReportBuilder.Build(id, collaboration, request.Period.To, versions, names, referrals, scores, request.Language, s.SuppressionThreshold);
+        if (request.Format == ReportFormat.Json)
             return TypedResults.Ok(report);
-        var title = language == ReportLanguage.Swedish ? $"Överenskommelser och skattningar – {report.Name}" : $"Agreements and assessments – {report.Name}";
-        return ReportOutput.File(output!.Value, AgreementsExport.Tables(report, language.Value), title, $"agreements-{id}-{period.To:yyyy-MM-dd}");
+        return ReportOutput.File(request.Format, AgreementsExport.Tables(report, request.Language),
+            request.Text($"Överenskommelser och skattningar – {report.Name}", $"Agreements and assessments – {report.Name}"),
+            $"agreements-{id}-{request.Period.To:yyyy-MM-dd}");
     }
 }

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -23,31 +22,22 @@ public static class CollaborationSummaryApi
     }
 
     public static async Task<Results<JsonReport<CollaborationSummaryReport>, FileContentHttpResult, NotFound, ValidationProblem>> GetCollaborationSummary(
-        Guid id, ClaimsPrincipal user, ReportingDbContext db, IOptions<ReportingOptions> options, ReportCache cache, ReportJson json, CancellationToken ct,
-        [Description("Count up to this date (YYYY-MM-DD); today when absent. Same as 'to'.")] string? asOf = null,
-        [Description("Start of a period (YYYY-MM-DD): count only what happened from this date to 'to'/'asOf'.")] string? from = null,
-        [Description("End of the period (YYYY-MM-DD), included.")] string? to = null,
-        [Description("Language of the labels: sv (the default) or en.")] string? lang = null,
-        [Description("true for figures meant for publication: always suppressed.")] bool publication = false,
-        [Description(ReportOutput.FormatDescription)] string? format = null)
+        Guid id, [AsParameters] ReportQuery query, ClaimsPrincipal user, ReportingDbContext db, IOptions<ReportingOptions> options,
+        ReportCache cache, ReportJson json, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var period = ReportPeriod.Parse(from, to, asOf, ReportsApi.Today, errors);
-        var language = ReportsApi.ParseLanguage(lang);
-        if (language is null)
-            errors["lang"] = ["Use 'sv' or 'en'."];
-        var output = ReportOutput.ParseFormat(format, errors);
-        if (errors.Count > 0)
+        if (query.Parse(errors) is not { } request)
             return TypedResults.ValidationProblem(errors);
 
-        var cached = await SummaryAsync(db, user, id, period!, language!.Value, publication, options.Value, cache, json, ct);
+        var cached = await SummaryAsync(db, user, id, request, options, cache, json, ct);
         if (cached is null)
             return TypedResults.NotFound();
-        if (output == ReportFormat.Json)
+        if (request.Format == ReportFormat.Json)
             return new JsonReport<CollaborationSummaryReport>(cached.Json);
         var report = cached.Report;
-        var title = language == ReportLanguage.Swedish ? $"Samverkan {report.Name} – sammanställning" : $"Collaboration {report.Name} – summary";
-        return ReportOutput.File(output!.Value, SummaryExport.Tables(report, language.Value), title, $"collaboration-summary-{id}-{period!.To:yyyy-MM-dd}");
+        return ReportOutput.File(request.Format, SummaryExport.Tables(report, request.Language),
+            request.Text($"Samverkan {report.Name} – sammanställning", $"Collaboration {report.Name} – summary"),
+            $"collaboration-summary-{id}-{request.Period.To:yyyy-MM-dd}");
     }
 
     /// <summary>
@@ -55,15 +45,15 @@ public static class CollaborationSummaryApi
     /// models have not changed. Null when the collaboration is unknown and has no counts.
     /// </summary>
     internal static async Task<CachedReport<CollaborationSummaryReport>?> SummaryAsync(
-        ReportingDbContext db, ClaimsPrincipal user, Guid id, ReportPeriod period, ReportLanguage language, bool publication,
-        ReportingOptions options, ReportCache cache, ReportJson json, CancellationToken ct)
+        ReportingDbContext db, ClaimsPrincipal user, Guid id, ReportRequest request, IOptions<ReportingOptions> options,
+        ReportCache cache, ReportJson json, CancellationToken ct)
     {
         // Read before any figure (see ReadModelVersions).
         var version = await ReadModelVersions.CurrentAsync(db, ct);
-        var exact = await ReportAccess.SeesExactCountsAsync(db, user, id, publication, ct);
-        int? threshold = exact ? null : options.SuppressionThreshold;
-        var key = new ReportCacheKey("collaboration-summary", id, null, period.From, period.To, language, threshold);
-        return await cache.GetOrBuildAsync(key, version, () => BuildAsync(db, id, period, language, threshold, ct), json.Default);
+        var threshold = await request.ThresholdAsync(db, user, id, options, ct);
+        var period = request.Period;
+        var key = new ReportCacheKey("collaboration-summary", id, null, period.From, period.To, request.Language, threshold);
+        return await cache.GetOrBuildAsync(key, version, () => BuildAsync(db, id, period, request.Language, threshold, ct), json.Default);
     }
 
     /// <summary>The summary from the read models; null when the collaboration is unknown and has no counts.</summary>

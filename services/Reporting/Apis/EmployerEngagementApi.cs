@@ -7,7 +7,6 @@ using Microsoft.Extensions.Options;
 using Samverkan.Reporting.Infrastructure;
 using Samverkan.Reporting.Model;
 using Samverkan.Reporting.Model.Export;
-using Samverkan.ServiceDefaults.Auth;
 
 namespace Samverkan.Reporting.Apis;
 
@@ -21,32 +20,16 @@ public static class EmployerEngagementApi
     }
 
     public static async Task<Results<Ok<EmployerEngagementReport>, FileContentHttpResult, ValidationProblem>> GetEmployerEngagement(
-        ClaimsPrincipal user, ReportingDbContext db, IOptions<ReportingOptions> options, CancellationToken ct,
-        [Description("Collaboration id: placements and days to first contact of its participants only.")] string? collaboration = null,
-        [Description("Up to this date (YYYY-MM-DD); today when absent. Same as 'to'.")] string? asOf = null,
-        [Description("Start of a period (YYYY-MM-DD).")] string? from = null,
-        [Description("End of the period (YYYY-MM-DD), included.")] string? to = null,
-        [Description("Language of the labels: sv (the default) or en.")] string? lang = null,
-        [Description("true for figures meant for publication: always suppressed.")] bool publication = false,
-        [Description(ReportOutput.FormatDescription)] string? format = null)
+        [AsParameters] ReportQuery query, ClaimsPrincipal user, ReportingDbContext db, IOptions<ReportingOptions> options, CancellationToken ct,
+        [Description("Collaboration id: placements and days to first contact of its participants only.")] string? collaboration = null)
     {
         var errors = new Dictionary<string, string[]>();
-        var period = ReportPeriod.Parse(from, to, asOf, ReportsApi.Today, errors);
-        var language = ReportsApi.ParseLanguage(lang);
-        if (language is null)
-            errors["lang"] = ["Use 'sv' or 'en'."];
-        var output = ReportOutput.ParseFormat(format, errors);
-        Guid? collaborationId = null;
-        if (collaboration is not null)
-        {
-            if (Guid.TryParse(collaboration, out var c))
-                collaborationId = c;
-            else
-                errors["collaboration"] = ["Use a collaboration id (a GUID)."];
-        }
-        if (errors.Count > 0)
+        var request = query.Parse(errors);
+        var collaborationId = ReportQuery.ParseCollaboration(collaboration, errors);
+        if (errors.Count > 0 || request is null)
             return TypedResults.ValidationProblem(errors);
-        var start = period!.From ?? DateOnly.MinValue;
+        var period = request.Period;
+        var start = period.From ?? DateOnly.MinValue;
         var end = period.To;
 
         var contacts = await db.EmployerContacts.AsNoTracking().Where(c => !c.Planned && c.Date >= start && c.Date <= end)
@@ -67,14 +50,12 @@ public static class EmployerEngagementApi
         var histogram = (await histogramQuery.GroupBy(c => c.Key).Select(g => new { g.Key, Count = g.Sum(c => c.Count) }).ToListAsync(ct))
             .Where(h => h.Count > 0).Select(h => (int.Parse(h.Key, CultureInfo.InvariantCulture), h.Count)).ToList();
 
-        var exact = collaborationId is { } own
-            ? await ReportAccess.SeesExactCountsAsync(db, user, own, publication, ct)
-            : !publication && user.IsInRole(Roles.Admin);
+        var threshold = await request.ThresholdAsync(db, user, collaborationId, options, ct);
         var report = EmployerEngagementBuilder.Build(end, period.From, collaborationId, contacts.Select(c => (c.EmployerId, c.ActorId)).ToList(), names,
-            offers, placements.Select(p => (p.OfferKind, p.Stage)).ToList(), histogram, language!.Value, exact ? null : options.Value.SuppressionThreshold);
-        if (output == ReportFormat.Json)
+            offers, placements.Select(p => (p.OfferKind, p.Stage)).ToList(), histogram, request.Language, threshold);
+        if (request.Format == ReportFormat.Json)
             return TypedResults.Ok(report);
-        var title = language == ReportLanguage.Swedish ? "Arbetsgivarsamverkan" : "Employer engagement";
-        return ReportOutput.File(output!.Value, EmployerEngagementExport.Tables(report, language.Value), title, $"employer-engagement-{end:yyyy-MM-dd}");
+        return ReportOutput.File(request.Format, EmployerEngagementExport.Tables(report, request.Language),
+            request.Text("Arbetsgivarsamverkan", "Employer engagement"), $"employer-engagement-{end:yyyy-MM-dd}");
     }
 }

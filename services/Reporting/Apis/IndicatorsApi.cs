@@ -25,51 +25,32 @@ public static class IndicatorsApi
     }
 
     public static async Task<Results<Ok<EsfIndicatorsReport>, FileContentHttpResult, NotFound, ValidationProblem>> GetEsfIndicators(
-        Guid id, ClaimsPrincipal user, ReportingDbContext db, IOptions<ReportingOptions> options, CancellationToken ct,
-        [Description("Count up to this date (YYYY-MM-DD); today when absent. Same as 'to'.")] string? asOf = null,
-        [Description("Start of a period (YYYY-MM-DD).")] string? from = null,
-        [Description("End of the period (YYYY-MM-DD), included.")] string? to = null,
-        [Description("Language of the labels: sv (the default) or en.")] string? lang = null,
-        [Description("true for figures meant for publication: always suppressed.")] bool publication = false,
-        [Description(ReportOutput.FormatDescription)] string? format = null)
+        Guid id, [AsParameters] ReportQuery query, ClaimsPrincipal user, ReportingDbContext db, IOptions<ReportingOptions> options, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var period = ReportPeriod.Parse(from, to, asOf, ReportsApi.Today, errors);
-        var language = ReportsApi.ParseLanguage(lang);
-        if (language is null)
-            errors["lang"] = ["Use 'sv' or 'en'."];
-        var output = ReportOutput.ParseFormat(format, errors);
-        if (errors.Count > 0)
+        if (query.Parse(errors) is not { } request)
             return TypedResults.ValidationProblem(errors);
 
+        var period = request.Period;
         var collaboration = await db.CollaborationFacts.AsNoTracking().FirstOrDefaultAsync(c => c.CollaborationId == id, ct);
-        var counts = await CounterQueries.CountsAsync(db, id, period!, EsfDimensions, ct);
+        var counts = await CounterQueries.CountsAsync(db, id, period, EsfDimensions, ct);
         if (collaboration is null && counts.Count == 0)
             return TypedResults.NotFound();
-        var exact = await ReportAccess.SeesExactCountsAsync(db, user, id, publication, ct);
-        var report = EsfIndicatorsBuilder.Build(id, collaboration, period!.To, period.From, counts, language!.Value, exact ? null : options.Value.SuppressionThreshold);
-        if (output == ReportFormat.Json)
+        var threshold = await request.ThresholdAsync(db, user, id, options, ct);
+        var report = EsfIndicatorsBuilder.Build(id, collaboration, period.To, period.From, counts, request.Language, threshold);
+        if (request.Format == ReportFormat.Json)
             return TypedResults.Ok(report);
-        var title = language == ReportLanguage.Swedish ? $"ESF+-indikatorer – {report.Name}" : $"ESF+ indicators – {report.Name}";
-        return ReportOutput.File(output!.Value, IndicatorExports.Tables(report), title, $"esf-indicators-{id}-{period.To:yyyy-MM-dd}");
+        return ReportOutput.File(request.Format, IndicatorExports.Tables(report),
+            request.Text($"ESF+-indikatorer – {report.Name}", $"ESF+ indicators – {report.Name}"), $"esf-indicators-{id}-{period.To:yyyy-MM-dd}");
     }
 
     public static async Task<Results<Ok<ReferenceComparisonReport>, FileContentHttpResult, NotFound, ValidationProblem>> GetComparison(
-        Guid id, ClaimsPrincipal user, ReportingDbContext db, IOptions<ReportingOptions> options, ReportCache cache, ReportJson json, CancellationToken ct,
-        [Description("A share 0–1 to compare work or studies with (e.g. 0.34), or a configured reference name (esf-programme-average, the default).")] string? reference = null,
-        [Description("Count up to this date (YYYY-MM-DD); today when absent. Same as 'to'.")] string? asOf = null,
-        [Description("Start of a period (YYYY-MM-DD).")] string? from = null,
-        [Description("End of the period (YYYY-MM-DD), included.")] string? to = null,
-        [Description("Language of the labels: sv (the default) or en.")] string? lang = null,
-        [Description("true for figures meant for publication: always suppressed.")] bool publication = false,
-        [Description(ReportOutput.FormatDescription)] string? format = null)
+        Guid id, [AsParameters] ReportQuery query, ClaimsPrincipal user, ReportingDbContext db, IOptions<ReportingOptions> options,
+        ReportCache cache, ReportJson json, CancellationToken ct,
+        [Description("A share 0–1 to compare work or studies with (e.g. 0.34), or a configured reference name (esf-programme-average, the default).")] string? reference = null)
     {
         var errors = new Dictionary<string, string[]>();
-        var period = ReportPeriod.Parse(from, to, asOf, ReportsApi.Today, errors);
-        var language = ReportsApi.ParseLanguage(lang);
-        if (language is null)
-            errors["lang"] = ["Use 'sv' or 'en'."];
-        var output = ReportOutput.ParseFormat(format, errors);
+        var request = query.Parse(errors);
         var name = reference ?? ReferenceComparisonBuilder.EsfProgrammeAverage;
         IReadOnlyDictionary<string, decimal>? values = null;
         if (decimal.TryParse(name, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var share))
@@ -82,16 +63,17 @@ public static class IndicatorsApi
             values = named;
         else
             errors["reference"] = [$"Use a share between 0 and 1 or one of: {string.Join(", ", options.Value.References.Keys)}."];
-        if (errors.Count > 0)
+        if (errors.Count > 0 || request is null)
             return TypedResults.ValidationProblem(errors);
 
-        var summary = await CollaborationSummaryApi.SummaryAsync(db, user, id, period!, language!.Value, publication, options.Value, cache, json, ct);
+        var summary = await CollaborationSummaryApi.SummaryAsync(db, user, id, request, options, cache, json, ct);
         if (summary?.Report is not { } report)
             return TypedResults.NotFound();
         var comparison = ReferenceComparisonBuilder.Build(report, name, values!);
-        if (output == ReportFormat.Json)
+        if (request.Format == ReportFormat.Json)
             return TypedResults.Ok(comparison);
-        var title = language == ReportLanguage.Swedish ? $"Jämförelse med referensvärde – {report.Name}" : $"Comparison with a reference value – {report.Name}";
-        return ReportOutput.File(output!.Value, IndicatorExports.Tables(comparison, language!.Value), title, $"comparison-{id}-{period!.To:yyyy-MM-dd}");
+        return ReportOutput.File(request.Format, IndicatorExports.Tables(comparison, request.Language),
+            request.Text($"Jämförelse med referensvärde – {report.Name}", $"Comparison with a reference value – {report.Name}"),
+            $"comparison-{id}-{request.Period.To:yyyy-MM-dd}");
     }
 }

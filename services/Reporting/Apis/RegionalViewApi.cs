@@ -26,51 +26,32 @@ public static class RegionalViewApi
     /// caller's); for one collaboration its own coordinators do too.
     /// </summary>
     public static async Task<Results<JsonReport<RegionalViewReport>, FileContentHttpResult, ValidationProblem>> GetRegionalView(
-        ClaimsPrincipal user, ReportingDbContext db, IOptions<ReportingOptions> options, ReportCache cache, ReportJson json, CancellationToken ct,
+        [AsParameters] ReportQuery query, ClaimsPrincipal user, ReportingDbContext db, IOptions<ReportingOptions> options,
+        ReportCache cache, ReportJson json, CancellationToken ct,
         [Description("SCB municipality code (four digits): only this municipality.")] string? municipality = null,
-        [Description("Collaboration id: only its participants; all collaborations when absent.")] string? collaboration = null,
-        [Description("Count up to this date (YYYY-MM-DD); today when absent. Same as 'to'.")] string? asOf = null,
-        [Description("Start of a period (YYYY-MM-DD).")] string? from = null,
-        [Description("End of the period (YYYY-MM-DD), included.")] string? to = null,
-        [Description("Language of the labels: sv (the default) or en.")] string? lang = null,
-        [Description("true for figures meant for publication: always suppressed.")] bool publication = false,
-        [Description(ReportOutput.FormatDescription)] string? format = null)
+        [Description("Collaboration id: only its participants; all collaborations when absent.")] string? collaboration = null)
     {
         var errors = new Dictionary<string, string[]>();
-        var period = ReportPeriod.Parse(from, to, asOf, ReportsApi.Today, errors);
-        var language = ReportsApi.ParseLanguage(lang);
-        if (language is null)
-            errors["lang"] = ["Use 'sv' or 'en'."];
-        var output = ReportOutput.ParseFormat(format, errors);
+        var request = query.Parse(errors);
         if (municipality is not null && !Municipalities.IsKnown(municipality))
             errors["municipality"] = ["Use an SCB municipality code (four digits), e.g. 0880."];
-        Guid? collaborationId = null;
-        if (collaboration is not null)
-        {
-            if (Guid.TryParse(collaboration, out var c))
-                collaborationId = c;
-            else
-                errors["collaboration"] = ["Use a collaboration id (a GUID)."];
-        }
-        if (errors.Count > 0)
+        var collaborationId = ReportQuery.ParseCollaboration(collaboration, errors);
+        if (errors.Count > 0 || request is null)
             return TypedResults.ValidationProblem(errors);
 
         // Read before any figure (see ReadModelVersions).
         var version = await ReadModelVersions.CurrentAsync(db, ct);
-        var exact = collaborationId is { } id
-            ? await ReportAccess.SeesExactCountsAsync(db, user, id, publication, ct)
-            : ReportAccess.SeesExactCounts(user, null, [], publication) && user.IsInRole(ServiceDefaults.Auth.Roles.Admin);
-        int? threshold = exact ? null : options.Value.SuppressionThreshold;
-        var key = new ReportCacheKey("regional", collaborationId, municipality, period!.From, period.To, language!.Value, threshold);
+        var threshold = await request.ThresholdAsync(db, user, collaborationId, options, ct);
+        var period = request.Period;
+        var key = new ReportCacheKey("regional", collaborationId, municipality, period.From, period.To, request.Language, threshold);
         var cached = await cache.GetOrBuildAsync(key, version, async () =>
         {
             var counts = await CounterQueries.CountsAsync(db, collaborationId ?? Dimensions.AllCollaborations, period, RegionalDimensions, ct);
-            return RegionalViewBuilder.Build(counts, period.To, period.From, collaborationId, municipality, language.Value, threshold);
+            return RegionalViewBuilder.Build(counts, period.To, period.From, collaborationId, municipality, request.Language, threshold);
         }, json.LeanCells);
-        if (output == ReportFormat.Json)
+        if (request.Format == ReportFormat.Json)
             return new JsonReport<RegionalViewReport>(cached!.Json);
-        var report = cached!.Report;
-        var title = language == ReportLanguage.Swedish ? "Regional jämförelse per kommun" : "Regional comparison by municipality";
-        return ReportOutput.File(output!.Value, RegionalExport.Tables(report, language.Value), title, $"regional-{period.To:yyyy-MM-dd}");
+        return ReportOutput.File(request.Format, RegionalExport.Tables(cached!.Report, request.Language),
+            request.Text("Regional jämförelse per kommun", "Regional comparison by municipality"), $"regional-{period.To:yyyy-MM-dd}");
     }
 }

@@ -37,15 +37,8 @@ internal sealed class LeanCellConverter : JsonConverter<Cell>
         return new Cell(n, display ?? n?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", suppressed);
     }
 
-    public override void Write(Utf8JsonWriter writer, Cell value, JsonSerializerOptions options)
-    {
-        writer.WriteStartObject();
-        var plain = value is { Suppressed: false, Count: not null };
-        LeanJson.WriteNumber(writer, options, "Count", value.Count);
-        if (!plain)
-            LeanJson.WriteFlags(writer, options, value.Display, value.Suppressed);
-        writer.WriteEndObject();
-    }
+    public override void Write(Utf8JsonWriter writer, Cell value, JsonSerializerOptions options) =>
+        LeanJson.Write(writer, options, "Count", value.Count, value.Display, value.Suppressed);
 }
 
 /// <summary>A <see cref="Share"/> as <c>{"percent": 57.1}</c> when shown; in full when hidden or absent ("–").</summary>
@@ -57,42 +50,29 @@ internal sealed class LeanShareConverter : JsonConverter<Share>
         return percent is { } p && !suppressed && display is null ? Share.Shown(p) : new Share(percent, display ?? "", suppressed);
     }
 
-    public override void Write(Utf8JsonWriter writer, Share value, JsonSerializerOptions options)
-    {
-        writer.WriteStartObject();
-        var plain = value is { Suppressed: false, Percent: not null };
-        LeanJson.WriteNumber(writer, options, "Percent", value.Percent);
-        if (!plain)
-            LeanJson.WriteFlags(writer, options, value.Display, value.Suppressed);
-        writer.WriteEndObject();
-    }
+    public override void Write(Utf8JsonWriter writer, Share value, JsonSerializerOptions options) =>
+        LeanJson.Write(writer, options, "Percent", value.Percent, value.Display, value.Suppressed);
 }
 
 internal static class LeanJson
 {
     private static string Name(JsonSerializerOptions options, string name) => options.PropertyNamingPolicy?.ConvertName(name) ?? name;
 
-    public static void WriteNumber(Utf8JsonWriter writer, JsonSerializerOptions options, string name, decimal? value)
+    /// <summary>The number alone when it is shown as it is; otherwise the display text and flag (and no null number).</summary>
+    public static void Write(Utf8JsonWriter writer, JsonSerializerOptions options, string numberName, decimal? number, string display, bool suppressed)
     {
-        if (value is { } v)
-            writer.WriteNumber(Name(options, name), v);
+        writer.WriteStartObject();
+        if (number is { } n)
+            writer.WriteNumber(Name(options, numberName), n);
         else if (options.DefaultIgnoreCondition == JsonIgnoreCondition.Never)
-            writer.WriteNull(Name(options, name)); // as the serializer would: absent under the platform's WhenWritingNull
-    }
-
-    public static void WriteNumber(Utf8JsonWriter writer, JsonSerializerOptions options, string name, int? value)
-    {
-        if (value is { } v)
-            writer.WriteNumber(Name(options, name), v);
-        else if (options.DefaultIgnoreCondition == JsonIgnoreCondition.Never)
-            writer.WriteNull(Name(options, name)); // as the serializer would: absent under the platform's WhenWritingNull
-    }
-
-    public static void WriteFlags(Utf8JsonWriter writer, JsonSerializerOptions options, string display, bool suppressed)
-    {
-        writer.WriteString(Name(options, "Display"), display);
-        if (suppressed)
-            writer.WriteBoolean(Name(options, "Suppressed"), true);
+            writer.WriteNull(Name(options, numberName)); // as the serializer would: absent under the platform's WhenWritingNull
+        if (suppressed || number is null)
+        {
+            writer.WriteString(Name(options, "Display"), display);
+            if (suppressed)
+                writer.WriteBoolean(Name(options, "Suppressed"), true);
+        }
+        writer.WriteEndObject();
     }
 
     public static (decimal? Number, string? Display, bool Suppressed) ReadObject(ref Utf8JsonReader reader, JsonSerializerOptions options, string numberName)
