@@ -167,13 +167,29 @@ internal static class ParticipantCounters
     public static async Task<List<CounterDelta>> OfAsync(ReportingDbContext db, ParticipantFact fact, int delta, CancellationToken ct)
     {
         var deltas = Dimensions.OfStart(fact, delta).ToList();
-        var exit = await db.ParticipantExits.AsNoTracking()
-            .FirstOrDefaultAsync(x => x.ParticipantId == fact.ParticipantId && x.CollaborationId == fact.CollaborationId, ct);
-        if (exit is not null)
-            deltas.AddRange(Dimensions.OfExit(fact, exit, delta));
-        var contact = await db.FirstEmployerContacts.AsNoTracking().FirstOrDefaultAsync(c => c.ParticipantId == fact.ParticipantId, ct);
-        if (contact is not null)
-            deltas.Add(Dimensions.FirstContact(fact, contact.PresentedOn, delta));
+        // The exit and the first contact in one round trip: every enrolment and update asks for both.
+        var held = (await db.Database.SqlQuery<HeldFacts>($"""
+            SELECT x.exit_date AS "ExitDate", x.outcome AS "Outcome", x.gained_qualification AS "GainedQualification", c.presented_on AS "PresentedOn"
+            FROM (SELECT 1) AS one
+            LEFT JOIN participant_exits x ON x.participant_id = {fact.ParticipantId} AND x.collaboration_id = {fact.CollaborationId}
+            LEFT JOIN first_employer_contacts c ON c.participant_id = {fact.ParticipantId}
+            """).ToListAsync(ct))[0];
+        if (held is { ExitDate: { } exitDate, Outcome: { } outcome })
+            deltas.AddRange(Dimensions.OfExit(fact, new ParticipantExit
+            {
+                ParticipantId = fact.ParticipantId, CollaborationId = fact.CollaborationId, ExitDate = exitDate, Outcome = outcome,
+                GainedQualification = held.GainedQualification ?? false,
+            }, delta));
+        if (held.PresentedOn is { } presentedOn)
+            deltas.Add(Dimensions.FirstContact(fact, presentedOn, delta));
         return deltas;
+    }
+
+    private sealed class HeldFacts
+    {
+        public DateOnly? ExitDate { get; init; }
+        public int? Outcome { get; init; }
+        public bool? GainedQualification { get; init; }
+        public DateOnly? PresentedOn { get; init; }
     }
 }

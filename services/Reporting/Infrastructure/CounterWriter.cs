@@ -3,7 +3,7 @@ using Samverkan.Reporting.Model;
 
 namespace Samverkan.Reporting.Infrastructure;
 
-/// <summary>Applies counter changes to the dated counts and the totals, in the caller's transaction.</summary>
+/// <summary>Applies counter changes to the dated counts, the month and year counts and the totals, in the caller's transaction.</summary>
 public static class CounterWriter
 {
     public static async Task ApplyAsync(ReportingDbContext db, IEnumerable<CounterDelta> deltas, CancellationToken ct)
@@ -16,17 +16,7 @@ public static class CounterWriter
             .ThenBy(x => x.Key.Gender).ThenBy(x => x.Key.Day).ToList();
         if (dated.Count == 0)
             return;
-        var totals = dated.GroupBy(x => (x.Key.Scope, x.Key.Dimension, x.Key.Key, x.Key.Gender))
-            .Select(g => (g.Key, Delta: g.Sum(x => x.Delta))).Where(x => x.Delta != 0).ToList();
-
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO participant_counts (collaboration_id, dimension, key, gender, day, count)
-            SELECT * FROM unnest({dated.Select(x => x.Key.Scope).ToArray()}::uuid[], {dated.Select(x => x.Key.Dimension).ToArray()}::text[],
-                {dated.Select(x => x.Key.Key).ToArray()}::text[], {dated.Select(x => x.Key.Gender).ToArray()}::int[],
-                {dated.Select(x => x.Key.Day).ToArray()}::date[], {dated.Select(x => x.Delta).ToArray()}::int[])
-            ON CONFLICT (collaboration_id, dimension, key, gender, day) DO UPDATE SET count = participant_counts.count + EXCLUDED.count
-            """, ct);
-        // The same changes by calendar month and year, for periods (see ParticipantPeriodCount).
+        // The same changes by calendar month and year, for periods (see ParticipantPeriodCount); in the same order.
         var periods = dated.SelectMany(x => new[]
             {
                 (x.Key.Scope, x.Key.Dimension, x.Key.Key, x.Key.Gender, Months: ParticipantPeriodCount.Month, Start: new DateOnly(x.Key.Day.Year, x.Key.Day.Month, 1), x.Delta),
@@ -36,17 +26,23 @@ public static class CounterWriter
             .Select(g => (g.Key, Delta: g.Sum(x => x.Delta))).Where(x => x.Delta != 0)
             .OrderBy(x => x.Key.Scope).ThenBy(x => x.Key.Dimension, StringComparer.Ordinal).ThenBy(x => x.Key.Key, StringComparer.Ordinal)
             .ThenBy(x => x.Key.Gender).ThenBy(x => x.Key.Months).ThenBy(x => x.Key.Start).ToList();
-        if (periods.Count > 0)
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO participant_period_counts (collaboration_id, dimension, key, gender, months, start, count)
-                SELECT * FROM unnest({periods.Select(x => x.Key.Scope).ToArray()}::uuid[], {periods.Select(x => x.Key.Dimension).ToArray()}::text[],
-                    {periods.Select(x => x.Key.Key).ToArray()}::text[], {periods.Select(x => x.Key.Gender).ToArray()}::int[],
-                    {periods.Select(x => x.Key.Months).ToArray()}::int[], {periods.Select(x => x.Key.Start).ToArray()}::date[], {periods.Select(x => x.Delta).ToArray()}::int[])
-                ON CONFLICT (collaboration_id, dimension, key, gender, months, start) DO UPDATE SET count = participant_period_counts.count + EXCLUDED.count
-                """, ct);
-        if (totals.Count == 0)
-            return;
+        // Grouped in the dated rows' order: sorted too.
+        var totals = dated.GroupBy(x => (x.Key.Scope, x.Key.Dimension, x.Key.Key, x.Key.Gender))
+            .Select(g => (g.Key, Delta: g.Sum(x => x.Delta))).Where(x => x.Delta != 0).ToList();
+
+        // One round trip for the three upserts (an empty array inserts nothing): they run in every participant
+        // event's transaction.
         await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO participant_counts (collaboration_id, dimension, key, gender, day, count)
+            SELECT * FROM unnest({dated.Select(x => x.Key.Scope).ToArray()}::uuid[], {dated.Select(x => x.Key.Dimension).ToArray()}::text[],
+                {dated.Select(x => x.Key.Key).ToArray()}::text[], {dated.Select(x => x.Key.Gender).ToArray()}::int[],
+                {dated.Select(x => x.Key.Day).ToArray()}::date[], {dated.Select(x => x.Delta).ToArray()}::int[])
+            ON CONFLICT (collaboration_id, dimension, key, gender, day) DO UPDATE SET count = participant_counts.count + EXCLUDED.count;
+            INSERT INTO participant_period_counts (collaboration_id, dimension, key, gender, months, start, count)
+            SELECT * FROM unnest({periods.Select(x => x.Key.Scope).ToArray()}::uuid[], {periods.Select(x => x.Key.Dimension).ToArray()}::text[],
+                {periods.Select(x => x.Key.Key).ToArray()}::text[], {periods.Select(x => x.Key.Gender).ToArray()}::int[],
+                {periods.Select(x => x.Key.Months).ToArray()}::int[], {periods.Select(x => x.Key.Start).ToArray()}::date[], {periods.Select(x => x.Delta).ToArray()}::int[])
+            ON CONFLICT (collaboration_id, dimension, key, gender, months, start) DO UPDATE SET count = participant_period_counts.count + EXCLUDED.count;
             INSERT INTO participant_totals (collaboration_id, dimension, key, gender, count)
             SELECT * FROM unnest({totals.Select(x => x.Key.Scope).ToArray()}::uuid[], {totals.Select(x => x.Key.Dimension).ToArray()}::text[],
                 {totals.Select(x => x.Key.Key).ToArray()}::text[], {totals.Select(x => x.Key.Gender).ToArray()}::int[], {totals.Select(x => x.Delta).ToArray()}::int[])
