@@ -219,10 +219,13 @@ t = regional["total"]
 print(t["started"]["total"]["count"], t["exited"]["total"]["count"], len(regional["municipalities"]), regional["exact"],
       summary["started"]["total"]["count"], summary["exits"]["totals"]["total"]["count"], summary["exact"])')
   read -r api_started api_exited api_munis api_exact api_c1 api_c1_exits api_c1_exact <<<"$api"
+  regional_bytes=$(curl -sf -o /dev/null -w '%{size_download}' "${AUTH[@]}" "$GW/api/reports/regional")
+  summary_bytes=$(curl -sf -o /dev/null -w '%{size_download}' "${AUTH[@]}" "$GW/api/reports/collaborations/$c1/summary")
   {
     echo "$n participants: $bad cells differ between participant_totals and the raw table (started and exits by outcome per collaboration and gender, municipality × gender overall)."
     echo "  raw: $raw_started started, $raw_exited exited; collaboration 1: $raw_c1 started, $raw_c1_exits exited."
     echo "  During the rebuild (1 s after its start; rebuild still $still after the answer): summary of collaboration 1 answered HTTP ${during% *} in ${during#* } s."
+    echo "  JSON sizes: regional view $regional_bytes bytes, collaboration 1 summary $summary_bytes bytes."
     echo "  API: regional total $api_started started, $api_exited exited, $api_munis municipalities, exact=$api_exact; collaboration 1 summary $api_c1 started, $api_c1_exits exited, exact=$api_c1_exact."
   } >>"$CHECKS"
   [ "$bad" = 0 ] && [ "$api_started" = "$n" ] && [ "$raw_started" = "$n" ] && [ "$api_exited" = "$raw_exited" ] \
