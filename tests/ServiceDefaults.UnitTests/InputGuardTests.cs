@@ -28,6 +28,15 @@ public sealed class InputGuardTests
         Assert.True((long)(page - 1) * pageSize <= int.MaxValue);
     }
 
+    [Fact]
+    public void A_page_of_rows_is_taken_after_the_earlier_pages_and_one_far_out_is_empty()
+    {
+        var rows = Enumerable.Range(1, 10).AsQueryable();
+        Assert.Equal([4, 5, 6], rows.Page(2, 3).ToArray());
+        Assert.Equal([1, 2, 3], rows.Page(0, 3).ToArray());
+        Assert.Empty(rows.Page(int.MaxValue, int.MaxValue).ToArray());
+    }
+
     [Theory]
     [InlineData("1900-01-01", true)]
     [InlineData("2199-12-31", true)]

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Samverkan.Actors.Model;
 using Samverkan.Contracts.Actors;
+using Samverkan.ServiceDefaults.Contacts;
 using Samverkan.ServiceDefaults.Sweden;
 
 namespace Samverkan.Actors.Apis;
@@ -46,42 +47,6 @@ public sealed record UpdateActorRequest
 
     [MaxLength(50)]
     public List<ContactPersonRequest>? Contacts { get; init; }
-}
-
-public sealed record ContactPersonRequest
-{
-    [Required, StringLength(200, MinimumLength = 1)]
-    public string? Name { get; init; }
-
-    [StringLength(100)]
-    public string? Role { get; init; }
-
-    [EmailAddress, StringLength(254)]
-    public string? Email { get; init; }
-
-    /// <summary>Digits with optional leading +, spaces and hyphens: "+46 8 123 456", "010-486 00 00".</summary>
-    [RegularExpression(@"^\+?[0-9][0-9 \-]{5,18}[0-9]$", ErrorMessage = "A phone number is 7–20 digits, optionally with a leading + and spaces or hyphens.")]
-    public string? Phone { get; init; }
-
-    public ContactPerson ToModel() => new()
-    {
-        Name = Name!.Trim(),
-        Role = string.IsNullOrWhiteSpace(Role) ? null : Role.Trim(),
-        Email = string.IsNullOrWhiteSpace(Email) ? null : Email.Trim(),
-        Phone = string.IsNullOrWhiteSpace(Phone) ? null : Phone.Trim(),
-    };
-
-    /// <summary>A contact person nobody can reach is no contact: each needs an email or a phone number.</summary>
-    public static Dictionary<string, string[]> Unreachable(IReadOnlyList<ContactPersonRequest>? contacts)
-    {
-        var errors = new Dictionary<string, string[]>();
-        for (var i = 0; i < (contacts?.Count ?? 0); i++)
-        {
-            if (string.IsNullOrWhiteSpace(contacts![i].Email) && string.IsNullOrWhiteSpace(contacts[i].Phone))
-                errors[$"contacts[{i}].email"] = ["A contact person needs an email address or a phone number."];
-        }
-        return errors;
-    }
 }
 
 /// <summary>An actor as the API shows it. Contacts are left out for employers, who see public actor information only.</summary>

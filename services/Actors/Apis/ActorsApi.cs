@@ -7,6 +7,7 @@ using Samverkan.Actors.Infrastructure;
 using Samverkan.Actors.Model;
 using Samverkan.Contracts.Actors;
 using Samverkan.ServiceDefaults.Auth;
+using Samverkan.ServiceDefaults.Contacts;
 using Samverkan.ServiceDefaults.Http;
 using Samverkan.ServiceDefaults.Messaging;
 using Samverkan.ServiceDefaults.Sweden;
@@ -149,7 +150,7 @@ public static class ActorsApi
             query = query.Where(a => EF.Functions.ILike(a.Name, pattern));
         }
         var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(a => a.Name).ThenBy(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var items = await query.OrderBy(a => a.Name).ThenBy(a => a.Id).Page(page, pageSize).ToListAsync(ct);
         var withContacts = !user.IsInRole(Roles.Employer);
         return TypedResults.Ok(new PagedResult<ActorResponse>(items.Select(a => ActorResponse.From(a, withContacts)).ToList(), page, pageSize, total));
     }

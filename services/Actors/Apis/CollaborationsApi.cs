@@ -143,7 +143,7 @@ public static class CollaborationsApi
             query = query.Where(c => c.MunicipalityCodes.Contains(municipality));
         var total = await query.CountAsync(ct);
         var items = await query.Include(c => c.Members).OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize).AsSplitQuery().ToListAsync(ct);
+            .Page(page, pageSize).AsSplitQuery().ToListAsync(ct);
         return TypedResults.Ok(new PagedResult<CollaborationResponse>(items.Select(CollaborationResponse.From).ToList(), page, pageSize, total));
     }
 

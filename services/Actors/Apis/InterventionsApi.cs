@@ -127,7 +127,7 @@ public static class InterventionsApi
         }
         var total = await query.CountAsync(ct);
         var items = await query.Join(db.Actors, i => i.ActorId, a => a.Id, (i, a) => new { Intervention = i, ActorName = a.Name })
-            .OrderBy(x => x.Intervention.Name).ThenBy(x => x.Intervention.Id).Skip((page - 1) * pageSize).Take(pageSize)
+            .OrderBy(x => x.Intervention.Name).ThenBy(x => x.Intervention.Id).Page(page, pageSize)
             .ToListAsync(ct);
         var entries = items.Select(x => new CatalogueEntry(InterventionResponse.From(x.Intervention), x.ActorName)).ToList();
         return TypedResults.Ok(new PagedResult<CatalogueEntry>(entries, page, pageSize, total));

@@ -1,4 +1,5 @@
 using Samverkan.Contracts.Actors;
+using Samverkan.ServiceDefaults.Contacts;
 
 namespace Samverkan.Actors.Model;
 

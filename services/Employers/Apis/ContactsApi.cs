@@ -100,7 +100,7 @@ public static class ContactsApi
         var total = await query.CountAsync(ct);
         var rows = await query
             .OrderByDescending(c => c.Date).ThenByDescending(c => c.LoggedAt).ThenBy(c => c.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Page(page, pageSize)
             .ToListAsync(ct);
         var actorIds = rows.Select(c => c.ActorId).Distinct().ToList();
         var names = await db.KnownActors.Where(a => actorIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);

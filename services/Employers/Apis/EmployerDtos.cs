@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Samverkan.Contracts.Employers;
 using Samverkan.Employers.Model;
+using Samverkan.ServiceDefaults.Contacts;
 using Samverkan.ServiceDefaults.Sweden;
 
 namespace Samverkan.Employers.Apis;
@@ -59,39 +60,6 @@ public sealed record UpdateEmployerRequest
     public Guid? OwnerActorId { get; init; }
 
     public Guid? ActorId { get; init; }
-}
-
-public sealed record ContactPersonRequest
-{
-    [Required, StringLength(200, MinimumLength = 1)]
-    public string? Name { get; init; }
-
-    [StringLength(100)]
-    public string? Role { get; init; }
-
-    [EmailAddress, StringLength(254)]
-    public string? Email { get; init; }
-
-    [RegularExpression(@"^\+?[0-9][0-9 \-]{5,18}[0-9]$", ErrorMessage = "A phone number is 7–20 digits, optionally with a leading + and spaces or hyphens.")]
-    public string? Phone { get; init; }
-
-    public ContactPerson ToModel() => new()
-    {
-        Name = Name!.Trim(),
-        Role = string.IsNullOrWhiteSpace(Role) ? null : Role.Trim(),
-        Email = string.IsNullOrWhiteSpace(Email) ? null : Email.Trim(),
-        Phone = string.IsNullOrWhiteSpace(Phone) ? null : Phone.Trim(),
-    };
-
-    /// <summary>A contact person nobody can reach is no contact: each needs an email or a phone number.</summary>
-    public static void AddUnreachable(IReadOnlyList<ContactPersonRequest>? contacts, Dictionary<string, string[]> errors)
-    {
-        for (var i = 0; i < (contacts?.Count ?? 0); i++)
-        {
-            if (string.IsNullOrWhiteSpace(contacts![i].Email) && string.IsNullOrWhiteSpace(contacts[i].Phone))
-                errors[$"contacts[{i}].email"] = ["A contact person needs an email address or a phone number."];
-        }
-    }
 }
 
 /// <summary>An employer as the API shows it. Its own users see it too; contact persons are shown to all who may see it.</summary>

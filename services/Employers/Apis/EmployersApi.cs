@@ -9,6 +9,7 @@ using Samverkan.Employers.Infrastructure;
 using Samverkan.Employers.Infrastructure.Configurations;
 using Samverkan.Employers.Model;
 using Samverkan.ServiceDefaults.Auth;
+using Samverkan.ServiceDefaults.Contacts;
 using Samverkan.ServiceDefaults.Http;
 using Samverkan.ServiceDefaults.Messaging;
 using Samverkan.ServiceDefaults.Sweden;
@@ -183,7 +184,7 @@ public static class EmployersApi
             query = query.Where(e => EF.Functions.ILike(e.Name, pattern));
         }
         var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(e => e.Name).ThenBy(e => e.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var items = await query.OrderBy(e => e.Name).ThenBy(e => e.Id).Page(page, pageSize).ToListAsync(ct);
         return TypedResults.Ok(new PagedResult<EmployerResponse>(items.Select(EmployerResponse.From).ToList(), page, pageSize, total));
     }
 

@@ -23,7 +23,7 @@ public static class KnownActorsApi
         var total = await db.KnownActors.CountAsync(ct);
         var items = await db.KnownActors.AsNoTracking()
             .OrderBy(a => a.Name).ThenBy(a => a.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Page(page, pageSize)
             .ToListAsync(ct);
         return TypedResults.Ok(new PagedResult<KnownActorResponse>(items.Select(KnownActorResponse.From).ToList(), page, pageSize, total));
     }

@@ -133,7 +133,7 @@ public static class OffersApi
         if (!string.IsNullOrEmpty(municipality)) query = query.Where(o => o.MunicipalityCode == municipality);
         if (!string.IsNullOrEmpty(occupation)) query = query.Where(o => o.OccupationCode == occupation);
         var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(o => o.PublishedAt).ThenBy(o => o.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var items = await query.OrderByDescending(o => o.PublishedAt).ThenBy(o => o.Id).Page(page, pageSize).ToListAsync(ct);
         return TypedResults.Ok(new PagedResult<OfferResponse>(items.Select(OfferResponse.From).ToList(), page, pageSize, total));
     }
 

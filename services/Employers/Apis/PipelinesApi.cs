@@ -96,7 +96,7 @@ public static class PipelinesApi
         if (stageFilter is not null) query = query.Where(p => p.Stage == stageFilter);
         if (offerId is not null) query = query.Where(p => p.OfferId == offerId);
         var total = await query.CountAsync(ct);
-        var rows = await query.OrderByDescending(p => p.ProposedOn).ThenBy(p => p.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var rows = await query.OrderByDescending(p => p.ProposedOn).ThenBy(p => p.Id).Page(page, pageSize).ToListAsync(ct);
         var items = employer
             ? await ForEmployerAsync(rows, user, db, key, ct)
             : rows.Select(p => PipelineResponse.ForStaff(p, key.Bytes)).ToList();

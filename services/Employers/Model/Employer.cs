@@ -1,4 +1,5 @@
 using Samverkan.Contracts.Employers;
+using Samverkan.ServiceDefaults.Contacts;
 
 namespace Samverkan.Employers.Model;
 
