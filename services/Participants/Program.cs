@@ -1,6 +1,5 @@
 using Samverkan.Participants.Apis;
 using Samverkan.Participants.Extensions;
-using Samverkan.Participants.Infrastructure;
 using Samverkan.ServiceDefaults;
 using Samverkan.ServiceDefaults.Data;
 

@@ -82,6 +82,25 @@ public sealed class ConsentTests(ParticipantsApiFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Consents_stay_readable_after_the_participant_is_erased_while_the_journey_endpoints_404()
+    {
+        var agency = await factory.KnownActorAsync();
+        var recipient = await factory.KnownActorAsync("Försäkringskassan");
+        var client = factory.ClientFor(Roles.Caseworker, agency);
+        var participant = await AuthorizationTests.EnrolAsync(client, new EnrolBody());
+        var body = new { purpose = "share-action-plan", recipientActorId = recipient, givenOn = "2026-02-01", method = "written" };
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"/api/participants/{participant}/consents", body)).StatusCode);
+
+        var erasure = await factory.ClientFor(Roles.Admin).PostAsJsonAsync($"/api/participants/{participant}/erasure", new { reason = "lawful-request" });
+        var consents = await client.GetAsync($"/api/participants/{participant}/consents");
+
+        Assert.Equal(HttpStatusCode.OK, erasure.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, consents.StatusCode);
+        Assert.Single((await consents.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/participants/{participant}/exit")).StatusCode);
+    }
+
+    [Fact]
     public async Task Another_agency_cannot_see_or_record_consents_404()
     {
         var client = factory.ClientFor(Roles.Caseworker, await factory.KnownActorAsync());

@@ -1,9 +1,4 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
 using Samverkan.Contracts.Participants;
-using Samverkan.Participants.Infrastructure;
-using Samverkan.Participants.Model;
 using Samverkan.Participants.Security;
 using Samverkan.ServiceDefaults.Auth;
 
@@ -26,9 +21,9 @@ internal static class ActionPlanAccess
         Guid id, ClaimsPrincipal user, ParticipantsDbContext db, IAuthorizationService authorization, CancellationToken ct)
     {
         var participant = await db.Participants.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (participant is null || await ParticipantRecords.IsErasedAsync(db, id, ct))
+        if (participant is null || await AccessibleParticipants.IsErasedAsync(db, id, ct))
             return (null, PlanView.None);
-        if ((await authorization.AuthorizeAsync(user, participant, ParticipantAccessRequirement.Instance)).Succeeded)
+        if (await AccessibleParticipants.MaySeeAsync(user, participant, authorization))
             return (participant, PlanView.Full);
         var agency = user.GetAgencyId();
         if (agency is null || !(user.IsInRole(Roles.Caseworker) || user.IsInRole(Roles.Coordinator)))

@@ -1,10 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Samverkan.Participants.Infrastructure;
 using Samverkan.Participants.Security;
 using Samverkan.ServiceDefaults.Http;
 

@@ -1,15 +1,11 @@
-using System.Security.Claims;
 using MassTransit;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Samverkan.Contracts.Participants;
-using Samverkan.Participants.Infrastructure;
-using Samverkan.Participants.Model;
 using Samverkan.Participants.Security;
 using Samverkan.ServiceDefaults.Auth;
-using Samverkan.ServiceDefaults.Messaging;
+
+using static Samverkan.Participants.Apis.AccessibleParticipants;
+using static Samverkan.Participants.Apis.ParticipantRecords;
 
 namespace Samverkan.Participants.Apis;
 
@@ -31,7 +27,7 @@ public static class ConsentsApi
     public static async Task<Results<Ok<List<ConsentResponse>>, NotFound>> ListConsents(
         Guid participantId, ClaimsPrincipal user, ParticipantsDbContext db, IAuthorizationService authorization, CancellationToken ct)
     {
-        if (await FindAccessibleAsync(participantId, user, db, authorization, ct) is null)
+        if (await FindVisibleAsync(participantId, user, db, authorization, ct) is null)
             return TypedResults.NotFound();
         var consents = await db.Consents.AsNoTracking().Where(c => c.ParticipantId == participantId)
             .OrderBy(c => c.GivenOn).ThenBy(c => c.Id).ToListAsync(ct);
@@ -43,7 +39,7 @@ public static class ConsentsApi
         Guid participantId, GiveConsentRequest request, ClaimsPrincipal user, ParticipantsDbContext db,
         IAuthorizationService authorization, CancellationToken ct)
     {
-        var participant = await FindAccessibleAsync(participantId, user, db, authorization, ct);
+        var participant = await FindVisibleAsync(participantId, user, db, authorization, ct);
         if (participant is null)
             return TypedResults.NotFound();
         if (request.GivenOn > Today())
@@ -90,7 +86,7 @@ public static class ConsentsApi
         Guid participantId, Guid consentId, WithdrawConsentRequest? request, ClaimsPrincipal user, ParticipantsDbContext db,
         IAuthorizationService authorization, CancellationToken ct)
     {
-        var participant = await FindAccessibleAsync(participantId, user, db, authorization, ct);
+        var participant = await FindVisibleAsync(participantId, user, db, authorization, ct);
         var consent = participant is null ? null
             : await db.Consents.FirstOrDefaultAsync(c => c.Id == consentId && c.ParticipantId == participantId, ct);
         if (consent is null)
@@ -109,18 +105,7 @@ public static class ConsentsApi
         return TypedResults.Ok(ConsentResponse.From(consent));
     }
 
-    private static async Task<Participant?> FindAccessibleAsync(
-        Guid participantId, ClaimsPrincipal user, ParticipantsDbContext db, IAuthorizationService authorization, CancellationToken ct)
-    {
-        var participant = await db.Participants.AsNoTracking().FirstOrDefaultAsync(p => p.Id == participantId, ct);
-        return participant is not null && (await authorization.AuthorizeAsync(user, participant, ParticipantAccessRequirement.Instance)).Succeeded
-            ? participant
-            : null;
-    }
-
     private static Task<Consent?> ActiveAsync(ParticipantsDbContext db, Guid participantId, ConsentPurpose purpose, Guid recipient, CancellationToken ct) =>
         db.Consents.AsNoTracking().FirstOrDefaultAsync(
             c => c.ParticipantId == participantId && c.Purpose == purpose && c.RecipientActorId == recipient && c.WithdrawnOn == null, ct);
-
-    private static DateOnly Today() => DateOnly.FromDateTime(DateTime.UtcNow);
 }

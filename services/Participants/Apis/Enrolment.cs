@@ -1,13 +1,7 @@
-using System.Security.Claims;
 using MassTransit;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Samverkan.Participants.Infrastructure;
-using Samverkan.Participants.Model;
 using Samverkan.Participants.Security;
 using Samverkan.ServiceDefaults.Auth;
-using Samverkan.ServiceDefaults.Messaging;
 
 namespace Samverkan.Participants.Apis;
 
@@ -135,7 +129,7 @@ public sealed class Enrolment(ParticipantsDbContext db, IdentityProtector protec
 
     /// <summary>A re-enrolment: the existing participant (first start date kept) for those who may see it; for anyone else no data of it.</summary>
     private async Task<EnrolmentOutcome> AlreadyEnrolledAsync(Participant existing, ClaimsPrincipal user) =>
-        (await authorization.AuthorizeAsync(user, existing, ParticipantAccessRequirement.Instance)).Succeeded
+        await AccessibleParticipants.MaySeeAsync(user, existing, authorization)
             ? new EnrolmentOutcome(EnrolmentStatus.AlreadyEnrolled, existing)
             : new EnrolmentOutcome(EnrolmentStatus.EnrolledByAnother, Errors: new()
             {

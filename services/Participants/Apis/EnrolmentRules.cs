@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using Samverkan.Contracts.Participants;
-using Samverkan.Participants.Model;
 using Samverkan.Participants.Security;
 using Samverkan.ServiceDefaults.Auth;
 

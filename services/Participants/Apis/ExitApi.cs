@@ -1,10 +1,4 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Samverkan.Participants.Infrastructure;
-using Samverkan.Participants.Model;
-using Samverkan.ServiceDefaults.Messaging;
+using static Samverkan.Participants.Apis.AccessibleParticipants;
 using static Samverkan.Participants.Apis.ParticipantRecords;
 
 namespace Samverkan.Participants.Apis;
@@ -65,7 +59,7 @@ public static class ExitApi
     {
         if (await FindAccessibleAsync(id, user, db, authorization, ct) is null)
             return TypedResults.NotFound();
-        var exit = await db.Set<ParticipantExit>().AsNoTracking().FirstOrDefaultAsync(x => x.ParticipantId == id, ct);
+        var exit = await ExitOfAsync(db, id, ct);
         return exit is null ? TypedResults.NotFound() : TypedResults.Ok(ExitResponse.From(exit));
     }
 }

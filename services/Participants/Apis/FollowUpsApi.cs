@@ -1,13 +1,6 @@
-using System.Security.Claims;
 using MassTransit;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Samverkan.Contracts.Participants;
-using Samverkan.Participants.Infrastructure;
-using Samverkan.Participants.Model;
-using Samverkan.ServiceDefaults.Auth;
-using Samverkan.ServiceDefaults.Messaging;
+using static Samverkan.Participants.Apis.AccessibleParticipants;
 using static Samverkan.Participants.Apis.ParticipantRecords;
 
 namespace Samverkan.Participants.Apis;
@@ -30,7 +23,7 @@ public static class FollowUpsApi
         var participant = await FindAccessibleAsync(id, user, db, authorization, ct);
         if (participant is null)
             return TypedResults.NotFound();
-        var exit = await db.Set<ParticipantExit>().AsNoTracking().FirstOrDefaultAsync(x => x.ParticipantId == id, ct);
+        var exit = await ExitOfAsync(db, id, ct);
         var recorded = await db.Set<FollowUp>().Where(f => f.ParticipantId == id).Select(f => f.Point).ToListAsync(ct);
         var point = request.Point!.Value;
         if (FollowUpRules.Conflict(exit?.ExitDate, point, recorded) is { } conflict)
@@ -68,7 +61,7 @@ public static class FollowUpsApi
     {
         if (await FindAccessibleAsync(id, user, db, authorization, ct) is null)
             return TypedResults.NotFound();
-        var exit = await db.Set<ParticipantExit>().AsNoTracking().FirstOrDefaultAsync(x => x.ParticipantId == id, ct);
+        var exit = await ExitOfAsync(db, id, ct);
         var followUps = await db.Set<FollowUp>().AsNoTracking().Where(f => f.ParticipantId == id).OrderBy(f => f.Point).ToListAsync(ct);
         var schedule = exit is null
             ? []
@@ -92,20 +85,11 @@ public static class FollowUpsApi
         var latestExit = day.AddDays(-28);
         var query =
             from exit in db.Set<ParticipantExit>().AsNoTracking()
-            join participant in db.Participants.AsNoTracking() on exit.ParticipantId equals participant.Id
+            join participant in db.Participants.AsNoTracking().VisibleTo(user, db) on exit.ParticipantId equals participant.Id
             where exit.ExitDate <= latestExit
                   && !db.Set<ParticipantErasure>().Any(e => e.ParticipantId == participant.Id)
                   && db.Set<FollowUp>().Count(f => f.ParticipantId == participant.Id) < 3
-            select new { participant.Id, participant.CollaborationId, participant.ReferringActorId, exit.ExitDate };
-        if (!user.IsInRole(Roles.Admin))
-        {
-            // Whom the caller may see (ParticipantAccessRules, as a query): its agency's referrals, and for a
-            // coordinator also the participants of the collaborations its agency owns.
-            var agency = user.GetAgencyId();
-            var coordinator = user.IsInRole(Roles.Coordinator);
-            query = query.Where(x => x.ReferringActorId == agency
-                                     || (coordinator && db.KnownCollaborations.Any(c => c.Id == x.CollaborationId && c.OwnerActorId == agency)));
-        }
+            select new { participant.Id, participant.CollaborationId, exit.ExitDate };
         var exits = await query.ToListAsync(ct);
         var ids = exits.Select(x => x.Id).ToList();
         var recorded = (await db.Set<FollowUp>().AsNoTracking().Where(f => ids.Contains(f.ParticipantId))

@@ -1,9 +1,4 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Samverkan.Participants.Infrastructure;
-using Samverkan.Participants.Model;
+using static Samverkan.Participants.Apis.AccessibleParticipants;
 using static Samverkan.Participants.Apis.ParticipantRecords;
 
 namespace Samverkan.Participants.Apis;

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Samverkan.Participants.Model;
 
 namespace Samverkan.Participants.Apis;
 

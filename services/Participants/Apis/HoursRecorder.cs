@@ -1,12 +1,6 @@
-using System.Security.Claims;
 using MassTransit;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
 using Samverkan.Contracts.Participants;
-using Samverkan.Participants.Infrastructure;
-using Samverkan.Participants.Model;
 using Samverkan.Participants.Security;
-using Samverkan.ServiceDefaults.Messaging;
 using static Samverkan.Participants.Apis.ParticipantRecords;
 
 namespace Samverkan.Participants.Apis;
@@ -30,13 +24,7 @@ internal static class HoursRecorder
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM participants WHERE id = ANY({ids}) ORDER BY id FOR UPDATE", ct);
 
-        var participants = new Dictionary<Guid, Participant>();
-        foreach (var participant in await db.Participants.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(ct))
-            if ((await authorization.AuthorizeAsync(user, participant, ParticipantAccessRequirement.Instance)).Succeeded)
-                participants[participant.Id] = participant;
-        var erased = await db.Set<ParticipantErasure>().Where(e => ids.Contains(e.ParticipantId)).Select(e => e.ParticipantId).ToListAsync(ct);
-        foreach (var id in erased)
-            participants.Remove(id);
+        var participants = await AccessibleParticipants.FindAccessibleAsync(ids, user, db, authorization, ct);
         var exits = await db.Set<ParticipantExit>().AsNoTracking().Where(x => ids.Contains(x.ParticipantId))
             .ToDictionaryAsync(x => x.ParticipantId, x => x.ExitDate, ct);
         var dates = rows.Where(r => r.Date is not null).Select(r => r.Date!.Value).Distinct().ToArray();

@@ -1,5 +1,4 @@
 using Samverkan.Contracts.Actors;
-using Samverkan.Participants.Model;
 
 namespace Samverkan.Participants.Apis;
 

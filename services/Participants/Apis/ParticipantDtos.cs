@@ -2,7 +2,6 @@ using Samverkan.ServiceDefaults.Sweden;
 using System.ComponentModel.DataAnnotations;
 using Samverkan.Contracts.Actors;
 using Samverkan.Contracts.Participants;
-using Samverkan.Participants.Model;
 
 namespace Samverkan.Participants.Apis;
 

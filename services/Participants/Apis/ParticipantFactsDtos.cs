@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Samverkan.Contracts.Actors;
 using Samverkan.Contracts.Participants;
-using Samverkan.Participants.Model;
 using Samverkan.ServiceDefaults.Sweden;
 
 namespace Samverkan.Participants.Apis;

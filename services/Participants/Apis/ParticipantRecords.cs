@@ -1,33 +1,14 @@
 using System.Globalization;
-using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Samverkan.Participants.Infrastructure;
-using Samverkan.Participants.Model;
-using Samverkan.Participants.Security;
 
 namespace Samverkan.Participants.Apis;
 
-/// <summary>What the journey endpoints (exit, follow-up, plan, hours, validation, record) share.</summary>
+/// <summary>What the journey endpoints (exit, follow-up, plan, hours, validation, record) share; loading under the access rules is in <see cref="AccessibleParticipants"/>.</summary>
 internal static class ParticipantRecords
 {
-    /// <summary>
-    /// The participant when the caller may see it (the resource check of <see cref="ParticipantAccessRequirement"/>)
-    /// and it has not been erased; otherwise null, which every caller answers 404.
-    /// </summary>
-    public static async Task<Participant?> FindAccessibleAsync(
-        Guid id, ClaimsPrincipal user, ParticipantsDbContext db, IAuthorizationService authorization, CancellationToken ct)
-    {
-        var participant = await db.Participants.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (participant is null || await IsErasedAsync(db, id, ct))
-            return null;
-        return (await authorization.AuthorizeAsync(user, participant, ParticipantAccessRequirement.Instance)).Succeeded ? participant : null;
-    }
-
-    public static Task<bool> IsErasedAsync(ParticipantsDbContext db, Guid id, CancellationToken ct) =>
-        db.Set<ParticipantErasure>().AnyAsync(e => e.ParticipantId == id, ct);
+    /// <summary>The participant's exit, if it has exited.</summary>
+    public static Task<ParticipantExit?> ExitOfAsync(ParticipantsDbContext db, Guid id, CancellationToken ct) =>
+        db.Set<ParticipantExit>().AsNoTracking().FirstOrDefaultAsync(x => x.ParticipantId == id, ct);
 
     public static DateOnly Today() => DateOnly.FromDateTime(DateTime.UtcNow);
 

@@ -1,11 +1,5 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Samverkan.Contracts.Participants;
-using Samverkan.Participants.Infrastructure;
-using Samverkan.Participants.Model;
 using Samverkan.Participants.Security;
 using Samverkan.ServiceDefaults.Auth;
 
@@ -71,16 +65,7 @@ public static class ParticipantsApi
     {
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, 200);
-        var query = db.Participants.AsNoTracking();
-        if (!user.IsInRole(Roles.Admin))
-        {
-            // The same rule as ParticipantAccessRules, as a query: own referrals, and for a coordinator also the
-            // participants of the collaborations its agency owns.
-            var agency = user.GetAgencyId();
-            var coordinator = user.IsInRole(Roles.Coordinator);
-            query = query.Where(p => p.ReferringActorId == agency
-                                     || (coordinator && db.KnownCollaborations.Any(c => c.Id == p.CollaborationId && c.OwnerActorId == agency)));
-        }
+        var query = db.Participants.AsNoTracking().VisibleTo(user, db);
         if (collaborationId is not null)
             query = query.Where(p => p.CollaborationId == collaborationId);
         var total = await query.CountAsync(ct);
@@ -96,36 +81,19 @@ public static class ParticipantsApi
         Guid id, ClaimsPrincipal user, ParticipantsDbContext db, IdentityProtector protector, IAuthorizationService authorization,
         CancellationToken ct, string? reason = null, [FromHeader(Name = ReasonHeader)] string? reasonHeader = null)
     {
-        var why = (string.IsNullOrWhiteSpace(reason) ? reasonHeader : reason)?.Trim();
-        if (why is { Length: > 500 })
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["The reason is at most 500 characters."] });
+        var why = IdentifyingReads.Reason(reason, reasonHeader);
+        if (IdentifyingReads.ReasonError(why) is { } invalid)
+            return invalid;
 
-        var participant = await db.Participants.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (participant is null || !(await authorization.AuthorizeAsync(user, participant, ParticipantAccessRequirement.Instance)).Succeeded)
+        var participant = await AccessibleParticipants.FindVisibleAsync(id, user, db, authorization, ct);
+        if (participant is null)
             return TypedResults.NotFound();
 
         var response = ParticipantResponse.From(participant);
         if (string.IsNullOrEmpty(why))
             return TypedResults.Ok(response);
-
-        db.IdentityAccessLog.Add(new IdentityAccess
-        {
-            ParticipantId = participant.Id,
-            Subject = user.Identity?.Name ?? "unknown",
-            AgencyId = user.GetAgencyId(),
-            Role = user.GetRole() ?? "unknown",
-            Reason = why,
-            AccessedAt = DateTimeOffset.UtcNow,
-        });
-        await db.SaveChangesAsync(ct);
-
-        var digits = participant.ProtectedNumber is null ? null : protector.UnprotectNumber(participant.ProtectedNumber);
-        return TypedResults.Ok(response with
-        {
-            PersonalIdentityNumber = digits is null ? null : $"{digits[..8]}-{digits[8..]}",
-            Name = participant.ProtectedName is null ? null : protector.UnprotectName(participant.ProtectedName),
-            BirthDate = participant.BirthDate,
-        });
+        await IdentifyingReads.AuditAsync(db, user, participant.Id, why, ct);
+        return TypedResults.Ok(IdentifyingReads.WithIdentity(response, participant, protector));
     }
 
     /// <summary>The audit log of identifying reads, newest first; admins only.</summary>

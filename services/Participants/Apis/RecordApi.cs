@@ -1,13 +1,8 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Samverkan.Contracts.Participants;
-using Samverkan.Participants.Infrastructure;
-using Samverkan.Participants.Model;
 using Samverkan.Participants.Security;
 using Samverkan.ServiceDefaults.Auth;
+using static Samverkan.Participants.Apis.AccessibleParticipants;
 using static Samverkan.Participants.Apis.ParticipantRecords;
 
 namespace Samverkan.Participants.Apis;
@@ -32,37 +27,21 @@ public static class RecordApi
         Guid id, ClaimsPrincipal user, ParticipantsDbContext db, IdentityProtector protector, IAuthorizationService authorization,
         CancellationToken ct, string? reason = null, [FromHeader(Name = ParticipantsApi.ReasonHeader)] string? reasonHeader = null)
     {
-        var why = (string.IsNullOrWhiteSpace(reason) ? reasonHeader : reason)?.Trim();
-        if (why is { Length: > 500 })
-            return Invalid("reason", "The reason is at most 500 characters.");
+        var why = IdentifyingReads.Reason(reason, reasonHeader);
+        if (IdentifyingReads.ReasonError(why) is { } invalid)
+            return invalid;
         var participant = await FindAccessibleAsync(id, user, db, authorization, ct);
         if (participant is null)
             return TypedResults.NotFound();
+        await IdentifyingReads.AuditAsync(db, user, id, string.IsNullOrEmpty(why) ? DefaultExportReason : why, ct);
 
-        db.IdentityAccessLog.Add(new IdentityAccess
-        {
-            ParticipantId = id,
-            Subject = Who(user),
-            AgencyId = user.GetAgencyId(),
-            Role = user.GetRole() ?? "unknown",
-            Reason = string.IsNullOrEmpty(why) ? DefaultExportReason : why,
-            AccessedAt = DateTimeOffset.UtcNow,
-        });
-        await db.SaveChangesAsync(ct);
-
-        var digits = participant.ProtectedNumber is null ? null : protector.UnprotectNumber(participant.ProtectedNumber);
         var entries = await db.Set<PlanEntry>().AsNoTracking().Where(e => e.ParticipantId == id).OrderBy(e => e.RecordedAt).ToListAsync(ct);
         var commitments = await db.Set<Commitment>().AsNoTracking().Where(c => c.ParticipantId == id).OrderBy(c => c.StartDate).ToListAsync(ct);
-        var exit = await db.Set<ParticipantExit>().AsNoTracking().FirstOrDefaultAsync(x => x.ParticipantId == id, ct);
+        var exit = await ExitOfAsync(db, id, ct);
         return TypedResults.Ok(new ParticipantExport
         {
             ExportedAt = DateTimeOffset.UtcNow,
-            Participant = ParticipantResponse.From(participant) with
-            {
-                PersonalIdentityNumber = digits is null ? null : $"{digits[..8]}-{digits[8..]}",
-                Name = participant.ProtectedName is null ? null : protector.UnprotectName(participant.ProtectedName),
-                BirthDate = participant.BirthDate,
-            },
+            Participant = IdentifyingReads.WithIdentity(ParticipantResponse.From(participant), participant, protector),
             Consents = (await db.Consents.AsNoTracking().Where(c => c.ParticipantId == id).OrderBy(c => c.GivenOn).ToListAsync(ct))
                 .Select(ConsentResponse.From).ToList(),
             ActionPlan = new ActionPlanResponse(id, true,

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Samverkan.Contracts.Participants;
-using Samverkan.Participants.Model;
 
 namespace Samverkan.Participants.Apis;
 

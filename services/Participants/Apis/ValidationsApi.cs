@@ -1,11 +1,5 @@
-using System.Security.Claims;
 using MassTransit;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Samverkan.Participants.Infrastructure;
-using Samverkan.Participants.Model;
-using Samverkan.ServiceDefaults.Messaging;
+using static Samverkan.Participants.Apis.AccessibleParticipants;
 using static Samverkan.Participants.Apis.ParticipantRecords;
 
 namespace Samverkan.Participants.Apis;

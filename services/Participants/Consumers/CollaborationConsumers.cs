@@ -1,8 +1,5 @@
 using MassTransit;
 using Samverkan.Contracts.Actors;
-using Samverkan.Participants.Infrastructure;
-using Samverkan.Participants.Model;
-using Samverkan.ServiceDefaults.Messaging;
 
 namespace Samverkan.Participants.Consumers;
 

@@ -1,11 +1,8 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Samverkan.Participants.Consumers;
-using Samverkan.Participants.Infrastructure;
 using Samverkan.Participants.Security;
 using Samverkan.ServiceDefaults;
 using Samverkan.ServiceDefaults.Data;
-using Samverkan.ServiceDefaults.Messaging;
 
 namespace Samverkan.Participants.Extensions;
 

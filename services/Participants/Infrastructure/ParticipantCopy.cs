@@ -1,6 +1,5 @@
 using Npgsql;
 using NpgsqlTypes;
-using Samverkan.Participants.Model;
 
 namespace Samverkan.Participants.Infrastructure;
 

@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Samverkan.Contracts.Participants;
-using Samverkan.Participants.Model;
-using Samverkan.ServiceDefaults.Messaging;
 
 namespace Samverkan.Participants.Infrastructure;
 

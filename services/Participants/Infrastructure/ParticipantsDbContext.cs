@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Samverkan.Participants.Model;
-using Samverkan.ServiceDefaults.Messaging;
-
 namespace Samverkan.Participants.Infrastructure;
 
 public sealed class ParticipantsDbContext(DbContextOptions<ParticipantsDbContext> options) : DbContext(options), IMessagingDbContext

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Samverkan.Contracts.Participants;
-using Samverkan.Participants.Model;
 
 namespace Samverkan.Participants.Infrastructure;
 

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
-using Samverkan.Participants.Model;
 
 namespace Samverkan.Participants.Security;
 

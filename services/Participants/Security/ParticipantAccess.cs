@@ -1,8 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
-using Samverkan.Participants.Infrastructure;
-using Samverkan.Participants.Model;
 using Samverkan.ServiceDefaults.Auth;
 
 namespace Samverkan.Participants.Security;

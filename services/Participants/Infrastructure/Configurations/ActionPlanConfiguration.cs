@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Samverkan.Participants.Model;
 
 namespace Samverkan.Participants.Infrastructure.Configurations;
 

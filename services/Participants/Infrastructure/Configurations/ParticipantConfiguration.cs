@@ -1,7 +1,5 @@
 using Samverkan.Contracts.Participants;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Samverkan.Participants.Model;
 
 namespace Samverkan.Participants.Infrastructure.Configurations;
 
