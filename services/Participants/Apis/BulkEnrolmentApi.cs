@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Samverkan.Participants.Security;
 using Samverkan.ServiceDefaults.Http;
+using static Samverkan.Participants.Apis.ParticipantRecords;
 
 namespace Samverkan.Participants.Apis;
 
@@ -147,7 +148,4 @@ public static class BulkEnrolmentApi
             .GroupBy(e => e.Field)
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage ?? "Invalid.").ToArray()));
     }
-
-    private static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 }

@@ -1,9 +1,7 @@
 using MassTransit;
-using Npgsql;
 using Samverkan.Contracts.Participants;
 using Samverkan.Participants.Security;
 using Samverkan.ServiceDefaults.Auth;
-
 using static Samverkan.Participants.Apis.AccessibleParticipants;
 using static Samverkan.Participants.Apis.ParticipantRecords;
 
@@ -43,10 +41,9 @@ public static class ConsentsApi
         if (participant is null)
             return TypedResults.NotFound();
         if (request.GivenOn > Today())
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["givenOn"] = ["A consent cannot be given in the future."] });
+            return Invalid("givenOn", "A consent cannot be given in the future.");
         if (!await db.KnownActors.AnyAsync(a => a.Id == request.RecipientActorId, ct))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                { ["recipientActorId"] = ["The recipient is not a known actor: it must be registered in Actors first."] });
+            return Invalid("recipientActorId", "The recipient is not a known actor: it must be registered in Actors first.");
 
         var purpose = request.Purpose!.Value;
         var recipient = request.RecipientActorId!.Value;
@@ -61,7 +58,7 @@ public static class ConsentsApi
             RecipientActorId = recipient,
             GivenOn = request.GivenOn!.Value,
             Method = request.Method!.Value,
-            RecordedBy = user.Identity?.Name ?? "unknown",
+            RecordedBy = Who(user),
             RecordedAt = DateTimeOffset.UtcNow,
         };
         db.Consents.Add(consent);
@@ -70,7 +67,7 @@ public static class ConsentsApi
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
         {
             db.ChangeTracker.Clear(); // a concurrent request recorded the same consent first
             return TypedResults.Ok(ConsentResponse.From((await ActiveAsync(db, participantId, purpose, recipient, ct))!));
@@ -94,14 +91,14 @@ public static class ConsentsApi
 
         var on = request?.WithdrawnOn ?? Today();
         if (on > Today())
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["withdrawnOn"] = ["A withdrawal takes effect at once; it cannot be dated in the future."] });
-        if (consent.Withdraw(on, user.Identity?.Name ?? "unknown", DateTimeOffset.UtcNow, out var error))
+            return Invalid("withdrawnOn", "A withdrawal takes effect at once; it cannot be dated in the future.");
+        if (consent.Withdraw(on, Who(user), DateTimeOffset.UtcNow, out var error))
         {
             db.AddIntegrationEvent(consent.ToWithdrawnEvent(participant!.CollaborationId));
             await db.SaveChangesAsync(ct);
         }
         else if (error is not null)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["withdrawnOn"] = [error] });
+            return Invalid("withdrawnOn", error);
         return TypedResults.Ok(ConsentResponse.From(consent));
     }
 

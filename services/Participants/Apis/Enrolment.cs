@@ -88,6 +88,7 @@ public sealed class Enrolment(ParticipantsDbContext db, IdentityProtector protec
         var created = new List<Participant>(valid.Count);
         var addedInBatch = new Dictionary<(Guid, string), Participant>();
         var now = DateTimeOffset.UtcNow;
+        var enrolledBy = ParticipantRecords.Who(user);
         for (var i = 0; i < candidates.Count; i++)
         {
             var candidate = candidates[i];
@@ -117,7 +118,7 @@ public sealed class Enrolment(ParticipantsDbContext db, IdentityProtector protec
                 continue;
             }
 
-            var participant = EnrolmentRules.NewParticipant(candidate, NewId.NextSequentialGuid(), protector, hash, now, user.Identity?.Name ?? "unknown");
+            var participant = EnrolmentRules.NewParticipant(candidate, NewId.NextSequentialGuid(), protector, hash, now, enrolledBy);
             created.Add(participant);
             db.AddIntegrationEvent(participant.ToEnrolledEvent());
             if (hash is not null)
