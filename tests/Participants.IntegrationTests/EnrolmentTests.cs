@@ -47,6 +47,28 @@ public sealed class EnrolmentTests(ParticipantsApiFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_new_participant_reads_back_from_the_database_exactly_as_enrolment_answered()
+    {
+        // Enrolment writes the row with COPY and answers from memory; the read goes through EF Core's mapping.
+        var client = factory.ClientFor(Roles.Caseworker, await factory.KnownActorAsync());
+        var created = await (await client.EnrolAsync(new EnrolBody
+        {
+            PersonalIdentityNumber = "19811218-9876", Name = "Anna Läsesson", TargetGroups = ["young", "long-term-unemployed", "newly-arrived"],
+        })).JsonAsync(HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetGuid();
+
+        var read = await (await client.GetAsync($"/api/participants/{id}?reason=round-trip")).JsonAsync(HttpStatusCode.OK);
+
+        foreach (var field in created.EnumerateObject().Where(f => f.Name is not ("enrolledAt" or "personalIdentityNumber" or "name" or "birthDate")))
+            Assert.Equal(field.Value.GetRawText(), read.GetProperty(field.Name).GetRawText());
+        // The database keeps microseconds; the answer had the clock's ticks.
+        Assert.Equal(created.GetProperty("enrolledAt").GetDateTimeOffset(), read.GetProperty("enrolledAt").GetDateTimeOffset(), TimeSpan.FromMilliseconds(1));
+        Assert.Equal("19811218-9876", read.GetProperty("personalIdentityNumber").GetString());
+        Assert.Equal("Anna Läsesson", read.GetProperty("name").GetString());
+        Assert.Equal("1981-12-18", read.GetProperty("birthDate").GetString());
+    }
+
+    [Fact]
     public async Task Re_enrolment_of_the_same_person_returns_the_same_participant_and_keeps_the_first_start_date()
     {
         var agency = await factory.KnownActorAsync();
