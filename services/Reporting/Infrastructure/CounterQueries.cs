@@ -36,18 +36,27 @@ public static class CounterQueries
         var (f1, t1) = segments.Days.Count > 0 ? segments.Days[0] : (DateOnly.MaxValue, DateOnly.MinValue);
         var (f2, t2) = segments.Days.Count > 1 ? segments.Days[1] : (DateOnly.MaxValue, DateOnly.MinValue);
 
+        // One branch per index range, not ORs: with ORs the generic plan of this statement filtered every row of
+        // the scope (33 ms at 1,000,000 participants instead of 3).
         var rows = await db.Database.SqlQuery<CountRow>($"""
             SELECT dimension AS "Dimension", key AS "Key", gender AS "Gender", sum(count)::int AS "Count" FROM (
                 SELECT dimension, key, gender, count FROM participant_totals
                 WHERE {withTotals} AND collaboration_id = {scope} AND dimension = ANY({dims})
                 UNION ALL
                 SELECT dimension, key, gender, {sign} * count FROM participant_period_counts
-                WHERE collaboration_id = {scope} AND dimension = ANY({dims})
-                  AND (months = {ParticipantPeriodCount.Year} AND (start = ANY({years}) OR start > {laterYears})
-                       OR months = {ParticipantPeriodCount.Month} AND start = ANY({months}))
+                WHERE collaboration_id = {scope} AND months = {ParticipantPeriodCount.Year} AND start = ANY({years}) AND dimension = ANY({dims})
+                UNION ALL
+                SELECT dimension, key, gender, {sign} * count FROM participant_period_counts
+                WHERE collaboration_id = {scope} AND months = {ParticipantPeriodCount.Year} AND start > {laterYears} AND dimension = ANY({dims})
+                UNION ALL
+                SELECT dimension, key, gender, {sign} * count FROM participant_period_counts
+                WHERE collaboration_id = {scope} AND months = {ParticipantPeriodCount.Month} AND start = ANY({months}) AND dimension = ANY({dims})
                 UNION ALL
                 SELECT dimension, key, gender, {sign} * count FROM participant_counts
-                WHERE collaboration_id = {scope} AND dimension = ANY({dims}) AND (day BETWEEN {f1} AND {t1} OR day BETWEEN {f2} AND {t2})
+                WHERE collaboration_id = {scope} AND day BETWEEN {f1} AND {t1} AND dimension = ANY({dims})
+                UNION ALL
+                SELECT dimension, key, gender, {sign} * count FROM participant_counts
+                WHERE collaboration_id = {scope} AND day BETWEEN {f2} AND {t2} AND dimension = ANY({dims})
             ) AS x
             GROUP BY 1, 2, 3 HAVING sum(count) <> 0
             """).ToListAsync(ct);
