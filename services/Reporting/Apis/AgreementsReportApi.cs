@@ -19,7 +19,7 @@ public static class AgreementsReportApi
     }
 
     public static async Task<Results<Ok<AgreementsReport>, FileContentHttpResult, NotFound, ValidationProblem>> GetAgreementsReport(
-        Guid id, ClaimsPrincipal user, ReportingDbContext db, IOptions<ReportingOptions> options, ReportCache cache, ReportJson json, CancellationToken ct,
+        Guid id, ClaimsPrincipal user, ReportingDbContext db, IOptions<ReportingOptions> options, CancellationToken ct,
         [Description("As of this date (YYYY-MM-DD); today when absent.")] string? asOf = null,
         [Description("Language of the labels: sv (the default) or en.")] string? lang = null,
         [Description("true for figures meant for publication: always suppressed.")] bool publication = false,
@@ -31,8 +31,8 @@ public static class AgreementsReportApi
             return TypedResults.ValidationProblem(errors);
 
         // Referrals delivered are the summary's referring-actor figures, suppressed exactly as there.
-        var summary = await CollaborationSummaryApi.SummaryAsync(db, user, id, request, options, cache, json, ct);
-        if (summary?.Report is not { } s)
+        var summary = await CollaborationSummaryApi.SummaryAsync(db, user, id, request, options, ct);
+        if (summary is not { } s)
             return TypedResults.NotFound();
         var referrals = s.Tables.Single(t => t.Dimension == Dimensions.ReferringActor).Rows
             .Where(r => Guid.TryParse(r.Key, out _)).ToDictionary(r => Guid.Parse(r.Key), r => r.Total);

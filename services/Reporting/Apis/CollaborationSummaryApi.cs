@@ -29,31 +29,29 @@ public static class CollaborationSummaryApi
         if (query.Parse(errors) is not { } request)
             return TypedResults.ValidationProblem(errors);
 
-        var cached = await SummaryAsync(db, user, id, request, options, cache, json, ct);
-        if (cached is null)
-            return TypedResults.NotFound();
-        if (request.Format == ReportFormat.Json)
-            return new JsonReport<CollaborationSummaryReport>(cached.Json);
-        var report = cached.Report;
-        return ReportOutput.File(request.Format, SummaryExport.Tables(report, request.Language),
-            request.Text($"Samverkan {report.Name} – sammanställning", $"Collaboration {report.Name} – summary"),
-            $"collaboration-summary-{id}-{request.Period.To:yyyy-MM-dd}");
-    }
-
-    /// <summary>
-    /// The summary as <paramref name="user"/> may see it: built, or kept from an earlier request while the read
-    /// models have not changed. Null when the collaboration is unknown and has no counts.
-    /// </summary>
-    internal static async Task<CachedReport<CollaborationSummaryReport>?> SummaryAsync(
-        ReportingDbContext db, ClaimsPrincipal user, Guid id, ReportRequest request, IOptions<ReportingOptions> options,
-        ReportCache cache, ReportJson json, CancellationToken ct)
-    {
-        // Read before any figure (see ReadModelVersions).
-        var version = await ReadModelVersions.CurrentAsync(db, ct);
         var threshold = await request.ThresholdAsync(db, user, id, options, ct);
         var period = request.Period;
-        var key = new ReportCacheKey("collaboration-summary", id, null, period.From, period.To, request.Language, threshold);
-        return await cache.GetOrBuildAsync(key, version, () => BuildAsync(db, id, period, request.Language, threshold, ct), json.Default);
+        if (request.Format == ReportFormat.Json)
+        {
+            // Read before any figure (see ReadModelVersions).
+            var version = await ReadModelVersions.CurrentAsync(db, ct);
+            var key = new ReportCacheKey("collaboration-summary", id, null, period.From, period.To, request.Language, threshold);
+            var cached = await cache.GetOrBuildJsonAsync(key, version, () => BuildAsync(db, id, period, request.Language, threshold, ct), json.Default);
+            return cached is null ? TypedResults.NotFound() : new JsonReport<CollaborationSummaryReport>(cached);
+        }
+        if (await BuildAsync(db, id, period, request.Language, threshold, ct) is not { } report)
+            return TypedResults.NotFound();
+        return ReportOutput.File(request.Format, SummaryExport.Tables(report, request.Language),
+            request.Text($"Samverkan {report.Name} – sammanställning", $"Collaboration {report.Name} – summary"),
+            $"collaboration-summary-{id}-{period.To:yyyy-MM-dd}");
+    }
+
+    /// <summary>The summary as <paramref name="user"/> may see it, for the reports built on it; null when the collaboration is unknown and has no counts.</summary>
+    internal static async Task<CollaborationSummaryReport?> SummaryAsync(
+        ReportingDbContext db, ClaimsPrincipal user, Guid id, ReportRequest request, IOptions<ReportingOptions> options, CancellationToken ct)
+    {
+        var threshold = await request.ThresholdAsync(db, user, id, options, ct);
+        return await BuildAsync(db, id, request.Period, request.Language, threshold, ct);
     }
 
     /// <summary>The summary from the read models; null when the collaboration is unknown and has no counts.</summary>

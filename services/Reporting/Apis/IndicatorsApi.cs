@@ -45,8 +45,7 @@ public static class IndicatorsApi
     }
 
     public static async Task<Results<Ok<ReferenceComparisonReport>, FileContentHttpResult, NotFound, ValidationProblem>> GetComparison(
-        Guid id, [AsParameters] ReportQuery query, ClaimsPrincipal user, ReportingDbContext db, IOptions<ReportingOptions> options,
-        ReportCache cache, ReportJson json, CancellationToken ct,
+        Guid id, [AsParameters] ReportQuery query, ClaimsPrincipal user, ReportingDbContext db, IOptions<ReportingOptions> options, CancellationToken ct,
         [Description("A share 0–1 to compare work or studies with (e.g. 0.34), or a configured reference name (esf-programme-average, the default).")] string? reference = null)
     {
         var errors = new Dictionary<string, string[]>();
@@ -66,8 +65,8 @@ public static class IndicatorsApi
         if (errors.Count > 0 || request is null)
             return TypedResults.ValidationProblem(errors);
 
-        var summary = await CollaborationSummaryApi.SummaryAsync(db, user, id, request, options, cache, json, ct);
-        if (summary?.Report is not { } report)
+        var summary = await CollaborationSummaryApi.SummaryAsync(db, user, id, request, options, ct);
+        if (summary is not { } report)
             return TypedResults.NotFound();
         var comparison = ReferenceComparisonBuilder.Build(report, name, values!);
         if (request.Format == ReportFormat.Json)

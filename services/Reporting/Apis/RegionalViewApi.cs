@@ -39,19 +39,21 @@ public static class RegionalViewApi
         if (errors.Count > 0 || request is null)
             return TypedResults.ValidationProblem(errors);
 
-        // Read before any figure (see ReadModelVersions).
-        var version = await ReadModelVersions.CurrentAsync(db, ct);
         var threshold = await request.ThresholdAsync(db, user, collaborationId, options, ct);
         var period = request.Period;
-        var key = new ReportCacheKey("regional", collaborationId, municipality, period.From, period.To, request.Language, threshold);
-        var cached = await cache.GetOrBuildAsync(key, version, async () =>
+        async Task<RegionalViewReport?> Build()
         {
             var counts = await CounterQueries.CountsAsync(db, collaborationId ?? Dimensions.AllCollaborations, period, RegionalDimensions, ct);
             return RegionalViewBuilder.Build(counts, period.To, period.From, collaborationId, municipality, request.Language, threshold);
-        }, json.LeanCells);
+        }
         if (request.Format == ReportFormat.Json)
-            return new JsonReport<RegionalViewReport>(cached!.Json);
-        return ReportOutput.File(request.Format, RegionalExport.Tables(cached!.Report, request.Language),
+        {
+            // Read before any figure (see ReadModelVersions).
+            var version = await ReadModelVersions.CurrentAsync(db, ct);
+            var key = new ReportCacheKey("regional", collaborationId, municipality, period.From, period.To, request.Language, threshold);
+            return new JsonReport<RegionalViewReport>((await cache.GetOrBuildJsonAsync(key, version, Build, json.LeanCells))!);
+        }
+        return ReportOutput.File(request.Format, RegionalExport.Tables((await Build())!, request.Language),
             request.Text("Regional jämförelse per kommun", "Regional comparison by municipality"), $"regional-{period.To:yyyy-MM-dd}");
     }
 }

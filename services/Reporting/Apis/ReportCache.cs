@@ -13,39 +13,36 @@ namespace Samverkan.Reporting.Apis;
 public sealed record ReportCacheKey(
     string Report, Guid? Scope, string? Municipality, DateOnly? From, DateOnly To, ReportLanguage Language, int? Threshold);
 
-/// <summary>A built report, the read-model version it was built at, and its JSON serialised once, when first asked for.</summary>
-public sealed class CachedReport<T>(long version, T report, Func<T, byte[]> serialise) where T : class
-{
-    private readonly Lazy<byte[]> _json = new(() => serialise(report));
-
-    public long Version { get; } = version;
-    public T Report { get; } = report;
-    public byte[] Json => _json.Value;
-}
+/// <summary>A report's JSON and the read-model version it was built at.</summary>
+internal sealed record CachedJson(long Version, byte[] Json);
 
 /// <summary>
-/// Built reports kept in memory until the read models change (<see cref="Infrastructure.ReadModelVersions"/>):
+/// Reports' JSON kept in memory until the read models change (<see cref="Infrastructure.ReadModelVersions"/>):
 /// the read models change only when events arrive, while the same reports are asked for again and again.
-/// Bounded by the size of their JSON; each Reporting instance keeps its own, all checked against the database's
+/// Bounded by the size of the JSON; each Reporting instance keeps its own, all checked against the database's
 /// version.
 /// </summary>
+/// <remarks>
+/// The JSON only, not the report objects: a byte array costs the garbage collector nothing to trace, while a
+/// regional view is tens of thousands of small objects, and hundreds of them kept alive made every full
+/// collection, and so the slowest requests, 100 ms and more. Exports, rarer, are built each time.
+/// </remarks>
 public sealed class ReportCache(IOptions<ReportingOptions> options)
 {
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = options.Value.ReportCacheMegabytes * 1024L * 1024L });
 
     /// <param name="version">Read before anything <paramref name="build"/> reads (see <see cref="Infrastructure.ReadModelVersions"/>).</param>
     /// <param name="build">The report from the read models; null when there is none (nothing is kept).</param>
-    public async Task<CachedReport<T>?> GetOrBuildAsync<T>(
+    public async Task<byte[]?> GetOrBuildJsonAsync<T>(
         ReportCacheKey key, long version, Func<Task<T?>> build, JsonSerializerOptions json) where T : class
     {
-        if (_cache.TryGetValue(key, out CachedReport<T>? hit) && hit!.Version == version)
-            return hit;
+        if (_cache.TryGetValue(key, out CachedJson? hit) && hit!.Version == version)
+            return hit.Json;
         var report = await build();
         if (report is null)
             return null;
-        var entry = new CachedReport<T>(version, report, r => JsonSerializer.SerializeToUtf8Bytes(r, json));
-        // Sized by its JSON, serialised here once rather than on every hit.
+        var entry = new CachedJson(version, JsonSerializer.SerializeToUtf8Bytes(report, json));
         _cache.Set(key, entry, new MemoryCacheEntryOptions { Size = entry.Json.Length + 1024, SlidingExpiration = TimeSpan.FromMinutes(30) });
-        return entry;
+        return entry.Json;
     }
 }
