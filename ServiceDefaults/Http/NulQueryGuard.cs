@@ -18,7 +18,8 @@ internal sealed class NulQueryGuard(RequestDelegate next, IProblemDetailsService
             return;
         }
         context.Response.StatusCode = StatusCodes.Status400BadRequest;
-        await problemDetails.WriteAsync(new ProblemDetailsContext
+        // TryWrite: a client that accepts no JSON still gets its 400, only without a body.
+        await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
             ProblemDetails = new ValidationProblemDetails(new Dictionary<string, string[]> { [parameter] = [NoNulStringConverter.Error] })
