@@ -1,8 +1,8 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Samverkan.ServiceDefaults.Auth;
+using Samverkan.Testing;
 
 namespace Samverkan.Actors.IntegrationTests;
 
@@ -10,10 +10,9 @@ namespace Samverkan.Actors.IntegrationTests;
 public sealed record AuditWorld(Guid Owner, Guid Partner, Guid Outsider, Guid Collaboration, Guid Intervention, Guid Meeting)
 {
     // One world per factory (each has its own database): each audit case breaks one request against it and changes nothing.
-    private static readonly ConcurrentDictionary<ActorsApiFactory, Lazy<Task<AuditWorld>>> Worlds = new();
+    private static readonly OncePerFixture<ActorsApiFactory, AuditWorld> Worlds = new(CreateAsync);
 
-    public static Task<AuditWorld> For(ActorsApiFactory factory) =>
-        Worlds.GetOrAdd(factory, f => new Lazy<Task<AuditWorld>>(() => CreateAsync(f))).Value;
+    public static Task<AuditWorld> For(ActorsApiFactory factory) => Worlds.For(factory);
 
     private static async Task<AuditWorld> CreateAsync(ActorsApiFactory factory)
     {

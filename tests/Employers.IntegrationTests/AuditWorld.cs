@@ -1,8 +1,8 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Samverkan.ServiceDefaults.Auth;
+using Samverkan.Testing;
 using static Samverkan.Employers.IntegrationTests.MatchingTestData;
 
 namespace Samverkan.Employers.IntegrationTests;
@@ -11,10 +11,9 @@ namespace Samverkan.Employers.IntegrationTests;
 public sealed record AuditWorld(Guid EmployerActor, Guid Agency, Guid Offer, Guid Participant, Guid Pipeline, HttpClient Staff)
 {
     // One world per factory (each has its own database): each audit case breaks one request against it and changes nothing.
-    private static readonly ConcurrentDictionary<EmployersApiFactory, Lazy<Task<AuditWorld>>> Worlds = new();
+    private static readonly OncePerFixture<EmployersApiFactory, AuditWorld> Worlds = new(CreateAsync);
 
-    public static Task<AuditWorld> For(EmployersApiFactory factory) =>
-        Worlds.GetOrAdd(factory, f => new Lazy<Task<AuditWorld>>(() => CreateAsync(f))).Value;
+    public static Task<AuditWorld> For(EmployersApiFactory factory) => Worlds.For(factory);
 
     private static async Task<AuditWorld> CreateAsync(EmployersApiFactory factory)
     {
