@@ -38,6 +38,7 @@ public sealed class QueryInputGatewayTests(PlatformFixture platform)
 
     [Theory]
     [InlineData("/api/participants/actors?page=2147483647&pageSize=200")]
+    [InlineData("/api/participants?page=2147483647&pageSize=200")]
     [InlineData("/api/employers/actors?page=2147483647&pageSize=200")]
     [InlineData("/api/actors?page=2147483647&pageSize=200")]
     public async Task A_page_far_past_the_end_is_empty_not_a_500(string url)

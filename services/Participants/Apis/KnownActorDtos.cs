@@ -6,5 +6,3 @@ public sealed record KnownActorResponse(Guid Id, string Name, ActorSector Sector
 {
     public static KnownActorResponse From(KnownActor a) => new(a.Id, a.Name, a.Sector, a.Kind);
 }
-
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);

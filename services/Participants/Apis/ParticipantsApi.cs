@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Samverkan.Contracts.Participants;
 using Samverkan.Participants.Security;
 using Samverkan.ServiceDefaults.Auth;
+using Samverkan.ServiceDefaults.Http;
 
 namespace Samverkan.Participants.Apis;
 
@@ -63,13 +64,12 @@ public static class ParticipantsApi
     public static async Task<Ok<PagedResult<ParticipantResponse>>> ListParticipants(
         ClaimsPrincipal user, ParticipantsDbContext db, CancellationToken ct, Guid? collaborationId = null, int page = 1, int pageSize = 50)
     {
-        page = Math.Max(1, page);
-        pageSize = Math.Clamp(pageSize, 1, 200);
+        (page, pageSize) = Paging.Bound(page, pageSize);
         var query = db.Participants.AsNoTracking().VisibleTo(user, db);
         if (collaborationId is not null)
             query = query.Where(p => p.CollaborationId == collaborationId);
         var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(p => p.StartDate).ThenBy(p => p.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var items = await query.OrderBy(p => p.StartDate).ThenBy(p => p.Id).Page(page, pageSize).ToListAsync(ct);
         return TypedResults.Ok(new PagedResult<ParticipantResponse>(items.Select(ParticipantResponse.From).ToList(), page, pageSize, total));
     }
 
@@ -100,14 +100,13 @@ public static class ParticipantsApi
     public static async Task<Ok<PagedResult<IdentityAccessResponse>>> ListIdentityAccess(
         ParticipantsDbContext db, CancellationToken ct, Guid? participantId = null, int page = 1, int pageSize = 50)
     {
-        page = Math.Max(1, page);
-        pageSize = Math.Clamp(pageSize, 1, 200);
+        (page, pageSize) = Paging.Bound(page, pageSize);
         var query = db.IdentityAccessLog.AsNoTracking();
         if (participantId is not null)
             query = query.Where(a => a.ParticipantId == participantId);
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(a => a.AccessedAt).ThenByDescending(a => a.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+            .Page(page, pageSize).ToListAsync(ct);
         return TypedResults.Ok(new PagedResult<IdentityAccessResponse>(items.Select(IdentityAccessResponse.From).ToList(), page, pageSize, total));
     }
 }
