@@ -208,29 +208,10 @@ public sealed class LeakPlatformFixture : IAsyncLifetime
         environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Information";
         Platform = AppHostProcess.Start(environment);
         using var anonymous = new HttpClient { BaseAddress = Platform.Gateway, Timeout = TimeSpan.FromSeconds(30) };
-        try
-        {
-            await Eventually.Until(async () =>
-            {
-                if (Platform.HasExited)
-                    throw new InvalidOperationException($"The AppHost exited ({Platform.ExitCode}):\n{Platform.Output}");
-                try { return (await anonymous.GetAsync("/health")).IsSuccessStatusCode; }
-                catch (HttpRequestException) { return false; }
-            }, TimeSpan.FromMinutes(3), "the gateway's /health to report every service healthy");
-        }
-        catch (TimeoutException ex)
-        {
-            throw new TimeoutException($"{ex.Message}\nThe platform printed:\n{Platform.Output}", ex);
-        }
+        await PlatformFixture.WaitUntilHealthyAsync(Platform, anonymous);
     }
 
-    public HttpClient ClientFor(string role, Guid? agency = null)
-    {
-        var client = new HttpClient { BaseAddress = Platform.Gateway, Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Authorization =
-            new AuthenticationHeaderValue("Bearer", DevTokens.Create(PlatformFixture.Auth, role, (agency ?? Guid.NewGuid()).ToString()));
-        return client;
-    }
+    public HttpClient ClientFor(string role, Guid? agency = null) => PlatformFixture.ClientFor(Platform, role, agency);
 
     public async Task<int> CountAsync(string database, string table, Guid collaboration)
     {

@@ -25,7 +25,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         await _infra.Broker.CreateVirtualHostAsync(_run);
         Platform = AppHostProcess.Start(Environment(_infra, _run, _databases));
         Anonymous = new HttpClient { BaseAddress = Platform.Gateway, Timeout = TimeSpan.FromSeconds(30) };
-        await WaitUntilHealthyAsync();
+        await WaitUntilHealthyAsync(Platform, Anonymous);
     }
 
     /// <summary>What the AppHost is given: this run's databases, virtual host and signing key.</summary>
@@ -48,27 +48,31 @@ public sealed class PlatformFixture : IAsyncLifetime
         return environment;
     }
 
-    private async Task WaitUntilHealthyAsync()
+    /// <summary>Waits for the gateway's /health to report every service healthy; the AppHost's output goes into the failure.</summary>
+    public static async Task WaitUntilHealthyAsync(AppHostProcess platform, HttpClient anonymous)
     {
         try
         {
             await Eventually.Until(async () =>
             {
-                if (Platform.HasExited)
-                    throw new InvalidOperationException($"The AppHost exited ({Platform.ExitCode}):\n{Platform.Output}");
-                try { return (await Anonymous.GetAsync("/health")).IsSuccessStatusCode; }
+                if (platform.HasExited)
+                    throw new InvalidOperationException($"The AppHost exited ({platform.ExitCode}):\n{platform.Output}");
+                try { return (await anonymous.GetAsync("/health")).IsSuccessStatusCode; }
                 catch (HttpRequestException) { return false; }
             }, TimeSpan.FromMinutes(3), "the gateway's /health to report every service healthy");
         }
         catch (TimeoutException ex)
         {
-            throw new TimeoutException($"{ex.Message}\nThe platform printed:\n{Platform.Output}", ex);
+            throw new TimeoutException($"{ex.Message}\nThe platform printed:\n{platform.Output}", ex);
         }
     }
 
-    public HttpClient ClientFor(string role, Guid? agency = null)
+    public HttpClient ClientFor(string role, Guid? agency = null) => ClientFor(Platform, role, agency);
+
+    /// <summary>A client of the gateway with a development token for the role and agency (a fresh agency when none is given).</summary>
+    public static HttpClient ClientFor(AppHostProcess platform, string role, Guid? agency = null)
     {
-        var client = new HttpClient { BaseAddress = Platform.Gateway, Timeout = TimeSpan.FromSeconds(30) };
+        var client = new HttpClient { BaseAddress = platform.Gateway, Timeout = TimeSpan.FromSeconds(30) };
         client.DefaultRequestHeaders.Authorization =
             new AuthenticationHeaderValue("Bearer", DevTokens.Create(Auth, role, (agency ?? Guid.NewGuid()).ToString()));
         return client;
