@@ -22,7 +22,13 @@ public sealed class CountLattice
         return _values.Count - 1;
     }
 
-    public int[] AddRow(IReadOnlyList<int> values) => values.Select(Add).ToArray();
+    public int[] AddRow(IReadOnlyList<int> values)
+    {
+        var cells = new int[values.Count];
+        for (var i = 0; i < cells.Length; i++)
+            cells[i] = Add(values[i]);
+        return cells;
+    }
 
     public void Line(params int[] cells) => _lines.Add(cells);
 

@@ -45,94 +45,185 @@ public static class RegionalViewBuilder
         IReadOnlyCollection<DimensionCount> counts, DateOnly asOf, DateOnly? from, Guid? collaborationId, string? municipalityCode,
         ReportLanguage language, int? threshold)
     {
-        var started = counts.Where(c => c.Dimension == Dimensions.Municipality).ToList();
-        var exits = counts.Where(c => c.Dimension == Dimensions.ExitMunicipality)
-            .Select(c => (Municipality: c.Key.Split(':')[0], Outcome: Enum.Parse<ExitOutcome>(c.Key.Split(':')[1]), c.Gender, c.Count)).ToList();
-        var codes = started.Select(c => c.Key).Concat(exits.Select(e => e.Municipality)).Distinct()
-            .Where(c => municipalityCode is null || c == municipalityCode)
-            .OrderBy(c => Municipalities.NameOf(c) ?? c, StringComparer.Ordinal).ToList();
+        // Arrays indexed by municipality, group and gender column instead of lookups and LINQ per cell: built on
+        // every request after any event (the report cache is then stale), this was most of the request's CPU.
+        var groupOf = new int[Enum.GetValues<ExitOutcome>().Max(o => (int)o) + 1];
+        Array.Fill(groupOf, -1);
+        for (var g = 0; g < Groups.Length; g++)
+            foreach (var part in Groups[g].Parts)
+                groupOf[(int)part] = g;
 
+        var index = new Dictionary<string, int>();
+        var startedRaw = new List<int[]>();
+        var exitsRaw = new List<int[][]>();
+        int IndexOf(string code)
+        {
+            if (!index.TryGetValue(code, out var i))
+            {
+                index[code] = i = index.Count;
+                startedRaw.Add(new int[4]);
+                exitsRaw.Add(NewGroups());
+            }
+            return i;
+        }
+        var lookup = index.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var c in counts)
+        {
+            if (c.Dimension == Dimensions.Municipality)
+                startedRaw[IndexOf(c.Key)][Column(c.Gender)] += c.Count;
+            else if (c.Dimension == Dimensions.ExitMunicipality)
+            {
+                var key = c.Key.AsSpan();
+                var colon = key.IndexOf(':');
+                var code = key[..colon];
+                var i = lookup.TryGetValue(code, out var known) ? known : IndexOf(code.ToString());
+                exitsRaw[i][groupOf[(int)Enum.Parse<ExitOutcome>(key[(colon + 1)..])]][Column(c.Gender)] += c.Count;
+            }
+        }
+        var codes = index.Keys.Where(c => municipalityCode is null || c == municipalityCode)
+            .OrderBy(c => Municipalities.NameOf(c) ?? c, StringComparer.Ordinal).ToArray();
+        var n = codes.Length;
+
+        // The cells and lines are added in the order they always were: suppression breaks ties by position.
+        // Lines only matter to suppression, so exact figures skip them.
         var lattice = new CountLattice();
+        var withLines = threshold is not null;
         int[] Row(int[] values)
         {
             var cells = lattice.AddRow(values);
-            lattice.Line(cells);
+            if (withLines)
+                lattice.Line(cells);
             return cells;
         }
-        int[] Vector(IEnumerable<(Gender Gender, int Count)> xs) =>
-            CollaborationSummaryBuilder.Vector(xs.Select(x => new DimensionCount("", "", x.Gender, x.Count)));
-        void Columns(IEnumerable<int[]> parts, int[] total)
+        void Columns(int[][] parts, int[] total)
         {
-            var list = parts.ToList();
+            if (!withLines)
+                return;
             for (var c = 0; c < 4; c++)
-                lattice.Line([.. list.Select(p => p[c]), total[c]]);
+            {
+                var line = new int[parts.Length + 1];
+                for (var p = 0; p < parts.Length; p++)
+                    line[p] = parts[p][c];
+                line[parts.Length] = total[c];
+                lattice.Line(line);
+            }
+        }
+        T[] Of<T>(Func<int, T> cells)
+        {
+            var rows = new T[n];
+            for (var m = 0; m < n; m++)
+                rows[m] = cells(m);
+            return rows;
         }
 
-        // Grouped once up front: filtering the counts per municipality and group would cost municipalities × rows.
-        var startedBy = started.ToLookup(c => c.Key);
-        var groupOf = Groups.SelectMany((g, i) => g.Parts.Select(p => (p, i))).ToDictionary(x => x.p, x => x.i);
-        var exitsBy = exits.ToLookup(e => (e.Municipality, groupOf[e.Outcome]));
-        var s = codes.ToDictionary(m => m, m => Row(Vector(startedBy[m].Select(c => (c.Gender, c.Count)))));
-        var sTotal = Row(Sum(s.Values, lattice));
-        Columns(s.Values, sTotal);
+        var s = Of(m => Row(Totalled(startedRaw[index[codes[m]]])));
+        var sTotal = Row(Sum(s, lattice));
+        Columns(s, sTotal);
 
-        var x = codes.ToDictionary(m => m, m => Groups.Select((_, g) =>
-            Row(Vector(exitsBy[(m, g)].Select(e => (e.Gender, e.Count))))).ToArray());
-        var e = codes.ToDictionary(m => m, m => Row(Sum(x[m], lattice)));
-        foreach (var m in codes)
+        var x = Of(m =>
+        {
+            var raw = exitsRaw[index[codes[m]]];
+            var groups = new int[Groups.Length][];
+            for (var g = 0; g < Groups.Length; g++)
+                groups[g] = Row(Totalled(raw[g]));
+            return groups;
+        });
+        var e = Of(m => Row(Sum(x[m], lattice)));
+        for (var m = 0; m < n; m++)
             Columns(x[m], e[m]);
-        var xTotal = Groups.Select((_, g) => Row(Sum(codes.Select(m => x[m][g]), lattice))).ToArray();
+        var byGroup = new int[Groups.Length][][];
+        for (var g = 0; g < Groups.Length; g++)
+        {
+            var group = g;
+            byGroup[g] = Of(m => x[m][group]);
+        }
+        var xTotal = new int[Groups.Length][];
+        for (var g = 0; g < Groups.Length; g++)
+            xTotal[g] = Row(Sum(byGroup[g], lattice));
         var eTotal = Row(Sum(xTotal, lattice));
         Columns(xTotal, eTotal);
         for (var g = 0; g < Groups.Length; g++)
-            Columns(codes.Select(m => x[m][g]), xTotal[g]);
-        Columns(e.Values, eTotal);
+            Columns(byGroup[g], xTotal[g]);
+        Columns(e, eTotal);
 
         var hidden = threshold is { } t ? lattice.Suppress(t) : [];
         bool IsHidden(int cell) => threshold is not null && hidden[cell];
         Cell CellAt(int cell) => IsHidden(cell) ? Cell.Hidden(threshold!.Value) : Cell.Shown(lattice.Value(cell));
         SummaryRow SummaryRowOf(string key, string label, int[] cells) => new(key, label, CellAt(cells[0]), CellAt(cells[1]), CellAt(cells[2]), CellAt(cells[3]));
-        Shares SharesOf(int[] values, bool[] valuesHidden, int[] denominators) => new(
-            Share.Of(values[0], valuesHidden[0], lattice.Value(denominators[0]), IsHidden(denominators[0]), threshold),
-            Share.Of(values[1], valuesHidden[1], lattice.Value(denominators[1]), IsHidden(denominators[1]), threshold),
-            Share.Of(values[2], valuesHidden[2], lattice.Value(denominators[2]), IsHidden(denominators[2]), threshold),
-            Share.Of(values[3], valuesHidden[3], lattice.Value(denominators[3]), IsHidden(denominators[3]), threshold));
+        Share ShareOf(int value, bool valueHidden, int denominator) =>
+            Share.Of(value, valueHidden, lattice.Value(denominator), IsHidden(denominator), threshold);
+        Shares SharesOfCells(int[] cells, int[] denominators) => new(
+            ShareOf(lattice.Value(cells[0]), IsHidden(cells[0]), denominators[0]),
+            ShareOf(lattice.Value(cells[1]), IsHidden(cells[1]), denominators[1]),
+            ShareOf(lattice.Value(cells[2]), IsHidden(cells[2]), denominators[2]),
+            ShareOf(lattice.Value(cells[3]), IsHidden(cells[3]), denominators[3]));
 
+        var groupLabels = new string[Groups.Length];
+        for (var g = 0; g < Groups.Length; g++)
+            groupLabels[g] = GroupLabel(g, language);
+        var wosLabel = OutcomeLabels.WorkOrStudies(language);
         MunicipalityFigures Figures(string code, string name, int[] startedCells, int[][] groupCells, int[] exitCells)
         {
-            var startedValues = startedCells.Select(lattice.Value).ToArray();
-            var startedTotal = Enumerable.Repeat(startedCells[3], 4).ToArray();
-            var outcomes = new List<OutcomeFigures>();
+            var outcomes = new OutcomeFigures[Groups.Length + 1];
             for (var g = 0; g < Groups.Length; g++)
             {
                 var cells = groupCells[g];
-                outcomes.Add(new OutcomeFigures(Groups[g].Key, GroupLabel(g, language), SummaryRowOf(Groups[g].Key, GroupLabel(g, language), cells),
-                    SharesOf(cells.Select(lattice.Value).ToArray(), cells.Select(IsHidden).ToArray(), exitCells)));
+                outcomes[g] = new OutcomeFigures(Groups[g].Key, groupLabels[g], SummaryRowOf(Groups[g].Key, groupLabels[g], cells),
+                    SharesOfCells(cells, exitCells));
             }
             // Work or studies: the sum of two groups, hidden where either is (it would otherwise add what they hide).
-            var wos = Enumerable.Range(0, 4).Select(c => lattice.Value(groupCells[0][c]) + lattice.Value(groupCells[1][c])).ToArray();
-            var wosHidden = Enumerable.Range(0, 4).Select(c => IsHidden(groupCells[0][c]) || IsHidden(groupCells[1][c])).ToArray();
-            Cell WosCell(int c) => wosHidden[c] ? Cell.Hidden(threshold!.Value) : Cell.Shown(wos[c]);
-            var wosLabel = OutcomeLabels.WorkOrStudies(language);
-            outcomes.Add(new OutcomeFigures(OutcomeLabels.WorkOrStudiesKey, wosLabel,
-                new SummaryRow(OutcomeLabels.WorkOrStudiesKey, wosLabel, WosCell(0), WosCell(1), WosCell(2), WosCell(3)), SharesOf(wos, wosHidden, exitCells)));
-            return new MunicipalityFigures(code, name, SummaryRowOf(code, name, startedCells),
-                SharesOf(startedValues, startedCells.Select(IsHidden).ToArray(), startedTotal), SummaryRowOf(code, name, exitCells), outcomes);
+            var wosCells = new Cell[4];
+            var wosShares = new Share[4];
+            for (var c = 0; c < 4; c++)
+            {
+                var value = lattice.Value(groupCells[0][c]) + lattice.Value(groupCells[1][c]);
+                var wosHidden = IsHidden(groupCells[0][c]) || IsHidden(groupCells[1][c]);
+                wosCells[c] = wosHidden ? Cell.Hidden(threshold!.Value) : Cell.Shown(value);
+                wosShares[c] = ShareOf(value, wosHidden, exitCells[c]);
+            }
+            outcomes[Groups.Length] = new OutcomeFigures(OutcomeLabels.WorkOrStudiesKey, wosLabel,
+                new SummaryRow(OutcomeLabels.WorkOrStudiesKey, wosLabel, wosCells[0], wosCells[1], wosCells[2], wosCells[3]),
+                new Shares(wosShares[0], wosShares[1], wosShares[2], wosShares[3]));
+            // Each gender's share of all started there: every denominator is the total cell.
+            var startedTotal = startedCells[3];
+            var startedShares = new Shares(
+                ShareOf(lattice.Value(startedCells[0]), IsHidden(startedCells[0]), startedTotal),
+                ShareOf(lattice.Value(startedCells[1]), IsHidden(startedCells[1]), startedTotal),
+                ShareOf(lattice.Value(startedCells[2]), IsHidden(startedCells[2]), startedTotal),
+                ShareOf(lattice.Value(startedCells[3]), IsHidden(startedCells[3]), startedTotal));
+            return new MunicipalityFigures(code, name, SummaryRowOf(code, name, startedCells), startedShares,
+                SummaryRowOf(code, name, exitCells), outcomes);
         }
 
-        var municipalities = codes.Select(m => Figures(m, Municipalities.NameOf(m) ?? m, s[m], x[m], e[m])).ToList();
+        var municipalities = new MunicipalityFigures[n];
+        for (var m = 0; m < n; m++)
+            municipalities[m] = Figures(codes[m], Municipalities.NameOf(codes[m]) ?? codes[m], s[m], x[m], e[m]);
         var total = Figures("", ReportLabels.Total(language), sTotal, xTotal, eTotal);
         var columns = CollaborationSummaryBuilder.Genders.Select(g => new ColumnHeader(CollaborationSummaryBuilder.GenderKey(g), ReportLabels.Gender(g, language)))
             .Append(new ColumnHeader("total", ReportLabels.Total(language))).ToList();
-        var outcomeHeaders = Groups.Select((g, i) => new ColumnHeader(g.Key, GroupLabel(i, language)))
-            .Append(new ColumnHeader(OutcomeLabels.WorkOrStudiesKey, OutcomeLabels.WorkOrStudies(language))).ToList();
+        var outcomeHeaders = Groups.Select((g, i) => new ColumnHeader(g.Key, groupLabels[i]))
+            .Append(new ColumnHeader(OutcomeLabels.WorkOrStudiesKey, wosLabel)).ToList();
         return new RegionalViewReport(asOf, from, collaborationId, municipalityCode, threshold is null, threshold, columns, outcomeHeaders, municipalities, total);
     }
+
+    private static int[][] NewGroups()
+    {
+        var groups = new int[Groups.Length][];
+        for (var g = 0; g < Groups.Length; g++)
+            groups[g] = new int[4];
+        return groups;
+    }
+
+    /// <summary>The gender's column (women, men, non-binary), as <see cref="CollaborationSummaryBuilder.Vector"/> places it.</summary>
+    private static int Column(Gender gender) => Array.IndexOf(CollaborationSummaryBuilder.Genders, gender);
+
+    /// <summary>A copy of the three gender columns with their total in the fourth.</summary>
+    private static int[] Totalled(int[] raw) => [raw[0], raw[1], raw[2], raw[0] + raw[1] + raw[2]];
 
     private static string GroupLabel(int group, ReportLanguage language) =>
         group == 0 ? OutcomeLabels.Work(language) : OutcomeLabels.Label(Groups[group].Parts[0], language);
 
-    private static int[] Sum(IEnumerable<int[]> rows, CountLattice lattice)
+    private static int[] Sum(int[][] rows, CountLattice lattice)
     {
         var v = new int[4];
         foreach (var row in rows)
