@@ -89,3 +89,6 @@ internal static class AgreementVersions
         });
     }
 }
+
+/// <summary>The shared catalogue's interventions: history only, for a later report on what the catalogue offers and what is used.</summary>
+public sealed class InterventionPublishedConsumer(ReportingDbContext db) : HistoryOnlyConsumer<InterventionPublished>(db);

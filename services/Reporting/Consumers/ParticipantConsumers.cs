@@ -161,6 +161,16 @@ public sealed class ValidationCompletedConsumer(ReportingDbContext db) : History
 
 public sealed class FollowUpRecordedConsumer(ReportingDbContext db) : HistoryOnlyConsumer<FollowUpRecorded>(db);
 
+// Consents and the action plan's commitments: kept so that reports on consent coverage and on commitments
+// delivered (the referral follow-up no system does today) can be built, and rebuilt, from the history later.
+public sealed class ConsentGivenConsumer(ReportingDbContext db) : HistoryOnlyConsumer<ConsentGiven>(db);
+
+public sealed class ConsentWithdrawnConsumer(ReportingDbContext db) : HistoryOnlyConsumer<ConsentWithdrawn>(db);
+
+public sealed class CommitmentAddedConsumer(ReportingDbContext db) : HistoryOnlyConsumer<CommitmentAdded>(db);
+
+public sealed class CommitmentStatusChangedConsumer(ReportingDbContext db) : HistoryOnlyConsumer<CommitmentStatusChanged>(db);
+
 /// <summary>The counters a participant's facts (and its exit and first employer contact, when held) make up.</summary>
 internal static class ParticipantCounters
 {
