@@ -11,21 +11,9 @@ public sealed class ConsentGivenConsumer(EmployersDbContext db, MatchingIndex in
 {
     protected override Guid ParticipantOf(ConsentGiven message) => message.ParticipantId;
 
-    protected override async Task HandleAsync(ConsentGiven message, ConsumeContext<ConsentGiven> context)
-    {
-        var consent = await Db.ParticipantConsents.FirstOrDefaultAsync(c => c.ConsentId == message.ConsentId, context.CancellationToken);
-        if (consent is null)
-            Db.ParticipantConsents.Add(new ParticipantConsent
-            {
-                ConsentId = message.ConsentId,
-                ParticipantId = message.ParticipantId,
-                Purpose = message.Purpose,
-                RecipientActorId = message.RecipientActorId,
-                GivenOn = message.GivenOn,
-            });
-        else
-            consent.GivenOn ??= message.GivenOn;
-    }
+    protected override async Task HandleAsync(ConsentGiven message, ConsumeContext<ConsentGiven> context) =>
+        (await ConsentRows.FindOrAddAsync(Db, message.ConsentId, message.ParticipantId, message.Purpose, message.RecipientActorId, context.CancellationToken))
+            .GivenOn ??= message.GivenOn;
 }
 
 /// <summary>Takes effect at once: the row is marked withdrawn (or created withdrawn when the grant has not arrived yet).</summary>
@@ -33,19 +21,25 @@ public sealed class ConsentWithdrawnConsumer(EmployersDbContext db, MatchingInde
 {
     protected override Guid ParticipantOf(ConsentWithdrawn message) => message.ParticipantId;
 
-    protected override async Task HandleAsync(ConsentWithdrawn message, ConsumeContext<ConsentWithdrawn> context)
+    protected override async Task HandleAsync(ConsentWithdrawn message, ConsumeContext<ConsentWithdrawn> context) =>
+        (await ConsentRows.FindOrAddAsync(Db, message.ConsentId, message.ParticipantId, message.Purpose, message.RecipientActorId, context.CancellationToken))
+            .WithdrawnAt ??= message.WithdrawnAt;
+}
+
+/// <summary>
+/// A grant and its withdrawal may arrive in either order, so each finds the consent's row or starts it; the first
+/// value of each field stays (a redelivery or a late grant changes nothing).
+/// </summary>
+internal static class ConsentRows
+{
+    public static async Task<ParticipantConsent> FindOrAddAsync(
+        EmployersDbContext db, Guid consentId, Guid participantId, ConsentPurpose purpose, Guid recipientActorId, CancellationToken ct)
     {
-        var consent = await Db.ParticipantConsents.FirstOrDefaultAsync(c => c.ConsentId == message.ConsentId, context.CancellationToken);
-        if (consent is null)
-            Db.ParticipantConsents.Add(new ParticipantConsent
-            {
-                ConsentId = message.ConsentId,
-                ParticipantId = message.ParticipantId,
-                Purpose = message.Purpose,
-                RecipientActorId = message.RecipientActorId,
-                WithdrawnAt = message.WithdrawnAt,
-            });
-        else
-            consent.WithdrawnAt ??= message.WithdrawnAt;
+        var consent = await db.ParticipantConsents.FirstOrDefaultAsync(c => c.ConsentId == consentId, ct);
+        if (consent is not null)
+            return consent;
+        consent = new ParticipantConsent { ConsentId = consentId, ParticipantId = participantId, Purpose = purpose, RecipientActorId = recipientActorId };
+        db.ParticipantConsents.Add(consent);
+        return consent;
     }
 }
