@@ -42,7 +42,7 @@ public sealed class BadInputTests(ParticipantsApiFactory factory) : IClassFixtur
         var client = factory.ClientFor(Roles.Caseworker, await factory.KnownActorAsync());
         var response = await client.EnrolAsync(body);
 
-        await AssertNamesField(response, field);
+        await response.AssertNamesField(field);
         if (body.PersonalIdentityNumber is { Length: > 4 } number)
             Assert.DoesNotContain(number[^4..], await response.Content.ReadAsStringAsync());
     }
@@ -54,15 +54,7 @@ public sealed class BadInputTests(ParticipantsApiFactory factory) : IClassFixtur
         var asCaseworker = await factory.ClientFor(Roles.Caseworker, unknownAgency).EnrolAsync(new EnrolBody());
         var asAdmin = await factory.ClientFor(Roles.Admin).EnrolAsync(new EnrolBody { ReferringActorId = Guid.NewGuid() });
 
-        await AssertNamesField(asCaseworker, "referringActorId");
-        await AssertNamesField(asAdmin, "referringActorId");
-    }
-
-    private static async Task AssertNamesField(HttpResponseMessage response, string field)
-    {
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"errors should name '{field}': {problem}");
+        await asCaseworker.AssertNamesField("referringActorId");
+        await asAdmin.AssertNamesField("referringActorId");
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Samverkan.ServiceDefaults.Auth;
+using Samverkan.Testing;
 
 namespace Samverkan.Participants.IntegrationTests;
 
@@ -71,14 +72,14 @@ public sealed class ConsentTests(ParticipantsApiFactory factory) : IClassFixture
         var recipient = await factory.KnownActorAsync("Försäkringskassan");
         var url = $"/api/participants/{participant}/consents";
 
-        await AssertNames("recipientActorId", await client.PostAsJsonAsync(url, new { purpose = "share-action-plan", recipientActorId = Guid.NewGuid(), givenOn = "2026-02-01", method = "written" }));
-        await AssertNames("purpose", await client.PostAsJsonAsync(url, new { purpose = "gossip", recipientActorId = recipient, givenOn = "2026-02-01", method = "written" }));
-        await AssertNames("givenOn", await client.PostAsJsonAsync(url, new { purpose = "share-action-plan", recipientActorId = recipient, givenOn = "2999-01-01", method = "written" }));
-        await AssertNames("method", await client.PostAsJsonAsync(url, new { purpose = "share-action-plan", recipientActorId = recipient, givenOn = "2026-02-01" }));
+        await Problems.AssertBadRequestNaming(await client.PostAsJsonAsync(url, new { purpose = "share-action-plan", recipientActorId = Guid.NewGuid(), givenOn = "2026-02-01", method = "written" }), "recipientActorId");
+        await Problems.AssertBadRequestNaming(await client.PostAsJsonAsync(url, new { purpose = "gossip", recipientActorId = recipient, givenOn = "2026-02-01", method = "written" }), "purpose");
+        await Problems.AssertBadRequestNaming(await client.PostAsJsonAsync(url, new { purpose = "share-action-plan", recipientActorId = recipient, givenOn = "2999-01-01", method = "written" }), "givenOn");
+        await Problems.AssertBadRequestNaming(await client.PostAsJsonAsync(url, new { purpose = "share-action-plan", recipientActorId = recipient, givenOn = "2026-02-01" }), "method");
         var consent = (await (await client.PostAsJsonAsync(url, new { purpose = "share-action-plan", recipientActorId = recipient, givenOn = "2026-02-01", method = "written" }))
             .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        await AssertNames("withdrawnOn", await client.PostAsJsonAsync($"{url}/{consent}/withdrawal", new { withdrawnOn = "2026-01-01" }));
-        await AssertNames("withdrawnOn", await client.PostAsJsonAsync($"{url}/{consent}/withdrawal", new { withdrawnOn = "2999-01-01" }));
+        await Problems.AssertBadRequestNaming(await client.PostAsJsonAsync($"{url}/{consent}/withdrawal", new { withdrawnOn = "2026-01-01" }), "withdrawnOn");
+        await Problems.AssertBadRequestNaming(await client.PostAsJsonAsync($"{url}/{consent}/withdrawal", new { withdrawnOn = "2999-01-01" }), "withdrawnOn");
     }
 
     [Fact]
@@ -112,12 +113,5 @@ public sealed class ConsentTests(ParticipantsApiFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsJsonAsync($"/api/participants/{participant}/consents",
             new { purpose = "share-action-plan", recipientActorId = other, givenOn = "2026-02-01", method = "written" })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientFor(Roles.Employer, other).GetAsync($"/api/participants/{participant}/consents")).StatusCode);
-    }
-
-    private static async Task AssertNames(string field, HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"errors should name '{field}': {problem}");
     }
 }

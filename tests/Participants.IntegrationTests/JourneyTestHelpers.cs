@@ -29,12 +29,7 @@ internal static class Journey
         return JsonDocument.Parse(text).RootElement;
     }
 
-    public static async Task AssertNamesField(this HttpResponseMessage response, string field)
-    {
-        var problem = await response.JsonAsync(HttpStatusCode.BadRequest);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"errors should name '{field}': {problem}");
-    }
+    public static Task AssertNamesField(this HttpResponseMessage response, string field) => Problems.AssertBadRequestNaming(response, field);
 
     /// <summary>The outbox rows of contract <paramref name="eventName"/> (e.g. "ParticipantExited") that mention <paramref name="id"/>.</summary>
     public static Task<List<string>> EventsAsync(this ParticipantsApiFactory factory, string eventName, Guid id)

@@ -188,9 +188,7 @@ public sealed class CollaborationSummaryTests(ReportingApiFactory factory) : ICl
     public async Task Bad_input_is_400_naming_the_field(string query, string field)
     {
         var response = await factory.ClientFor(Roles.Admin).GetAsync($"/api/reports/collaborations/{Guid.NewGuid()}/summary?{query}");
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
+        await Problems.AssertBadRequestNaming(response, field);
     }
 
     [Fact]

@@ -151,8 +151,6 @@ public sealed class ExitsAndRegionalTests(ReportingApiFactory factory) : IClassF
     public async Task Bad_regional_input_is_400_naming_the_field(string query, string field)
     {
         var response = await factory.ClientFor(Roles.Admin).GetAsync($"/api/reports/regional?{query}");
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
+        await Problems.AssertBadRequestNaming(response, field);
     }
 }
