@@ -30,7 +30,7 @@ public sealed class RebuildWhileReadingTests(ReportingApiFactory factory) : ICla
             var db = scope.ServiceProvider.GetRequiredService<ReportingDbContext>();
             await db.Database.ExecuteSqlAsync($"UPDATE participant_totals SET count = count + 100 WHERE collaboration_id = {collaboration} AND dimension = 'started'");
             // Behind the consumers' back: announced as their changes are, so that no cached report outlives it.
-            await ReadModelVersions.BumpAsync(db, Guid.NewGuid(), CancellationToken.None);
+            await ReadModelVersions.BumpAsync(db, [collaboration], Guid.NewGuid(), CancellationToken.None);
         }
         var indexesBefore = await IndexesAsync();
         var admin = factory.ClientFor(Roles.Admin);

@@ -1,6 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Samverkan.Contracts.Actors;
 using Samverkan.Contracts.Participants;
+using Samverkan.Reporting.Infrastructure;
 using Samverkan.ServiceDefaults.Auth;
 
 namespace Samverkan.Reporting.IntegrationTests;
@@ -66,6 +70,73 @@ public sealed class ReportCacheTests(ReportingApiFactory factory) : IClassFixtur
         Assert.Equal(11, StartedTotal(await admin.GetFromJsonAsync<JsonElement>(summary)));
         Assert.Equal(11, StartedTotal(await admin.GetFromJsonAsync<JsonElement>(regional)));
     }
+
+    [Fact]
+    public async Task An_event_in_one_collaboration_leaves_another_collaborations_cached_summary_standing()
+    {
+        var (busy, busyOwner) = await SmallCollaborationAsync();
+        var (quiet, quietOwner) = await SmallCollaborationAsync();
+        var admin = factory.ClientFor(Roles.Admin);
+        var quietSummary = $"/api/reports/collaborations/{quiet}/summary?asOf=2026-12-31";
+        var allRegional = "/api/reports/regional?asOf=2026-12-31";
+        Assert.Equal(10, StartedTotal(await admin.GetFromJsonAsync<JsonElement>(quietSummary)));
+        var regionalBefore = StartedTotal(await admin.GetFromJsonAsync<JsonElement>(allRegional));
+        // Changed behind the consumers' back, without raising a version: only a rebuilt report can show it.
+        await AddStartedBehindTheConsumersBackAsync(quiet, 100);
+
+        await factory.PublishAllAsync([TestEvents.Enrolled(busy, busyOwner, Gender.Woman, "0885")]);
+
+        // Still the cached report: the event changed another collaboration's figures.
+        Assert.Equal(10, StartedTotal(await admin.GetFromJsonAsync<JsonElement>(quietSummary)));
+        // The view across all collaborations holds the event's collaboration: rebuilt (other tests' events may add more).
+        Assert.True(StartedTotal(await admin.GetFromJsonAsync<JsonElement>(allRegional)) >= regionalBefore + 1);
+
+        await factory.PublishAllAsync([TestEvents.Enrolled(quiet, quietOwner, Gender.Woman, "0885")]);
+
+        Assert.Equal(10 + 100 + 1, StartedTotal(await admin.GetFromJsonAsync<JsonElement>(quietSummary)));
+    }
+
+    [Fact]
+    public async Task A_renamed_actor_outdates_the_cached_summaries_that_name_it()
+    {
+        var referrer = Guid.NewGuid();
+        var collaboration = Guid.NewGuid();
+        var registered = DateTimeOffset.UtcNow;
+        await factory.PublishAllAsync([
+            new ActorRegistered
+            {
+                ActorId = referrer, Name = "Arbetsförmedlingen Kalmar", OrganisationNumber = "2021005489", Sector = ActorSector.Public,
+                Kind = ActorKind.EmploymentService, RegisteredAt = registered,
+            },
+            TestEvents.Created(collaboration, referrer),
+            TestEvents.Enrolled(collaboration, referrer, Gender.Man),
+        ]);
+        var admin = factory.ClientFor(Roles.Admin);
+        var summary = $"/api/reports/collaborations/{collaboration}/summary?asOf=2026-12-31";
+        Assert.Equal("Arbetsförmedlingen Kalmar", ReferringActorLabel(await admin.GetFromJsonAsync<JsonElement>(summary)));
+
+        await factory.PublishAllAsync([
+            new ActorUpdated
+            {
+                ActorId = referrer, Name = "Arbetsförmedlingen Kalmar län", OrganisationNumber = "2021005489", Sector = ActorSector.Public,
+                Kind = ActorKind.EmploymentService, UpdatedAt = registered.AddMinutes(1),
+            },
+        ]);
+
+        Assert.Equal("Arbetsförmedlingen Kalmar län", ReferringActorLabel(await admin.GetFromJsonAsync<JsonElement>(summary)));
+    }
+
+    private async Task AddStartedBehindTheConsumersBackAsync(Guid collaboration, int count)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReportingDbContext>();
+        await db.Database.ExecuteSqlAsync(
+            $"UPDATE participant_totals SET count = count + {count} WHERE collaboration_id = {collaboration} AND dimension = 'started' AND gender = {(int)Gender.Man}");
+    }
+
+    private static string? ReferringActorLabel(JsonElement summary) =>
+        summary.GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("dimension").GetString() == "referring-actor")
+            .GetProperty("rows")[0].GetProperty("label").GetString();
 
     [Fact]
     public async Task Regional_cells_carry_display_text_only_where_a_value_is_hidden()

@@ -11,23 +11,37 @@ public sealed class PeriodSegmentsTests
         Assert.Equal([new DateOnly(2025, 1, 1)], s.Years);
         Assert.Empty(s.Months);
         Assert.Empty(s.Days);
+        Assert.Empty(s.LessDays);
     }
 
     [Fact]
     public void A_period_is_its_edge_days_whole_months_and_whole_years()
     {
+        // 15–30 November is 16 days in, 14 out: the month less 1–14 November. 1–10 February is 10 in, 18 out: its days.
         var s = PeriodSegments.Of(new(2024, 11, 15), new(2026, 2, 10));
-        Assert.Equal([(new DateOnly(2024, 11, 15), new DateOnly(2024, 11, 30)), (new DateOnly(2026, 2, 1), new DateOnly(2026, 2, 10))], s.Days);
-        Assert.Equal([new DateOnly(2024, 12, 1), new DateOnly(2026, 1, 1)], s.Months);
+        Assert.Equal([(new DateOnly(2026, 2, 1), new DateOnly(2026, 2, 10))], s.Days);
+        Assert.Equal([(new DateOnly(2024, 11, 1), new DateOnly(2024, 11, 14))], s.LessDays);
+        Assert.Equal([new DateOnly(2024, 11, 1), new DateOnly(2024, 12, 1), new DateOnly(2026, 1, 1)], s.Months);
         Assert.Equal([new DateOnly(2025, 1, 1)], s.Years);
     }
 
     [Fact]
-    public void A_period_within_one_month_is_days_only()
+    public void A_short_period_within_one_month_is_its_days()
+    {
+        var s = PeriodSegments.Of(new(2026, 3, 2), new(2026, 3, 10));
+        Assert.Equal([(new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 10))], s.Days);
+        Assert.Empty(s.LessDays);
+        Assert.Empty(s.Months);
+        Assert.Empty(s.Years);
+    }
+
+    [Fact]
+    public void A_long_period_within_one_month_is_the_month_less_the_days_on_either_side()
     {
         var s = PeriodSegments.Of(new(2026, 3, 2), new(2026, 3, 30));
-        Assert.Equal([(new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 30))], s.Days);
-        Assert.Empty(s.Months);
+        Assert.Empty(s.Days);
+        Assert.Equal([new DateOnly(2026, 3, 1)], s.Months);
+        Assert.Equal([(new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 1)), (new DateOnly(2026, 3, 31), new DateOnly(2026, 3, 31))], s.LessDays);
         Assert.Empty(s.Years);
     }
 
@@ -36,15 +50,29 @@ public sealed class PeriodSegmentsTests
     [InlineData("2024-02-29", "2024-03-01")]
     [InlineData("2026-01-01", "2026-01-01")]
     [InlineData("2020-06-01", "2026-11-30")]
-    public void Every_day_of_the_period_is_covered_exactly_once(string from, string to)
+    [InlineData("2025-01-20", "2025-12-05")]
+    public void Every_day_of_the_period_is_counted_exactly_once(string from, string to)
     {
         var (f, t) = (DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture));
-        var s = PeriodSegments.Of(f, t);
-        var covered = s.Years.SelectMany(y => Days(y, y.AddYears(1).AddDays(-1)))
-            .Concat(s.Months.SelectMany(m => Days(m, m.AddMonths(1).AddDays(-1))))
-            .Concat(s.Days.SelectMany(d => Days(d.From, d.To))).Order().ToList();
-        Assert.Equal(Days(f, t), covered);
-        Assert.True(s.Days.Count <= 2);
+        AssertCovers(f, t, PeriodSegments.Of(f, t));
+    }
+
+    [Fact]
+    public void Any_period_is_counted_exactly_once_reading_at_most_two_day_ranges_of_a_month_in_all()
+    {
+        var random = new Random(6);
+        var first = new DateOnly(2023, 1, 1).DayNumber;
+        for (var i = 0; i < 3000; i++)
+        {
+            var f = DateOnly.FromDayNumber(first + random.Next(0, 1500));
+            var t = f.AddDays(random.Next(0, i % 3 == 0 ? 40 : 800));
+            var s = PeriodSegments.Of(f, t);
+            AssertCovers(f, t, s);
+            // What grows with participants is the daily rows: at most two ranges, at most a month's days together.
+            Assert.True(s.Days.Count + s.LessDays.Count <= 2, $"{f}..{t}: {s.Days.Count + s.LessDays.Count} day ranges");
+            var days = s.Days.Concat(s.LessDays).Sum(d => d.To.DayNumber - d.From.DayNumber + 1);
+            Assert.True(days <= 31, $"{f}..{t}: {days} days read by day");
+        }
     }
 
     [Fact]
@@ -53,6 +81,24 @@ public sealed class PeriodSegmentsTests
         var s = PeriodSegments.Of(new(9999, 12, 1), DateOnly.MaxValue);
         Assert.Equal([new DateOnly(9999, 12, 1)], s.Months);
         Assert.Empty(PeriodSegments.Of(new(2026, 2, 1), new(2026, 1, 1)).Days);
+        AssertCovers(new(9999, 12, 3), DateOnly.MaxValue, PeriodSegments.Of(new(9999, 12, 3), DateOnly.MaxValue));
+    }
+
+    /// <summary>Years, months and days added, less the days taken away, are the period's days, each once.</summary>
+    private static void AssertCovers(DateOnly f, DateOnly t, PeriodSegments s)
+    {
+        var counted = new Dictionary<DateOnly, int>();
+        void Add(IEnumerable<DateOnly> days, int by)
+        {
+            foreach (var d in days)
+                counted[d] = counted.GetValueOrDefault(d) + by;
+        }
+        Add(s.Years.SelectMany(y => Days(y, new DateOnly(y.Year, 12, 31))), 1);
+        Add(s.Months.SelectMany(m => Days(m, new DateOnly(m.Year, m.Month, DateTime.DaysInMonth(m.Year, m.Month)))), 1);
+        Add(s.Days.SelectMany(d => Days(d.From, d.To)), 1);
+        Add(s.LessDays.SelectMany(d => Days(d.From, d.To)), -1);
+        Assert.Equal(Days(f, t), counted.Where(x => x.Value != 0).Select(x => x.Key).Order().ToList());
+        Assert.All(counted.Where(x => x.Value != 0), x => Assert.Equal(1, x.Value));
     }
 
     private static List<DateOnly> Days(DateOnly from, DateOnly to) =>

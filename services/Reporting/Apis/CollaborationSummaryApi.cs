@@ -34,7 +34,7 @@ public static class CollaborationSummaryApi
         if (request.Format == ReportFormat.Json)
         {
             // Read before any figure (see ReadModelVersions).
-            var version = await ReadModelVersions.CurrentAsync(db, ct);
+            var version = await ReadModelVersions.CurrentAsync(db, id, ct);
             var key = new ReportCacheKey("collaboration-summary", id, null, period.From, period.To, request.Language, threshold);
             var cached = await cache.GetOrBuildJsonAsync(key, version, () => BuildAsync(db, id, period, request.Language, threshold, ct), json.Default);
             return cached is null ? TypedResults.NotFound() : new JsonReport<CollaborationSummaryReport>(cached);

@@ -49,7 +49,7 @@ public static class RegionalViewApi
         if (request.Format == ReportFormat.Json)
         {
             // Read before any figure (see ReadModelVersions).
-            var version = await ReadModelVersions.CurrentAsync(db, ct);
+            var version = await ReadModelVersions.CurrentAsync(db, collaborationId ?? Dimensions.AllCollaborations, ct);
             var key = new ReportCacheKey("regional", collaborationId, municipality, period.From, period.To, request.Language, threshold);
             return new JsonReport<RegionalViewReport>((await cache.GetOrBuildJsonAsync(key, version, Build, json.LeanCells))!);
         }

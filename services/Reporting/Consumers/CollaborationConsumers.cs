@@ -6,8 +6,11 @@ namespace Samverkan.Reporting.Consumers;
 
 public sealed class CollaborationCreatedConsumer(ReportingDbContext db) : ReportingConsumer<CollaborationCreated>(db)
 {
+    protected override ReadModelReach Reach => ReadModelReach.Scopes;
+
     public override async Task ApplyAsync(CollaborationCreated message, CancellationToken ct)
     {
+        Db.ChangedScopes.Add(message.CollaborationId);
         var fact = await Db.CollaborationFacts.FindAsync([message.CollaborationId], ct);
         if (fact is null)
             Db.CollaborationFacts.Add(CollaborationFact.From(message));
@@ -17,8 +20,11 @@ public sealed class CollaborationCreatedConsumer(ReportingDbContext db) : Report
 
 public sealed class CollaborationUpdatedConsumer(ReportingDbContext db) : ReportingConsumer<CollaborationUpdated>(db)
 {
+    protected override ReadModelReach Reach => ReadModelReach.Scopes;
+
     public override async Task ApplyAsync(CollaborationUpdated message, CancellationToken ct)
     {
+        Db.ChangedScopes.Add(message.CollaborationId);
         var fact = await Db.CollaborationFacts.FindAsync([message.CollaborationId], ct);
         if (fact is null)
         {
@@ -31,8 +37,11 @@ public sealed class CollaborationUpdatedConsumer(ReportingDbContext db) : Report
 
 public sealed class MemberJoinedConsumer(ReportingDbContext db) : ReportingConsumer<MemberJoined>(db)
 {
+    protected override ReadModelReach Reach => ReadModelReach.Scopes;
+
     public override async Task ApplyAsync(MemberJoined message, CancellationToken ct)
     {
+        Db.ChangedScopes.Add(message.CollaborationId);
         var member = await Db.CollaborationMembers.FindAsync([message.CollaborationId, message.ActorId], ct);
         if (member is null)
             Db.CollaborationMembers.Add(member = new CollaborationMember { CollaborationId = message.CollaborationId, ActorId = message.ActorId });
@@ -45,8 +54,11 @@ public sealed class MemberJoinedConsumer(ReportingDbContext db) : ReportingConsu
 
 public sealed class MemberLeftConsumer(ReportingDbContext db) : ReportingConsumer<MemberLeft>(db)
 {
+    protected override ReadModelReach Reach => ReadModelReach.Scopes;
+
     public override async Task ApplyAsync(MemberLeft message, CancellationToken ct)
     {
+        Db.ChangedScopes.Add(message.CollaborationId);
         var member = await Db.CollaborationMembers.FindAsync([message.CollaborationId, message.ActorId], ct);
         if (member is null)
             Db.CollaborationMembers.Add(member = new CollaborationMember

@@ -71,6 +71,8 @@ public sealed class CandidateProposedConsumer(ReportingDbContext db) : HistoryOn
 /// </summary>
 public sealed class CandidatePresentedConsumer(ReportingDbContext db) : ReportingConsumer<CandidatePresented>(db)
 {
+    protected override ReadModelReach Reach => ReadModelReach.Scopes;
+
     public override async Task ApplyAsync(CandidatePresented m, CancellationToken ct)
     {
         await CounterWriter.LockParticipantAsync(Db, m.ParticipantId, ct);

@@ -14,6 +14,8 @@ namespace Samverkan.Reporting.Consumers;
 /// </summary>
 public sealed class ParticipantEnrolledConsumer(ReportingDbContext db) : ReportingConsumer<ParticipantEnrolled>(db)
 {
+    protected override ReadModelReach Reach => ReadModelReach.Scopes;
+
     public override async Task ApplyAsync(ParticipantEnrolled m, CancellationToken ct)
     {
         await CounterWriter.LockParticipantAsync(Db, m.ParticipantId, ct);
@@ -53,6 +55,8 @@ public sealed class ParticipantEnrolledConsumer(ReportingDbContext db) : Reporti
 /// <summary>Corrected facts: the old keys are subtracted and the new ones added, exits and contacts included.</summary>
 public sealed class ParticipantUpdatedConsumer(ReportingDbContext db) : ReportingConsumer<ParticipantUpdated>(db)
 {
+    protected override ReadModelReach Reach => ReadModelReach.Scopes;
+
     public override async Task ApplyAsync(ParticipantUpdated m, CancellationToken ct)
     {
         await CounterWriter.LockParticipantAsync(Db, m.ParticipantId, ct);
@@ -81,6 +85,8 @@ public sealed class ParticipantUpdatedConsumer(ReportingDbContext db) : Reportin
 /// <summary>Records the exit; counts it now if the enrolment is here, else the enrolment will.</summary>
 public sealed class ParticipantExitedConsumer(ReportingDbContext db) : ReportingConsumer<ParticipantExited>(db)
 {
+    protected override ReadModelReach Reach => ReadModelReach.Scopes;
+
     public override async Task ApplyAsync(ParticipantExited m, CancellationToken ct)
     {
         await CounterWriter.LockParticipantAsync(Db, m.ParticipantId, ct);
@@ -106,6 +112,8 @@ public sealed class ParticipantExitedConsumer(ReportingDbContext db) : Reporting
 /// <summary>The month's new total replaces the old one; the collaboration's month changes by the difference.</summary>
 public sealed class MonthlyHoursRecordedConsumer(ReportingDbContext db) : ReportingConsumer<MonthlyHoursRecorded>(db)
 {
+    protected override ReadModelReach Reach => ReadModelReach.Scopes;
+
     public override async Task ApplyAsync(MonthlyHoursRecorded m, CancellationToken ct)
     {
         await CounterWriter.LockParticipantAsync(Db, m.ParticipantId, ct);
@@ -125,6 +133,7 @@ public sealed class MonthlyHoursRecordedConsumer(ReportingDbContext db) : Report
             held.Hours = m.TotalHours;
             held.RecordedAt = m.RecordedAt;
         }
+        Db.ChangedScopes.Add(m.CollaborationId);
         var hours = m.TotalHours - before;
         var participants = (m.TotalHours > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
         await Db.Database.ExecuteSqlAsync($"""
@@ -140,6 +149,8 @@ public sealed class MonthlyHoursRecordedConsumer(ReportingDbContext db) : Report
 /// </summary>
 public sealed class ParticipantErasedConsumer(ReportingDbContext db) : ReportingConsumer<ParticipantErased>(db)
 {
+    protected override ReadModelReach Reach => ReadModelReach.Scopes;
+
     public override async Task ApplyAsync(ParticipantErased m, CancellationToken ct)
     {
         await CounterWriter.LockParticipantAsync(Db, m.ParticipantId, ct);

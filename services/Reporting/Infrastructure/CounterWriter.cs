@@ -16,6 +16,7 @@ public static class CounterWriter
             .ThenBy(x => x.Key.Gender).ThenBy(x => x.Key.Day).ToList();
         if (dated.Count == 0)
             return;
+        db.ChangedScopes.UnionWith(dated.Select(x => x.Key.Scope));
         // The same changes by calendar month and year, for periods (see ParticipantPeriodCount); in the same order.
         var periods = dated.SelectMany(x => new[]
             {

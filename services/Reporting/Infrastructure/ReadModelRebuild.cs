@@ -27,7 +27,7 @@ public static class ReadModelRebuild
     public static readonly string[] Steps =
     [
         "lock-history", "create-shadow-tables", "replay-actors-collaborations-employers", "participant-facts", "participant-updates",
-        "exits", "hours", "first-employer-contacts", "counts", "period-counts", "totals", "swap",
+        "exits", "hours", "first-employer-contacts", "counts", "period-counts", "totals", "swap", "vacuum-analyze",
     ];
 
     /// <summary>Where the new read models are built; it exists only inside a rebuild's transaction.</summary>
@@ -162,11 +162,19 @@ public static class ReadModelRebuild
         await db.Database.ExecuteSqlRawAsync("""
             INSERT INTO participant_totals (collaboration_id, dimension, key, gender, count)
             SELECT collaboration_id, dimension, key, gender, sum(count) FROM participant_counts GROUP BY 1, 2, 3, 4
-            """, ct);
+            ORDER BY 1, 2, 3, 4
+            """, ct); // in key order, so that a scope's rows share a few pages (a report reads them all)
 
         Next();
         await SwapAsync(db, live, ct);
         await transaction.CommitAsync(ct);
+
+        // Statistics for the planner and the visibility map for index-only scans, now rather than whenever
+        // autovacuum gets to millions of new rows: the first reports after a rebuild are planned and read well.
+        // Outside the transaction (VACUUM cannot run in one); reports already read the new tables.
+        Next();
+        var vacuum = "VACUUM (ANALYZE) " + string.Join(", ", ReadModelTables.Select(t => $"{Quote(live)}.{Quote(t)}"));
+        await db.Database.ExecuteSqlRawAsync(vacuum, ct);
     }
 
     /// <summary>
@@ -193,7 +201,13 @@ public static class ReadModelRebuild
             WHERE n.nspname = {live} AND t.relname = ANY({copied})
               AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
             """).ToListAsync(ct);
-        foreach (var statement in constraints.Concat(indexes))
+        // Storage parameters (a fillfactor) are not copied by LIKE.
+        var parameters = await db.Database.SqlQuery<string>($"""
+            SELECT format('ALTER TABLE %I.%I SET (%s)', {ShadowSchema}::text, t.relname, array_to_string(t.reloptions, ', ')) AS "Value"
+            FROM pg_class t JOIN pg_namespace n ON n.oid = t.relnamespace
+            WHERE n.nspname = {live} AND t.relname = ANY({ReadModelTables}) AND t.reloptions IS NOT NULL
+            """).ToListAsync(ct);
+        foreach (var statement in constraints.Concat(indexes).Concat(parameters))
             sql.Append(statement).Append(";\n");
         sql.Append($"SET LOCAL search_path = {schema}, {Quote(live)};");
         await db.Database.ExecuteSqlRawAsync(sql.ToString(), ct);
@@ -209,7 +223,8 @@ public static class ReadModelRebuild
             sql.Append($"ALTER TABLE {schema}.{Quote(table)} SET SCHEMA {Quote(live)};\n");
         sql.Append($"DROP SCHEMA {schema}; SET LOCAL search_path = {Quote(live)};\n");
         // Every report cached from the old tables is out of date from the commit on.
-        sql.Append("UPDATE read_model_versions SET version = version + 1 WHERE shard = 0;");
+        sql.Append($"INSERT INTO read_model_versions (scope, shard, version) VALUES ('{ReadModelVersions.Global}', 0, 1) ")
+            .Append("ON CONFLICT (scope, shard) DO UPDATE SET version = read_model_versions.version + 1;");
         await db.Database.ExecuteSqlRawAsync(sql.ToString(), ct);
     }
 

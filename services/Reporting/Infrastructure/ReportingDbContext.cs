@@ -28,6 +28,13 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
+    /// <summary>
+    /// The report scopes (collaborations, <see cref="Dimensions.AllCollaborations"/>) whose counters, hours or
+    /// collaboration facts the current message has changed; not stored. The consumer raises their versions
+    /// (<see cref="ReadModelVersions"/>) when it is done.
+    /// </summary>
+    public HashSet<Guid> ChangedScopes { get; } = [];
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ReportingDbContext).Assembly);

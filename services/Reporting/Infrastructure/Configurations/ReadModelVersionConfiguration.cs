@@ -8,10 +8,9 @@ internal sealed class ReadModelVersionConfiguration : IEntityTypeConfiguration<R
     public void Configure(EntityTypeBuilder<ReadModelVersion> e)
     {
         e.ToTable("read_model_versions");
-        e.HasKey(x => x.Shard);
+        e.HasKey(x => new { x.Scope, x.Shard });
+        e.Property(x => x.Scope).HasColumnName("scope");
         e.Property(x => x.Shard).HasColumnName("shard").ValueGeneratedNever();
         e.Property(x => x.Version).HasColumnName("version");
-        // Every shard exists from the start: consumers only ever update one.
-        e.HasData(Enumerable.Range(0, ReadModelVersions.Shards).Select(s => new ReadModelVersion { Shard = s, Version = 0 }));
     }
 }

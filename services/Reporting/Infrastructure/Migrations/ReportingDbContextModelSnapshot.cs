@@ -24,6 +24,10 @@ namespace Samverkan.Reporting.Infrastructure.Migrations
 
             modelBuilder.Entity("Samverkan.Reporting.Infrastructure.ReadModelVersion", b =>
                 {
+                    b.Property<Guid>("Scope")
+                        .HasColumnType("uuid")
+                        .HasColumnName("scope");
+
                     b.Property<int>("Shard")
                         .HasColumnType("integer")
                         .HasColumnName("shard");
@@ -32,91 +36,9 @@ namespace Samverkan.Reporting.Infrastructure.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("version");
 
-                    b.HasKey("Shard");
+                    b.HasKey("Scope", "Shard");
 
                     b.ToTable("read_model_versions", (string)null);
-
-                    b.HasData(
-                        new
-                        {
-                            Shard = 0,
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Shard = 1,
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Shard = 2,
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Shard = 3,
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Shard = 4,
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Shard = 5,
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Shard = 6,
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Shard = 7,
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Shard = 8,
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Shard = 9,
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Shard = 10,
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Shard = 11,
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Shard = 12,
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Shard = 13,
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Shard = 14,
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Shard = 15,
-                            Version = 0L
-                        });
                 });
 
             modelBuilder.Entity("Samverkan.Reporting.Model.ActorFact", b =>
@@ -687,6 +609,8 @@ namespace Samverkan.Reporting.Infrastructure.Migrations
                     b.HasKey("CollaborationId", "Dimension", "Key", "Gender");
 
                     b.ToTable("participant_totals", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 70);
                 });
 
             modelBuilder.Entity("Samverkan.Reporting.Model.PlacementFact", b =>
