@@ -19,6 +19,11 @@ public sealed class PeriodCountsTests(ReportingApiFactory factory) : IClassFixtu
     [InlineData("from=2025-01-02&to=2025-01-31")]
     [InlineData("from=2020-01-01&to=2030-12-31")]
     [InlineData("asOf=2025-06-15")]
+    // Partial months read as the month less the days outside (see PeriodSegments), with starts on those days.
+    [InlineData("asOf=2025-06-14")]
+    [InlineData("from=2025-06-16&to=2025-12-30")]
+    [InlineData("from=2024-12-02&to=2025-06-15")]
+    [InlineData("from=2025-06-02&to=2025-06-29")]
     [InlineData("asOf=2024-12-31")]
     [InlineData("asOf=2025-12-31")]
     [InlineData("asOf=2026-02-09")]
