@@ -30,6 +30,18 @@ internal static class CountsFromDatabase
         var cases = new (string Name, Func<Task<int>> Run)[]
         {
             ("raw reader, regional totals", () => Raw("SELECT dimension, key, gender, count FROM participant_totals WHERE collaboration_id = $1 AND dimension = ANY('{municipality,exit-municipality}')")),
+            ("raw reader into DimensionCount, dimension as its index", async () =>
+            {
+                string[] dims = [Dimensions.Municipality, Dimensions.ExitMunicipality];
+                await using var command = new Npgsql.NpgsqlCommand("SELECT array_position($2, dimension::text), key, gender, count FROM participant_totals WHERE collaboration_id = $1 AND dimension = ANY($2)", raw);
+                command.Parameters.AddWithValue(Dimensions.AllCollaborations);
+                command.Parameters.AddWithValue(dims);
+                await using var reader = await command.ExecuteReaderAsync();
+                var list = new List<DimensionCount>();
+                while (await reader.ReadAsync())
+                    list.Add(new DimensionCount(dims[reader.GetInt32(0) - 1], reader.GetString(1), (Samverkan.Contracts.Participants.Gender)reader.GetInt32(2), reader.GetInt32(3)));
+                return list.Count;
+            }),
             ("raw reader, regional totals grouped", () => Raw("SELECT dimension, key, gender, sum(count)::int FROM participant_totals WHERE collaboration_id = $1 AND dimension = ANY('{municipality,exit-municipality}') GROUP BY 1, 2, 3")),
             ("regional counts, as of 2031", async () => (await CounterQueries.CountsAsync(db, Dimensions.AllCollaborations,
                 new ReportPeriod(null, new DateOnly(2031, 1, 1).AddDays(random.Next(0, 365))), [Dimensions.Municipality, Dimensions.ExitMunicipality], default)).Count),
