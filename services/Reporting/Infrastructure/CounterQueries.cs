@@ -36,6 +36,9 @@ public static class CounterQueries
             SELECT dimension, key, gender, $4 * count FROM participant_period_counts
             WHERE collaboration_id = $1 AND months = $8 AND start = ANY($9) AND dimension = ANY($2)
             UNION ALL
+            SELECT dimension, key, gender, -$4 * count FROM participant_period_counts
+            WHERE collaboration_id = $1 AND months = $8 AND start = ANY($16) AND dimension = ANY($2)
+            UNION ALL
             SELECT dimension, key, gender, $12 * count FROM participant_counts
             WHERE collaboration_id = $1 AND day BETWEEN $10 AND $11 AND dimension = ANY($2)
             UNION ALL
@@ -87,6 +90,7 @@ public static class CounterQueries
                     new() { Value = ParticipantPeriodCount.Month }, new() { Value = segments.Months.ToArray() },
                     new() { Value = f1 }, new() { Value = t1 }, new() { Value = s1 },
                     new() { Value = f2 }, new() { Value = t2 }, new() { Value = s2 },
+                    new() { Value = segments.LessMonths.ToArray() },
                 },
             };
             if (db.Database.GetCommandTimeout() is { } timeout)
