@@ -27,8 +27,29 @@ internal static class CountsFromDatabase
             }
             return n;
         }
+        var buildSummary = typeof(Samverkan.Reporting.Apis.CollaborationSummaryApi).GetMethod("BuildAsync", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+        async Task<int> BuiltSummary(ReportPeriod period)
+        {
+            var report = await (Task<Samverkan.Reporting.Model.CollaborationSummaryReport?>)buildSummary.Invoke(null, [db, collaboration, period, ReportLanguage.Swedish, null, CancellationToken.None])!;
+            return report!.Tables.Count;
+        }
+        List<DimensionCount>? summaryCounts = null;
         var cases = new (string Name, Func<Task<int>> Run)[]
         {
+            ("hours", async () => (await db.HoursByMonth.AsNoTracking()
+                .Where(h => h.CollaborationId == collaboration && h.Month >= DateOnly.MinValue && h.Month <= new DateOnly(2031, 1, 1) && (h.Hours != 0 || h.Participants != 0)).ToListAsync()).Count),
+            ("actor names", async () =>
+            {
+                var ids = await db.ActorFacts.Select(a => a.ActorId).Take(20).ToListAsync();
+                return (await db.ActorFacts.AsNoTracking().Where(a => ids.Contains(a.ActorId)).ToDictionaryAsync(a => a.ActorId, a => a.Name)).Count;
+            }),
+            ("summary builder alone", async () =>
+            {
+                summaryCounts ??= await CounterQueries.CountsAsync(db, collaboration, new ReportPeriod(null, new DateOnly(2031, 1, 1)), Summary, default);
+                return CollaborationSummaryBuilder.Build(collaboration, null, new DateOnly(2031, 1, 1), summaryCounts, new Dictionary<Guid, string>(), ReportLanguage.Swedish, null).Tables.Count;
+            }),
+            ("collaboration fact", async () => (await db.CollaborationFacts.AsNoTracking().FirstOrDefaultAsync(c => c.CollaborationId == collaboration)) is null ? 0 : 1),
+            ("version", async () => (int)await ReadModelVersions.CurrentAsync(db, collaboration, default)),
             ("raw reader, regional totals", () => Raw("SELECT dimension, key, gender, count FROM participant_totals WHERE collaboration_id = $1 AND dimension = ANY('{municipality,exit-municipality}')")),
             ("raw reader into DimensionCount, dimension as its index", async () =>
             {
@@ -49,6 +70,8 @@ internal static class CountsFromDatabase
                 new ReportPeriod(null, new DateOnly(2031, 1, 1).AddDays(random.Next(0, 365))), Summary, default)).Count),
             ("summary counts, mid-January to mid-December 2025", async () => (await CounterQueries.CountsAsync(db, collaboration,
                 new ReportPeriod(new DateOnly(2025, 1, 1).AddDays(random.Next(0, 31)), new DateOnly(2025, 12, 1).AddDays(random.Next(0, 31))), Summary, default)).Count),
+            ("summary built, as of 2031", () => BuiltSummary(new ReportPeriod(null, new DateOnly(2031, 1, 1).AddDays(random.Next(0, 365))))),
+            ("summary built, mid-January to mid-December 2025", () => BuiltSummary(new ReportPeriod(new DateOnly(2025, 1, 1).AddDays(random.Next(0, 31)), new DateOnly(2025, 12, 1).AddDays(random.Next(0, 31))))),
         };
         foreach (var (name, run) in cases)
         {
