@@ -14,6 +14,9 @@ public static class CollaborationSummaryApi
     private static readonly string[] SummaryDimensions =
         [Dimensions.Started, Dimensions.ReferringActor, Dimensions.Municipality, Dimensions.TargetGroup, Dimensions.AgeBand, Dimensions.ExitOutcome];
 
+    /// <summary>With a period, those counted up to its end: the participants still active at its end.</summary>
+    private static readonly string[] CumulativeDimensions = [Dimensions.Started, Dimensions.ExitOutcome];
+
     public static RouteGroupBuilder MapCollaborationSummaryApi(this RouteGroupBuilder api)
     {
         api.MapGet("/collaborations/{id:guid}/summary", GetCollaborationSummary)
@@ -58,21 +61,10 @@ public static class CollaborationSummaryApi
     private static async Task<CollaborationSummaryReport?> BuildAsync(
         ReportingDbContext db, Guid id, ReportPeriod period, ReportLanguage language, int? threshold, CancellationToken ct)
     {
-        var collaboration = await db.CollaborationFacts.AsNoTracking().FirstOrDefaultAsync(c => c.CollaborationId == id, ct);
-        var counts = await CounterQueries.CountsAsync(db, id, period, SummaryDimensions, ct);
-        if (collaboration is null && counts.Count == 0)
+        var figures = await SummaryReads.ReadAsync(db, id, period, SummaryDimensions, CumulativeDimensions, ct);
+        if (figures.Collaboration is null && figures.Counts.Count == 0)
             return null;
-        var cumulative = period.From is null ? null
-            : await CounterQueries.CountsAsync(db, id, period with { From = null }, [Dimensions.Started, Dimensions.ExitOutcome], ct);
-        var firstMonth = period.From is { } f ? new DateOnly(f.Year, f.Month, 1) : DateOnly.MinValue;
-        var hours = await db.HoursByMonth.AsNoTracking()
-            .Where(h => h.CollaborationId == id && h.Month >= firstMonth && h.Month <= period.To && (h.Hours != 0 || h.Participants != 0))
-            .ToListAsync(ct);
-
-        var actorIds = counts.Where(c => c.Dimension == Dimensions.ReferringActor)
-            .Select(c => Guid.TryParse(c.Key, out var a) ? a : Guid.Empty).Distinct().ToList();
-        var actorNames = await db.ActorFacts.AsNoTracking().Where(a => actorIds.Contains(a.ActorId))
-            .ToDictionaryAsync(a => a.ActorId, a => a.Name, ct);
-        return CollaborationSummaryBuilder.Build(id, collaboration, period.To, counts, actorNames, language, threshold, period.From, cumulative, hours);
+        return CollaborationSummaryBuilder.Build(id, figures.Collaboration, period.To, figures.Counts, figures.ActorNames, language, threshold,
+            period.From, figures.Cumulative, figures.Hours);
     }
 }
