@@ -8,10 +8,11 @@ using Samverkan.Reporting.Model;
 namespace Samverkan.Reporting.Infrastructure;
 
 /// <summary>
-/// Reads pre-aggregated counts of one scope for a period, in one query. Between two dates: the period's whole
-/// years and months from <see cref="ParticipantPeriodCount"/> and its edge days from the dated rows. Up to a
-/// date: the totals minus what is dated after it (the rest of its month by day, of its year by month, later
-/// years by year). Either way the rows read are bounded by the keys, not by the number of participants.
+/// Reads pre-aggregated counts of one scope for a period, in one query. Between two dates: the period's years and
+/// months from <see cref="ParticipantPeriodCount"/> and its edge days from the dated rows, a part-year or part-month
+/// read as the whole less what lies outside where that is fewer rows (<see cref="PeriodSegments"/>). Up to a date:
+/// the totals minus what is dated after it (the rest of its year the same way, later years by year). Either way the
+/// rows read are bounded by the keys, not by the number of participants.
 /// </summary>
 public static class CounterQueries
 {
