@@ -36,10 +36,8 @@ public static class CollaborationSummaryApi
         var period = request.Period;
         if (request.Format == ReportFormat.Json)
         {
-            // Read before any figure (see ReadModelVersions).
-            var version = await ReadModelVersions.CurrentAsync(db, id, ct);
             var key = new ReportCacheKey("collaboration-summary", id, null, period.From, period.To, request.Language, threshold);
-            var cached = await cache.GetOrBuildJsonAsync(key, version, () => BuildAsync(db, id, period, request.Language, threshold, ct), json.Default);
+            var cached = await cache.GetOrBuildJsonAsync(db, key, () => BuildAsync(db, id, period, request.Language, threshold, ct), json.Default, ct);
             return cached is null ? TypedResults.NotFound() : new JsonReport<CollaborationSummaryReport>(cached);
         }
         if (await BuildAsync(db, id, period, request.Language, threshold, ct) is not { } report)

@@ -48,10 +48,9 @@ public static class RegionalViewApi
         }
         if (request.Format == ReportFormat.Json)
         {
-            // Read before any figure (see ReadModelVersions).
-            var version = await ReadModelVersions.CurrentAsync(db, collaborationId ?? Dimensions.AllCollaborations, ct);
-            var key = new ReportCacheKey("regional", collaborationId, municipality, period.From, period.To, request.Language, threshold);
-            return new JsonReport<RegionalViewReport>((await cache.GetOrBuildJsonAsync(key, version, Build, json.LeanCells))!);
+            var key = new ReportCacheKey("regional", collaborationId ?? Dimensions.AllCollaborations, municipality, period.From, period.To,
+                request.Language, threshold);
+            return new JsonReport<RegionalViewReport>((await cache.GetOrBuildJsonAsync(db, key, Build, json.LeanCells, ct))!);
         }
         return ReportOutput.File(request.Format, RegionalExport.Tables((await Build())!, request.Language),
             request.Text("Regional jämförelse per kommun", "Regional comparison by municipality"), $"regional-{period.To:yyyy-MM-dd}");

@@ -1,17 +1,19 @@
 using System.Text.Json;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using Samverkan.Reporting.Infrastructure;
 using Samverkan.Reporting.Model;
 
 namespace Samverkan.Reporting.Apis;
 
 /// <summary>
-/// What a built report depends on besides the read models: which report, its scope and period, the language and
-/// what the viewer may see. <c>Threshold</c> is null for exact figures and the suppression threshold otherwise,
-/// so a suppressed viewer's request can never find an exact report.
+/// What a built report depends on: which report, the scope whose figures it reads (a collaboration, or
+/// <see cref="Dimensions.AllCollaborations"/>; its version is checked, see <see cref="Infrastructure.ReadModelVersions"/>),
+/// its municipality and period, the language and what the viewer may see. <c>Threshold</c> is null for exact
+/// figures and the suppression threshold otherwise, so a suppressed viewer's request can never find an exact report.
 /// </summary>
 public sealed record ReportCacheKey(
-    string Report, Guid? Scope, string? Municipality, DateOnly? From, DateOnly To, ReportLanguage Language, int? Threshold);
+    string Report, Guid Scope, string? Municipality, DateOnly? From, DateOnly To, ReportLanguage Language, int? Threshold);
 
 /// <summary>A report's JSON and the read-model version it was built at.</summary>
 internal sealed record CachedJson(long Version, byte[] Json);
@@ -31,11 +33,12 @@ public sealed class ReportCache(IOptions<ReportingOptions> options)
 {
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = options.Value.ReportCacheMegabytes * 1024L * 1024L });
 
-    /// <param name="version">Read before anything <paramref name="build"/> reads (see <see cref="Infrastructure.ReadModelVersions"/>).</param>
     /// <param name="build">The report from the read models; null when there is none (nothing is kept).</param>
     public async Task<byte[]?> GetOrBuildJsonAsync<T>(
-        ReportCacheKey key, long version, Func<Task<T?>> build, JsonSerializerOptions json) where T : class
+        ReportingDbContext db, ReportCacheKey key, Func<Task<T?>> build, JsonSerializerOptions json, CancellationToken ct) where T : class
     {
+        // Read before anything build reads (see ReadModelVersions).
+        var version = await ReadModelVersions.CurrentAsync(db, key.Scope, ct);
         if (_cache.TryGetValue(key, out CachedJson? hit) && hit!.Version == version)
             return hit.Json;
         var report = await build();

@@ -222,10 +222,9 @@ public static class ReadModelRebuild
         foreach (var table in ReadModelTables)
             sql.Append($"ALTER TABLE {schema}.{Quote(table)} SET SCHEMA {Quote(live)};\n");
         sql.Append($"DROP SCHEMA {schema}; SET LOCAL search_path = {Quote(live)};\n");
-        // Every report cached from the old tables is out of date from the commit on.
-        sql.Append($"INSERT INTO read_model_versions (scope, shard, version) VALUES ('{ReadModelVersions.Global}', 0, 1) ")
-            .Append("ON CONFLICT (scope, shard) DO UPDATE SET version = read_model_versions.version + 1;");
         await db.Database.ExecuteSqlRawAsync(sql.ToString(), ct);
+        // Every report cached from the old tables is out of date from the commit on.
+        await ReadModelVersions.BumpAsync(db, [ReadModelVersions.Global], Guid.NewGuid(), ct);
     }
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
