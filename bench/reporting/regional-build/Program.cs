@@ -1,8 +1,8 @@
 // dotnet run -c Release --project bench/reporting/regional-build [participants] [json-prefix]
 // REPORTING_DB="Host=...;Database=bench_reporting_reportingdb;..." dotnet run -c Release --project bench/reporting/regional-build
-//   instead reads the counts from a benchmark database (after bench/reporting/run.sh) and times the counts query
-//   in-process: the all-collaborations regional counts as of a date years ahead, and a collaboration's summary
-//   counts for a period with mid-month edges.
+//   instead reads from a benchmark database (after bench/reporting/run.sh) and times in-process the counts queries
+//   (the all-collaborations regional counts, a collaboration's summary counts) and the whole summary build, as of a
+//   date years ahead and for a period with mid-month edges (CountsFromDatabase.cs).
 // The all-collaborations regional view built from counts shaped like the benchmark's (290 municipalities, ~49 % women,
 // ~49 % men, ~2 % non-binary, ~90 % exited over seven outcomes; ~6,700 rows at 1,000,000), exact and with threshold 5:
 // median and p90 of 300 builds and of their lean JSON after 200 warm-up rounds. With a prefix it writes both JSON
