@@ -25,10 +25,7 @@ public sealed class HistoryOnlyEventsTests(ReportingApiFactory factory) : IClass
             new CommitmentStatusChanged { CommitmentId = commitment, ParticipantId = participant, CollaborationId = collaboration, ResponsibleActorId = actor, Status = CommitmentStatus.Started, ChangedAt = now },
             new InterventionPublished { InterventionId = Guid.NewGuid(), ActorId = actor, Name = "Arbetsträning", Category = InterventionCategory.WorkTraining, OpenRegardlessOfBenefit = true, PublishedAt = now },
         ];
-        var ids = new List<Guid>();
-        foreach (var message in messages)
-            ids.Add(await factory.PublishObjectAsync(message));
-        await factory.ConsumedAsync(ids);
+        var ids = await factory.PublishAllAsync(messages);
 
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ReportingDbContext>();

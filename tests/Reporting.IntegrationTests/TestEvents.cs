@@ -36,12 +36,13 @@ internal static class TestEvents
     public static Task ConsumedAsync(this ReportingApiFactory factory, IEnumerable<Guid> messageIds, int times = 1) =>
         Eventually.Until(() => Task.FromResult(messageIds.All(id => factory.Consumed.Count(id) >= times)), Deadline, "the events to be consumed");
 
-    /// <summary>Publishes each message and waits until all have been consumed.</summary>
-    public static async Task PublishAllAsync(this ReportingApiFactory factory, IEnumerable<object> messages)
+    /// <summary>Publishes each message and waits until all have been consumed; their message ids.</summary>
+    public static async Task<List<Guid>> PublishAllAsync(this ReportingApiFactory factory, IEnumerable<object> messages)
     {
         var ids = new List<Guid>();
         foreach (var message in messages)
             ids.Add(await factory.PublishObjectAsync(message));
         await factory.ConsumedAsync(ids);
+        return ids;
     }
 }
