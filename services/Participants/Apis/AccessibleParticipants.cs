@@ -11,13 +11,8 @@ internal static class AccessibleParticipants
 {
     /// <summary>The participant when the caller may see it and it has not been erased; otherwise null.</summary>
     public static async Task<Participant?> FindAccessibleAsync(
-        Guid id, ClaimsPrincipal user, ParticipantsDbContext db, IAuthorizationService authorization, CancellationToken ct)
-    {
-        var participant = await db.Participants.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (participant is null || await IsErasedAsync(db, id, ct))
-            return null;
-        return await MaySeeAsync(user, participant, authorization) ? participant : null;
-    }
+        Guid id, ClaimsPrincipal user, ParticipantsDbContext db, IAuthorizationService authorization, CancellationToken ct) =>
+        await IsErasedAsync(db, id, ct) ? null : await FindVisibleAsync(id, user, db, authorization, ct);
 
     /// <summary>
     /// Like <see cref="FindAccessibleAsync(Guid, ClaimsPrincipal, ParticipantsDbContext, IAuthorizationService, CancellationToken)"/>
