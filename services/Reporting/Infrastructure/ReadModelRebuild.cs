@@ -143,7 +143,7 @@ public static class ReadModelRebuild
         await RebuildCountsAsync(db, ct);
         await db.Database.ExecuteSqlRawAsync("""
             ALTER TABLE participant_counts ADD CONSTRAINT "PK_participant_counts" PRIMARY KEY (collaboration_id, dimension, key, gender, day);
-            CREATE INDEX "IX_participant_counts_collaboration_id_day" ON participant_counts (collaboration_id, day) INCLUDE (dimension, key, gender, count);
+            CREATE INDEX "IX_participant_counts_collaboration_id_dimension_day" ON participant_counts (collaboration_id, dimension, day) INCLUDE (key, gender, count);
             """, ct);
         Next();
         await db.Database.ExecuteSqlAsync($"""
@@ -156,7 +156,7 @@ public static class ReadModelRebuild
             """, ct);
         await db.Database.ExecuteSqlRawAsync("""
             ALTER TABLE participant_period_counts ADD CONSTRAINT "PK_participant_period_counts" PRIMARY KEY (collaboration_id, dimension, key, gender, months, start);
-            CREATE INDEX "IX_participant_period_counts_collaboration_id_months_start" ON participant_period_counts (collaboration_id, months, start) INCLUDE (dimension, key, gender, count);
+            CREATE INDEX "IX_participant_period_counts_scope_dimension_months_start" ON participant_period_counts (collaboration_id, dimension, months, start) INCLUDE (key, gender, count);
             """, ct);
         Next();
         await db.Database.ExecuteSqlRawAsync("""

@@ -63,8 +63,10 @@ internal sealed class ParticipantCountConfiguration : IEntityTypeConfiguration<P
         e.ToTable("participant_counts");
         // Leading with the collaboration: a summary reads one contiguous range of this index.
         e.HasKey(x => new { x.CollaborationId, x.Dimension, x.Key, x.Gender, x.Day });
-        // "As of" reads the totals minus the rows after the date: those come from this range, index only.
-        e.HasIndex(x => new { x.CollaborationId, x.Day }).IncludeProperties(x => new { x.Dimension, x.Key, x.Gender, x.Count });
+        // A period's edge days, and "as of" (the totals minus the rows after the date), read a range of days of the
+        // report's dimensions: one range of this index per dimension, index only. With the day before the dimension,
+        // the range held every dimension's rows and a summary filtered out the regional view's (~70 % of them).
+        e.HasIndex(x => new { x.CollaborationId, x.Dimension, x.Day }).IncludeProperties(x => new { x.Key, x.Gender, x.Count });
         e.Property(x => x.CollaborationId).HasColumnName("collaboration_id");
         e.Property(x => x.Dimension).HasColumnName("dimension").HasMaxLength(40);
         e.Property(x => x.Key).HasColumnName("key").HasMaxLength(60);
@@ -80,8 +82,10 @@ internal sealed class ParticipantPeriodCountConfiguration : IEntityTypeConfigura
     {
         e.ToTable("participant_period_counts");
         e.HasKey(x => new { x.CollaborationId, x.Dimension, x.Key, x.Gender, x.Months, x.Start });
-        // A period reads its whole months and years of one scope: one range of this index each, index only.
-        e.HasIndex(x => new { x.CollaborationId, x.Months, x.Start }).IncludeProperties(x => new { x.Dimension, x.Key, x.Gender, x.Count });
+        // A period reads its whole months and years of one scope's dimensions: one range of this index for each
+        // dimension and start, index only, and none of the dimensions the report does not show.
+        e.HasIndex(x => new { x.CollaborationId, x.Dimension, x.Months, x.Start }).IncludeProperties(x => new { x.Key, x.Gender, x.Count })
+            .HasDatabaseName("IX_participant_period_counts_scope_dimension_months_start"); // EF's name is over 63 characters
         e.Property(x => x.CollaborationId).HasColumnName("collaboration_id");
         e.Property(x => x.Dimension).HasColumnName("dimension").HasMaxLength(40);
         e.Property(x => x.Key).HasColumnName("key").HasMaxLength(60);

@@ -423,9 +423,9 @@ namespace Samverkan.Reporting.Infrastructure.Migrations
 
                     b.HasKey("CollaborationId", "Dimension", "Key", "Gender", "Day");
 
-                    b.HasIndex("CollaborationId", "Day");
+                    b.HasIndex("CollaborationId", "Dimension", "Day");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CollaborationId", "Day"), new[] { "Dimension", "Key", "Gender", "Count" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CollaborationId", "Dimension", "Day"), new[] { "Key", "Gender", "Count" });
 
                     b.ToTable("participant_counts", (string)null);
                 });
@@ -575,9 +575,10 @@ namespace Samverkan.Reporting.Infrastructure.Migrations
 
                     b.HasKey("CollaborationId", "Dimension", "Key", "Gender", "Months", "Start");
 
-                    b.HasIndex("CollaborationId", "Months", "Start");
+                    b.HasIndex("CollaborationId", "Dimension", "Months", "Start")
+                        .HasDatabaseName("IX_participant_period_counts_scope_dimension_months_start");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CollaborationId", "Months", "Start"), new[] { "Dimension", "Key", "Gender", "Count" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CollaborationId", "Dimension", "Months", "Start"), new[] { "Key", "Gender", "Count" });
 
                     b.ToTable("participant_period_counts", (string)null);
                 });
