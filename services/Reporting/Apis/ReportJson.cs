@@ -38,7 +38,7 @@ internal sealed class LeanCellConverter : JsonConverter<Cell>
     }
 
     public override void Write(Utf8JsonWriter writer, Cell value, JsonSerializerOptions options) =>
-        LeanJson.Write(writer, options, "Count", value.Count, value.Display, value.Suppressed);
+        LeanJson.WriteCell(writer, options, value.Count, value.Display, value.Suppressed);
 }
 
 /// <summary>A <see cref="Share"/> as <c>{"percent": 57.1}</c> when shown; in full when hidden or absent ("–").</summary>
@@ -51,7 +51,7 @@ internal sealed class LeanShareConverter : JsonConverter<Share>
     }
 
     public override void Write(Utf8JsonWriter writer, Share value, JsonSerializerOptions options) =>
-        LeanJson.Write(writer, options, "Percent", value.Percent, value.Display, value.Suppressed);
+        LeanJson.WriteShare(writer, options, value.Percent, value.Display, value.Suppressed);
 }
 
 internal static class LeanJson
@@ -60,36 +60,55 @@ internal static class LeanJson
 
     /// <summary>
     /// Property names converted and encoded once per options: a regional view writes ~20,000 cells and shares, and
-    /// converting each name per cell allocated a string every time.
+    /// converting each name per cell allocated a string every time (and a lookup per name cost a lock).
     /// </summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JsonSerializerOptions, Dictionary<string, JsonEncodedText>> Encoded = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JsonSerializerOptions, Names> Encoded = new();
 
-    private static JsonEncodedText EncodedName(JsonSerializerOptions options, string name)
+    private sealed class Names(JsonSerializerOptions options)
     {
-        var names = Encoded.GetValue(options, _ => []);
-        lock (names)
-        {
-            if (!names.TryGetValue(name, out var encoded))
-                names[name] = encoded = JsonEncodedText.Encode(Name(options, name), options.Encoder);
-            return encoded;
-        }
+        public JsonEncodedText Count { get; } = JsonEncodedText.Encode(Name(options, "Count"), options.Encoder);
+        public JsonEncodedText Percent { get; } = JsonEncodedText.Encode(Name(options, "Percent"), options.Encoder);
+        public JsonEncodedText Display { get; } = JsonEncodedText.Encode(Name(options, "Display"), options.Encoder);
+        public JsonEncodedText Suppressed { get; } = JsonEncodedText.Encode(Name(options, "Suppressed"), options.Encoder);
+        public bool WritesNulls { get; } = options.DefaultIgnoreCondition == JsonIgnoreCondition.Never;
     }
 
-    /// <summary>The number alone when it is shown as it is; otherwise the display text and flag (and no null number).</summary>
-    public static void Write(Utf8JsonWriter writer, JsonSerializerOptions options, string numberName, decimal? number, string display, bool suppressed)
+    private static Names NamesOf(JsonSerializerOptions options) => Encoded.GetValue(options, o => new Names(o));
+
+    /// <summary>A cell: its count alone when it is shown as it is (written as an integer, not through decimal).</summary>
+    public static void WriteCell(Utf8JsonWriter writer, JsonSerializerOptions options, int? count, string display, bool suppressed)
     {
+        var names = NamesOf(options);
         writer.WriteStartObject();
-        if (number is { } n)
-            writer.WriteNumber(EncodedName(options, numberName), n);
-        else if (options.DefaultIgnoreCondition == JsonIgnoreCondition.Never)
-            writer.WriteNull(EncodedName(options, numberName)); // as the serializer would: absent under the platform's WhenWritingNull
-        if (suppressed || number is null)
-        {
-            writer.WriteString(EncodedName(options, "Display"), display);
-            if (suppressed)
-                writer.WriteBoolean(EncodedName(options, "Suppressed"), true);
-        }
+        if (count is { } n)
+            writer.WriteNumber(names.Count, n);
+        else if (names.WritesNulls)
+            writer.WriteNull(names.Count); // as the serializer would: absent under the platform's WhenWritingNull
+        WriteHidden(writer, names, count is null, display, suppressed);
         writer.WriteEndObject();
+    }
+
+    /// <summary>A share: its percent alone when it is shown as it is.</summary>
+    public static void WriteShare(Utf8JsonWriter writer, JsonSerializerOptions options, decimal? percent, string display, bool suppressed)
+    {
+        var names = NamesOf(options);
+        writer.WriteStartObject();
+        if (percent is { } p)
+            writer.WriteNumber(names.Percent, p);
+        else if (names.WritesNulls)
+            writer.WriteNull(names.Percent);
+        WriteHidden(writer, names, percent is null, display, suppressed);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The display text and flag, where the number alone does not say it all (hidden or absent).</summary>
+    private static void WriteHidden(Utf8JsonWriter writer, Names names, bool absent, string display, bool suppressed)
+    {
+        if (!suppressed && !absent)
+            return;
+        writer.WriteString(names.Display, display);
+        if (suppressed)
+            writer.WriteBoolean(names.Suppressed, true);
     }
 
     public static (decimal? Number, string? Display, bool Suppressed) ReadObject(ref Utf8JsonReader reader, JsonSerializerOptions options, string numberName)
