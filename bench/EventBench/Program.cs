@@ -5,9 +5,10 @@ using Samverkan.Bench.EventBench;
 //   propagation --gateway http://127.0.0.1:8150 --token JWT --actors-db CS --reporting-db CS --rabbit URI
 //               [--queues a,b] [--rates 250,500,...] [--step-seconds 10] [--half-seconds 20] --md out.md
 //   publish     --rabbit URI --messages 20000 [--seed N]   (a backlog of ActorRegistered; bench/inbox-drain.sh)
-if (args.Length == 0 || args[0] is not ("raw" or "propagation" or "publish"))
+//   participants --rabbit URI --rate 20 --seconds 30 [--seed N]   (a steady stream of enrolments and exits; bench/reporting/run.sh)
+if (args.Length == 0 || args[0] is not ("raw" or "propagation" or "publish" or "participants"))
 {
-    Console.Error.WriteLine("Usage: EventBench raw|propagation --option value ... (see bench/README.md)");
+    Console.Error.WriteLine("Usage: EventBench raw|propagation|publish|participants --option value ... (see bench/README.md)");
     return 2;
 }
 
@@ -28,7 +29,9 @@ string Get(string name, string? fallback = null) =>
 int[] Ints(string name, string fallback) => [.. Get(name, fallback).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse)];
 double Number(string name, string fallback) => double.Parse(Get(name, fallback), System.Globalization.CultureInfo.InvariantCulture);
 
-var markdown = args[0] == "publish"
+var markdown = args[0] == "participants"
+    ? await ParticipantStream.RunAsync(new Uri(Get("rabbit")), Number("rate", "20"), Number("seconds", "30"), int.Parse(Get("seed", "1")))
+    : args[0] == "publish"
     ? await PublishBacklog.RunAsync(new Uri(Get("rabbit")), int.Parse(Get("messages", "20000")), int.Parse(Get("seed", "1")))
     : args[0] == "raw"
     ? await RawBusBench.RunAsync(new Uri(Get("rabbit")), int.Parse(Get("messages", "20000")), Ints("in-flight", "100,10"),

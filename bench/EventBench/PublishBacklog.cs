@@ -13,23 +13,7 @@ public static class PublishBacklog
 {
     public static async Task<string> RunAsync(Uri rabbit, int messages, int seed)
     {
-        var (host, port, vhost, user, password) = RawBusBench.Parse(rabbit);
-        var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
-        {
-            cfg.Host(host, port, vhost, h =>
-            {
-                h.Username(user);
-                h.Password(password);
-                h.PublisherConfirmation = true;
-            });
-            cfg.Durable = true;
-            cfg.ConfigureJsonSerializerOptions(json =>
-            {
-                Samverkan.ServiceDefaults.Http.JsonConventions.Apply(json);
-                return json;
-            });
-        });
-        await bus.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        var bus = await PlatformBus.StartAsync(rabbit);
         var numbers = new OrganisationNumbers(seed);
         var clock = Stopwatch.StartNew();
         try

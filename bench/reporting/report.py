@@ -1,8 +1,8 @@
 """Writes bench/results/<date>-reporting.md from the figures bench/reporting/run.sh collected.
-Usage: report.py RAW.tsv REBUILDS.tsv CHECKS.txt COMMAND MACHINE_MD DURATION WARMUP CLIENTS"""
+Usage: report.py RAW.tsv REBUILDS.tsv CHECKS.txt COMMAND MACHINE_MD DURATION WARMUP CLIENTS EVENT_RATE"""
 import csv, sys
 
-raw_path, rebuilds_path, checks_path, command, machine, duration, warmup, clients = sys.argv[1:9]
+raw_path, rebuilds_path, checks_path, command, machine, duration, warmup, clients, event_rate = sys.argv[1:10]
 rows = list(csv.DictReader(open(raw_path), delimiter="\t"))
 rebuilds = list(csv.DictReader(open(rebuilds_path), delimiter="\t"))
 checks = open(checks_path).read().rstrip()
@@ -95,6 +95,27 @@ for c in ["1", clients]:
             r = get(n, target, c)
             if r:
                 p(f'| {n:,} | {label} | {float(r["rps"]):,.0f} | {ms(r["p50_us"]):.2f} | {ms(r["p99_us"]):.2f} | {int(r["requests"]):,} | {r["errors"]} | {r["reporting_cpu_ms_per_req"]} | {r["gateway_cpu_ms_per_req"]} |')
+    p("")
+
+EVENTS = [("http-summary+events", "summary via gateway", "http-summary"), ("http-summary-year+events", "summary for 2025 via gateway", "http-summary-year"),
+          ("http-regional+events", "regional view via gateway", "http-regional")]
+if any(get(n, t, 1) for n in scales for t, _, _ in EVENTS):
+    p(f"## While events flow ({event_rate} a second, 1 client)")
+    p("")
+    p("The repeated requests again, while bench/EventBench publishes enrolments and exits in the 50 collaborations onto")
+    p("RabbitMQ and Reporting consumes them: each event outdates its collaboration's cached reports and the regional view")
+    p("(all collaborations). Reporting's CPU per request includes consuming the events. Beside each, the same request with")
+    p("no events (cache hits) and built afresh on every request (cold), from the tables above.")
+    p("")
+    p("| participants | query | req/s | p50 (ms) | p99 (ms) | requests | errors | Reporting CPU ms/req | p50 / p99 with no events (ms) | p50 / p99 cold (ms) |")
+    p("|---:|---|---:|---:|---:|---:|---:|---:|---|---|")
+    for n in scales:
+        for target, label, quiet in EVENTS:
+            r = get(n, target, 1)
+            if r:
+                q, c = get(n, quiet, 1), get(n, quiet + "-cold", 1)
+                pair = lambda x: f'{ms(x["p50_us"]):.2f} / {ms(x["p99_us"]):.2f}' if x else "-"
+                p(f'| {n:,} | {label} | {float(r["rps"]):,.0f} | {ms(r["p50_us"]):.2f} | {ms(r["p99_us"]):.2f} | {int(r["requests"]):,} | {r["errors"]} | {r["reporting_cpu_ms_per_req"]} | {pair(q)} | {pair(c)} |')
     p("")
 
 p("## Ratios to the raw aggregate (same run, same rows, 1 client)")

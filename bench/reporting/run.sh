@@ -25,8 +25,13 @@
 #      as today; a period from a random day of January 2025 to a random day of December 2025), so they measure the
 #      report built from the read models each time;
 #   4. during each rebuild, asks for collaboration 1's summary once (1 s after the start) and records its status and
-#      time: reports read the old tables while the rebuild builds new ones.
-# Knobs: SCALES, DURATION, WARMUP, CLIENTS, QUIET_PCT, QUIET_WAIT, OUT.
+#      time: reports read the old tables while the rebuild builds new ones;
+#   5. while events flow: bench/EventBench `participants` publishes enrolments and exits in the 50 collaborations
+#      onto RabbitMQ at EVENT_RATE a second (as Participants' outbox would; Reporting consumes them as it runs), and
+#      the repeated summary, period summary and regional view are measured again with 1 client: each event raises
+#      its collaboration's version and that of all collaborations, so a cached report lasts only until the next
+#      event in its scope; then checks that Reporting took every event (EVENT_RATE=0 skips this step).
+# Knobs: SCALES, DURATION, WARMUP, CLIENTS, EVENT_RATE, QUIET_PCT, QUIET_WAIT, OUT.
 # Writes bench/results/<date>-reporting.md. Uses port 5165 (Reporting) and 8165 (gateway), database
 # bench_reporting_reportingdb (dropped and recreated) and RabbitMQ vhost bench-reporting.
 set -euo pipefail
@@ -39,6 +44,7 @@ SCALES=${SCALES:-10000 100000 1000000}
 DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-3s}
 CLIENTS=${CLIENTS:-8}
+EVENT_RATE=${EVENT_RATE:-20}
 OUT=${OUT:-$(result_path reporting)}
 REPORTING_PORT=5165 GATEWAY_PORT=8165 NOWHERE_PORT=5159
 DB=bench_reporting_reportingdb
@@ -46,6 +52,7 @@ HERE=$BENCH_DIR/reporting
 GW=http://127.0.0.1:$GATEWAY_PORT
 
 REPORTING_DLL=$REPO_DIR/services/Reporting/bin/Release/net10.0/Samverkan.Reporting.dll
+EVENTBENCH_DLL=$BENCH_DIR/EventBench/bin/Release/net10.0/Samverkan.Bench.EventBench.dll
 GATEWAY_DLL=$REPO_DIR/gateway/bin/Release/net10.0/Samverkan.Gateway.dll
 
 check_infra
@@ -59,6 +66,7 @@ for project in services/Reporting gateway; do
   (cd "$REPO_DIR" && dotnet build "$project" -c Release -nologo -v q) >"$WORK/build-$(basename $project).log" 2>&1 \
     || { tail -n 30 "$WORK/build-$(basename $project).log" >&2; die "build of $project failed"; }
 done
+[ "$EVENT_RATE" = 0 ] || build_bench_project EventBench "$EVENTBENCH_DLL"
 REPORTING_DLL=$(snapshot "$REPORTING_DLL")
 GATEWAY_DLL=$(snapshot "$GATEWAY_DLL")
 
@@ -146,6 +154,37 @@ run_wrk() {
   local threads=$(( $2 < 2 ? $2 : 2 ))
   wrk "-t$threads" "-c$2" "-d$3" --timeout 10s --latency -s "$WORK/$1.lua" "$GW$4" | awk '/^RESULT /{print $2, $3, $4, $5, $6 + $7}'
 }
+
+# measure N TARGET CLIENTS NAME: one measurement of TARGET (raw-* by pgbench, http-* by wrk), recorded as NAME.
+measure() {
+  local n=$1 target=$2 clients=$3 name=$4 r0 g0 r1 g1 result rps p50 p99 reqs errs rcpu=- gcpu=-
+  r0=$(cpu_ticks "${PIDS[reporting]}"); g0=$(cpu_ticks "${PIDS[gateway]}")
+  case $target in
+    raw-*) result=$(run_pgbench "$target-$n-$clients" "$HERE/$target.sql" "$clients" "$secs");;
+    http-*) result=$(run_wrk "${target#http-}" "$clients" "$DURATION" /);;
+  esac
+  r1=$(cpu_ticks "${PIDS[reporting]}"); g1=$(cpu_ticks "${PIDS[gateway]}")
+  read -r rps p50 p99 reqs errs <<<"$result"
+  # CPU time (user+system) Reporting and the gateway used per request: does not depend on how the cores were shared.
+  if [[ $target == http-* ]]; then
+    rcpu=$(awk -v d=$((r1 - r0)) -v r="$reqs" -v hz="$HZ" 'BEGIN{if (r > 0) printf "%.2f", d * 1000 / hz / r; else print "-"}')
+    gcpu=$(awk -v d=$((g1 - g0)) -v r="$reqs" -v hz="$HZ" 'BEGIN{if (r > 0) printf "%.2f", d * 1000 / hz / r; else print "-"}')
+  fi
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$name" "$clients" "$rps" "$p50" "$p99" "$reqs" "$errs" "$rcpu" "$gcpu" "$busy" >>"$RAW"
+  log "  $n $name x$clients: $rps req/s, p50 ${p50} us, p99 ${p99} us, errors $errs, CPU ms/req Reporting $rcpu gateway $gcpu"
+}
+
+# wait_for WHAT SECONDS CONDITION: until the shell CONDITION holds, checked every 0.2 s, or fail after SECONDS.
+wait_for() {
+  local what=$1 deadline=$((SECONDS + $2))
+  until eval "$3"; do
+    [ $SECONDS -lt $deadline ] || die "timed out after $2 s waiting for $what"
+    sleep 0.2
+  done
+}
+
+# Events in Reporting's history: each consumed event adds one row, in the consumer's transaction.
+history_count() { "${PSQL[@]}" -c 'SELECT count(*) FROM event_history'; }
 
 RAW=$WORK/raw.tsv
 printf 'participants\ttarget\tclients\trps\tp50_us\tp99_us\trequests\terrors\treporting_cpu_ms_per_req\tgateway_cpu_ms_per_req\tbusy_before_pct\n' >"$RAW"
@@ -243,27 +282,34 @@ print(t["started"]["total"]["count"], t["exited"]["total"]["count"], len(regiona
         raw-*) run_pgbench "$target-$n-w" "$HERE/$target.sql" "$clients" "${WARMUP%s}" >/dev/null;;
         http-*) run_wrk "${target#http-}" "$clients" "$WARMUP" / >/dev/null;;
       esac
-      r0=$(cpu_ticks "${PIDS[reporting]}"); g0=$(cpu_ticks "${PIDS[gateway]}")
-      case $target in
-        raw-*) result=$(run_pgbench "$target-$n-$clients" "$HERE/$target.sql" "$clients" "$secs");;
-        http-*) result=$(run_wrk "${target#http-}" "$clients" "$DURATION" /);;
-      esac
-      r1=$(cpu_ticks "${PIDS[reporting]}"); g1=$(cpu_ticks "${PIDS[gateway]}")
-      read -r rps p50 p99 reqs errs <<<"$result"
-      # CPU time (user+system) Reporting and the gateway used per request: does not depend on how the cores were shared.
-      rcpu=-; gcpu=-
-      if [[ $target == http-* ]]; then
-        rcpu=$(awk -v d=$((r1 - r0)) -v r="$reqs" -v hz="$HZ" 'BEGIN{if (r > 0) printf "%.2f", d * 1000 / hz / r; else print "-"}')
-        gcpu=$(awk -v d=$((g1 - g0)) -v r="$reqs" -v hz="$HZ" 'BEGIN{if (r > 0) printf "%.2f", d * 1000 / hz / r; else print "-"}')
-      fi
-      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$target" "$clients" "$rps" "$p50" "$p99" "$reqs" "$errs" "$rcpu" "$gcpu" "$busy" >>"$RAW"
-      log "  $n $target x$clients: $rps req/s, p50 ${p50} us, p99 ${p99} us, errors $errs, CPU ms/req Reporting $rcpu gateway $gcpu"
+      measure "$n" "$target" "$clients" "$target"
     done
   done
+
+  if [ "$EVENT_RATE" != 0 ]; then
+    # Long enough for the three measurements below, each warm-up and run.
+    stream_s=$(( (${WARMUP%s} + secs + 2) * 3 + 5 ))
+    before=$(history_count)
+    log "while events flow: $EVENT_RATE a second for ${stream_s}s"
+    dotnet "$EVENTBENCH_DLL" participants --rabbit "$(amqp_uri)" --rate "$EVENT_RATE" --seconds "$stream_s" --seed "$n" \
+      >"$WORK/stream-$n.txt" 2>&1 &
+    stream=$!
+    PIDS[stream]=$stream # stopped with the rest if this script fails
+    wait_for "Reporting to take the stream's first event" 30 '[ "$(history_count)" -gt '"$before"' ]'
+    for target in http-summary http-summary-year http-regional; do
+      run_wrk "${target#http-}" 1 "$WARMUP" / >/dev/null
+      measure "$n" "$target" 1 "$target+events"
+    done
+    wait "$stream" || { cat "$WORK/stream-$n.txt" >&2; die "the event stream failed"; }
+    unset 'PIDS[stream]'
+    published=$(sed -n 's/^published \([0-9]*\) events.*/\1/p' "$WORK/stream-$n.txt")
+    wait_for "Reporting to take all $published events" 60 '[ "$(history_count)" -ge '"$((before + published))"' ]'
+    echo "  While events flowed ($n): $(cat "$WORK/stream-$n.txt"); Reporting's history holds all $published." >>"$CHECKS"
+  fi
 done
 
 COMMAND="bash bench/reporting/run.sh"
-[ "$SCALES" = "10000 100000 1000000" ] && [ "$DURATION" = 10s ] && [ "$CLIENTS" = 8 ] \
-  || COMMAND="SCALES=\"$SCALES\" DURATION=$DURATION CLIENTS=$CLIENTS $COMMAND"
-python3 "$HERE/report.py" "$RAW" "$REBUILDS" "$CHECKS" "$COMMAND" "$MACHINE" "$DURATION" "$WARMUP" "$CLIENTS" >"$OUT"
+[ "$SCALES" = "10000 100000 1000000" ] && [ "$DURATION" = 10s ] && [ "$CLIENTS" = 8 ] && [ "$EVENT_RATE" = 20 ] \
+  || COMMAND="SCALES=\"$SCALES\" DURATION=$DURATION CLIENTS=$CLIENTS EVENT_RATE=$EVENT_RATE $COMMAND"
+python3 "$HERE/report.py" "$RAW" "$REBUILDS" "$CHECKS" "$COMMAND" "$MACHINE" "$DURATION" "$WARMUP" "$CLIENTS" "$EVENT_RATE" >"$OUT"
 log "wrote $OUT"
