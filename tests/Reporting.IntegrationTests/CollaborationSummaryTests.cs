@@ -106,6 +106,31 @@ public sealed class CollaborationSummaryTests(ReportingApiFactory factory) : ICl
     }
 
     [Fact]
+    public async Task A_members_coordinator_sees_exact_counts_until_the_member_leaves()
+    {
+        var (collaboration, _) = await CollaborationWithParticipantsAsync();
+        var partner = Guid.NewGuid();
+        var coordinator = factory.ClientFor(Roles.Coordinator, partner);
+        await factory.PublishAllAsync([
+            new MemberJoined { CollaborationId = collaboration, ActorId = partner, Role = MemberRole.Partner, JoinedOn = new(2026, 1, 1), OccurredAt = DateTimeOffset.UtcNow },
+        ]);
+
+        var asMember = await SummaryAsync(coordinator, collaboration);
+
+        Assert.True(asMember.GetProperty("exact").GetBoolean());
+        Assert.Equal(2, Cell(asMember, "nonBinary").GetProperty("count").GetInt32());
+
+        await factory.PublishAllAsync([
+            new MemberLeft { CollaborationId = collaboration, ActorId = partner, LeftOn = new(2026, 6, 30), OccurredAt = DateTimeOffset.UtcNow },
+        ]);
+
+        var afterLeaving = await SummaryAsync(coordinator, collaboration);
+
+        Assert.False(afterLeaving.GetProperty("exact").GetBoolean());
+        Assert.True(Cell(afterLeaving, "nonBinary").GetProperty("suppressed").GetBoolean());
+    }
+
+    [Fact]
     public async Task Publication_is_suppressed_even_for_the_owners_coordinator_and_admins()
     {
         var (collaboration, owner) = await CollaborationWithParticipantsAsync();

@@ -13,26 +13,19 @@ public static class ReportAccess
     /// it ("their own collaborations"); every other viewer, and any request marked for publication, gets counts
     /// below the threshold suppressed (complementary included).
     /// </summary>
-    public static bool SeesExactCounts(ClaimsPrincipal user, Guid? ownerActorId, IReadOnlyCollection<Guid> memberActorIds, bool publication)
+    public static async Task<bool> SeesExactCountsAsync(ReportingDbContext db, ClaimsPrincipal user, Guid collaborationId, bool publication, CancellationToken ct)
     {
         if (publication)
             return false;
         if (user.IsInRole(Roles.Admin))
-            return true;
+            return true; // whoever owns the collaboration: no need to ask
         if (!user.IsInRole(Roles.Coordinator) || user.GetAgencyId() is not { } agency)
             return false;
-        return agency == ownerActorId || memberActorIds.Contains(agency);
-    }
-
-    public static async Task<bool> SeesExactCountsAsync(ReportingDbContext db, ClaimsPrincipal user, Guid collaborationId, bool publication, CancellationToken ct)
-    {
-        if (publication || !user.IsInRole(Roles.Admin) && !user.IsInRole(Roles.Coordinator))
-            return false;
-        if (user.IsInRole(Roles.Admin))
-            return true; // whoever owns the collaboration: no need to ask
-
-        var owner = await db.CollaborationFacts.Where(c => c.CollaborationId == collaborationId).Select(c => (Guid?)c.OwnerActorId).FirstOrDefaultAsync(ct);
-        var members = await db.CollaborationMembers.Where(m => m.CollaborationId == collaborationId && m.LeftOn == null).Select(m => m.ActorId).ToListAsync(ct);
-        return SeesExactCounts(user, owner, members, publication);
+        // One round trip: asked before every report a coordinator reads, from the cache or not.
+        return await db.Database.SqlQuery<bool>($"""
+            SELECT EXISTS (SELECT 1 FROM collaboration_facts WHERE collaboration_id = {collaborationId} AND owner_actor_id = {agency})
+                OR EXISTS (SELECT 1 FROM collaboration_members
+                           WHERE collaboration_id = {collaborationId} AND actor_id = {agency} AND left_on IS NULL) AS "Value"
+            """).SingleAsync(ct);
     }
 }
