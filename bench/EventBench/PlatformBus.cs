@@ -10,16 +10,9 @@ public static class PlatformBus
 {
     public static async Task<IBusControl> StartAsync(Uri rabbit)
     {
-        var (host, port, vhost, user, password) = RawBusBench.Parse(rabbit);
         var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
-            cfg.Host(host, port, vhost, h =>
-            {
-                h.Username(user);
-                h.Password(password);
-                h.PublisherConfirmation = true;
-            });
-            cfg.Durable = true;
+            Host(cfg, rabbit);
             cfg.ConfigureJsonSerializerOptions(json =>
             {
                 Samverkan.ServiceDefaults.Http.JsonConventions.Apply(json);
@@ -28,5 +21,18 @@ public static class PlatformBus
         });
         await bus.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
         return bus;
+    }
+
+    /// <summary>The broker at <paramref name="rabbit"/> (amqp://user:password@host:port/vhost), with publisher confirms and durable exchanges.</summary>
+    public static void Host(IRabbitMqBusFactoryConfigurator cfg, Uri rabbit)
+    {
+        var (host, port, vhost, user, password) = RawBusBench.Parse(rabbit);
+        cfg.Host(host, port, vhost, h =>
+        {
+            h.Username(user);
+            h.Password(password);
+            h.PublisherConfirmation = true;
+        });
+        cfg.Durable = true;
     }
 }

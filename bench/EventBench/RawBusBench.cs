@@ -20,16 +20,9 @@ public static class RawBusBench
     public static async Task<string> RunAsync(Uri rabbit, int messages, int[] inFlightLevels, int warmup, int prefetch)
     {
         var state = new ConsumerState();
-        var (host, port, vhost, user, password) = Parse(rabbit);
         var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
-            cfg.Host(host, port, vhost, h =>
-            {
-                h.Username(user);
-                h.Password(password);
-                h.PublisherConfirmation = true;
-            });
-            cfg.Durable = true;
+            PlatformBus.Host(cfg, rabbit); // the raw anchor: MassTransit's own serializer settings, no platform JSON
             cfg.ReceiveEndpoint(Queue, e =>
             {
                 e.Durable = true;
