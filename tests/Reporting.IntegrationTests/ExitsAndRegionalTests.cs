@@ -113,6 +113,32 @@ public sealed class ExitsAndRegionalTests(ReportingApiFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task Regional_view_as_of_a_date_leaves_out_what_started_or_ended_after_it()
+    {
+        var collaboration = Guid.NewGuid();
+        var referrer = Guid.NewGuid();
+        // Kiruna (2584), a municipality no other test uses: one woman started in February, one in May, who left in June.
+        var february = TestEvents.Enrolled(collaboration, referrer, Gender.Woman, "2584", start: new(2026, 2, 2));
+        var may = TestEvents.Enrolled(collaboration, referrer, Gender.Woman, "2584", start: new(2026, 5, 4));
+        await factory.PublishAllAsync([february, may, TestEvents.Exited(may, ExitOutcome.Studies, date: new(2026, 6, 15))]);
+        var admin = factory.ClientFor(Roles.Admin);
+
+        foreach (var scope in new[] { "", $"&collaboration={collaboration}" })
+        {
+            var march = Assert.Single((await GetJsonAsync(admin, $"/api/reports/regional?municipality=2584&asOf=2026-03-31{scope}"))
+                .GetProperty("municipalities").EnumerateArray());
+            Assert.Equal(1, Count(march.GetProperty("started"), "women"));
+            Assert.Equal(0, Count(march.GetProperty("exited"), "total"));
+            var july = Assert.Single((await GetJsonAsync(admin, $"/api/reports/regional?municipality=2584&asOf=2026-07-01{scope}"))
+                .GetProperty("municipalities").EnumerateArray());
+            Assert.Equal(2, Count(july.GetProperty("started"), "women"));
+            Assert.Equal(1, Count(july.GetProperty("exited"), "women"));
+        }
+        // Before anyone started there, Kiruna is not in the view at all.
+        Assert.Empty((await GetJsonAsync(admin, "/api/reports/regional?municipality=2584&asOf=2026-01-31")).GetProperty("municipalities").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Regional_view_compares_municipalities_exact_for_admins_and_suppressed_for_others()
     {
         var collaboration = Guid.NewGuid();

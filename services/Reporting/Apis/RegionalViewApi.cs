@@ -11,8 +11,6 @@ namespace Samverkan.Reporting.Apis;
 
 public static class RegionalViewApi
 {
-    private static readonly string[] RegionalDimensions = [Dimensions.Municipality, Dimensions.ExitMunicipality];
-
     public static RouteGroupBuilder MapRegionalViewApi(this RouteGroupBuilder api)
     {
         api.MapGet("/regional", GetRegionalView)
@@ -43,7 +41,7 @@ public static class RegionalViewApi
         var period = request.Period;
         async Task<RegionalViewReport?> Build()
         {
-            var counts = await CounterQueries.CountsAsync(db, collaborationId ?? Dimensions.AllCollaborations, period, RegionalDimensions, ct);
+            var counts = await RegionalReads.ReadAsync(db, collaborationId ?? Dimensions.AllCollaborations, period, ct);
             return RegionalViewBuilder.Build(counts, period.To, period.From, collaborationId, municipality, request.Language, threshold);
         }
         if (request.Format == ReportFormat.Json)

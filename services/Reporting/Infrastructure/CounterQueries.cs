@@ -57,7 +57,11 @@ public static class CounterQueries
     }
 
     /// <summary>The counts query of <see cref="CountsAsync"/>, for a batch of its own; read its rows with <see cref="ReadAsync"/>.</summary>
-    internal static NpgsqlBatchCommand Command(Guid scope, ReportPeriod period, string[] dims)
+    /// <param name="totals">
+    /// False: as of a date, only what is dated after it (negative), for a caller that reads the totals elsewhere
+    /// (<see cref="RegionalReads"/>).
+    /// </param>
+    internal static NpgsqlBatchCommand Command(Guid scope, ReportPeriod period, string[] dims, bool totals = true)
     {
         PeriodSegments segments;
         var withTotals = period.From is null;
@@ -85,7 +89,7 @@ public static class CounterQueries
         {
             Parameters =
             {
-                new() { Value = scope }, new() { Value = dims }, new() { Value = withTotals }, new() { Value = sign },
+                new() { Value = scope }, new() { Value = dims }, new() { Value = withTotals && totals }, new() { Value = sign },
                 new() { Value = ParticipantPeriodCount.Year }, new() { Value = segments.Years.ToArray() }, new() { Value = laterYears },
                 new() { Value = ParticipantPeriodCount.Month }, new() { Value = segments.Months.ToArray() },
                 new() { Value = f1 }, new() { Value = t1 }, new() { Value = s1 },

@@ -3,7 +3,10 @@ using Samverkan.Reporting.Model;
 
 namespace Samverkan.Reporting.Infrastructure;
 
-/// <summary>Applies counter changes to the dated counts, the month and year counts and the totals, in the caller's transaction.</summary>
+/// <summary>
+/// Applies counter changes to the dated counts, the month and year counts, the totals and the regional view's totals
+/// per municipality, in the caller's transaction.
+/// </summary>
 public static class CounterWriter
 {
     public static async Task ApplyAsync(ReportingDbContext db, IEnumerable<CounterDelta> deltas, CancellationToken ct)
@@ -30,8 +33,19 @@ public static class CounterWriter
         // Grouped in the dated rows' order: sorted too.
         var totals = dated.GroupBy(x => (x.Key.Scope, x.Key.Dimension, x.Key.Key, x.Key.Gender))
             .Select(g => (g.Key, Delta: g.Sum(x => x.Delta))).Where(x => x.Delta != 0).ToList();
+        // The same totals per municipality as the regional view reads them (RegionalCounts), one array a row, flattened
+        // for the statement; sorted by scope and municipality.
+        var regional = new SortedDictionary<(Guid Scope, string Code), int[]>(Comparer<(Guid Scope, string Code)>.Create((a, b) =>
+            a.Scope != b.Scope ? a.Scope.CompareTo(b.Scope) : string.CompareOrdinal(a.Code, b.Code)));
+        foreach (var (key, delta) in totals)
+            if (RegionalCounts.Slot(key.Dimension, key.Key, (Contracts.Participants.Gender)key.Gender) is { } slot)
+            {
+                if (!regional.TryGetValue((key.Scope, slot.Code), out var row))
+                    regional[(key.Scope, slot.Code)] = row = new int[RegionalCounts.Width];
+                row[slot.Index] += delta;
+            }
 
-        // One round trip for the three upserts (an empty array inserts nothing): they run in every participant
+        // One round trip for the four upserts (an empty array inserts nothing): they run in every participant
         // event's transaction.
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO participant_counts (collaboration_id, dimension, key, gender, day, count)
@@ -47,7 +61,13 @@ public static class CounterWriter
             INSERT INTO participant_totals (collaboration_id, dimension, key, gender, count)
             SELECT * FROM unnest({totals.Select(x => x.Key.Scope).ToArray()}::uuid[], {totals.Select(x => x.Key.Dimension).ToArray()}::text[],
                 {totals.Select(x => x.Key.Key).ToArray()}::text[], {totals.Select(x => x.Key.Gender).ToArray()}::int[], {totals.Select(x => x.Delta).ToArray()}::int[])
-            ON CONFLICT (collaboration_id, dimension, key, gender) DO UPDATE SET count = participant_totals.count + EXCLUDED.count
+            ON CONFLICT (collaboration_id, dimension, key, gender) DO UPDATE SET count = participant_totals.count + EXCLUDED.count;
+            INSERT INTO regional_totals (scope, municipality_code, counts)
+            SELECT x.s[i], x.m[i], x.c[(i - 1) * {RegionalCounts.Width} + 1 : i * {RegionalCounts.Width}]
+            FROM (SELECT {regional.Keys.Select(k => k.Scope).ToArray()}::uuid[] AS s, {regional.Keys.Select(k => k.Code).ToArray()}::text[] AS m,
+                {regional.Values.SelectMany(r => r).ToArray()}::int[] AS c) AS x, generate_subscripts(x.s, 1) AS i
+            ON CONFLICT (scope, municipality_code) DO UPDATE
+            SET counts = ARRAY(SELECT a + b FROM unnest(regional_totals.counts, EXCLUDED.counts) WITH ORDINALITY AS u(a, b, o) ORDER BY o)
             """, ct);
     }
 

@@ -36,7 +36,7 @@ public static class ReadModelRebuild
     public static readonly string[] ReadModelTables =
     [
         "actor_facts", "collaboration_facts", "collaboration_members", "participant_facts", "participant_counts", "participant_period_counts",
-        "participant_totals", "participant_exits", "participant_hours", "hours_by_month", "first_employer_contacts", "employer_facts", "employer_contacts",
+        "participant_totals", "regional_totals", "participant_exits", "participant_hours", "hours_by_month", "first_employer_contacts", "employer_facts", "employer_contacts",
         "offer_facts", "placement_facts", "agreement_versions", "assessment_scores",
     ];
 
@@ -164,6 +164,7 @@ public static class ReadModelRebuild
             SELECT collaboration_id, dimension, key, gender, sum(count) FROM participant_counts GROUP BY 1, 2, 3, 4
             ORDER BY 1, 2, 3, 4
             """, ct); // in key order, so that a scope's rows share a few pages (a report reads them all)
+        await db.Database.ExecuteSqlRawAsync(RegionalCounts.FromParticipantTotalsSql(), ct);
 
         Next();
         await SwapAsync(db, live, ct);

@@ -13,6 +13,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<ParticipantCount> ParticipantCounts => Set<ParticipantCount>();
     public DbSet<ParticipantPeriodCount> ParticipantPeriodCounts => Set<ParticipantPeriodCount>();
     public DbSet<ParticipantTotal> ParticipantTotals => Set<ParticipantTotal>();
+    public DbSet<RegionalTotal> RegionalTotals => Set<RegionalTotal>();
     public DbSet<ParticipantExit> ParticipantExits => Set<ParticipantExit>();
     public DbSet<ParticipantHours> ParticipantHours => Set<ParticipantHours>();
     public DbSet<HoursByMonth> HoursByMonth => Set<HoursByMonth>();

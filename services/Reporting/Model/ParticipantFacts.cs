@@ -103,3 +103,14 @@ public sealed class ParticipantTotal
     public int Gender { get; init; }
     public int Count { get; set; }
 }
+
+/// <summary>
+/// One scope's totals for one municipality, as the regional view reads them: the counts <see cref="RegionalCounts"/>
+/// lays out (started by gender, exits by outcome and gender) in one row, kept beside the per-key totals they sum.
+/// </summary>
+public sealed class RegionalTotal
+{
+    public Guid Scope { get; init; }
+    public string MunicipalityCode { get; init; } = "";
+    public int[] Counts { get; set; } = [];
+}

@@ -43,6 +43,11 @@ public static class RegionalViewBuilder
 
     public static RegionalViewReport Build(
         IReadOnlyCollection<DimensionCount> counts, DateOnly asOf, DateOnly? from, Guid? collaborationId, string? municipalityCode,
+        ReportLanguage language, int? threshold) =>
+        Build(RegionalCounts.Of(counts), asOf, from, collaborationId, municipalityCode, language, threshold);
+
+    public static RegionalViewReport Build(
+        RegionalCounts counts, DateOnly asOf, DateOnly? from, Guid? collaborationId, string? municipalityCode,
         ReportLanguage language, int? threshold)
     {
         // Arrays indexed by municipality, group and gender column instead of lookups and LINQ per cell: built on
@@ -56,29 +61,19 @@ public static class RegionalViewBuilder
         var index = new Dictionary<string, int>();
         var startedRaw = new List<int[]>();
         var exitsRaw = new List<int[][]>();
-        int IndexOf(string code)
+        foreach (var (code, row) in counts.Municipalities())
         {
-            if (!index.TryGetValue(code, out var i))
+            index[code] = startedRaw.Count;
+            var started = new int[4];
+            var groups = NewGroups();
+            foreach (var gender in CollaborationSummaryBuilder.Genders)
             {
-                index[code] = i = index.Count;
-                startedRaw.Add(new int[4]);
-                exitsRaw.Add(NewGroups());
+                started[Column(gender)] = row[RegionalCounts.StartedIndex(gender)];
+                foreach (var outcome in Enum.GetValues<ExitOutcome>())
+                    groups[groupOf[(int)outcome]][Column(gender)] += row[RegionalCounts.ExitIndex(outcome, gender)];
             }
-            return i;
-        }
-        var lookup = index.GetAlternateLookup<ReadOnlySpan<char>>();
-        foreach (var c in counts)
-        {
-            if (c.Dimension == Dimensions.Municipality)
-                startedRaw[IndexOf(c.Key)][Column(c.Gender)] += c.Count;
-            else if (c.Dimension == Dimensions.ExitMunicipality)
-            {
-                var key = c.Key.AsSpan();
-                var colon = key.IndexOf(':');
-                var code = key[..colon];
-                var i = lookup.TryGetValue(code, out var known) ? known : IndexOf(code.ToString());
-                exitsRaw[i][groupOf[(int)Enum.Parse<ExitOutcome>(key[(colon + 1)..])]][Column(c.Gender)] += c.Count;
-            }
+            startedRaw.Add(started);
+            exitsRaw.Add(groups);
         }
         var codes = index.Keys.Where(c => municipalityCode is null || c == municipalityCode)
             .OrderBy(c => Municipalities.NameOf(c) ?? c, StringComparer.Ordinal).ToArray();

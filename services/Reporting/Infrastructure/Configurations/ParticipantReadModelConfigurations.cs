@@ -88,3 +88,17 @@ internal sealed class EventRecordConfiguration : IEntityTypeConfiguration<EventR
         e.HasIndex(x => new { x.Type, x.Id });
     }
 }
+
+internal sealed class RegionalTotalConfiguration : IEntityTypeConfiguration<RegionalTotal>
+{
+    public void Configure(EntityTypeBuilder<RegionalTotal> e)
+    {
+        e.ToTable("regional_totals");
+        // Room for updated rows in their page, as participant_totals: every participant event updates one or two.
+        e.HasStorageParameter("fillfactor", 70);
+        e.HasKey(x => new { x.Scope, x.MunicipalityCode });
+        e.Property(x => x.Scope).HasColumnName("scope");
+        e.Property(x => x.MunicipalityCode).HasColumnName("municipality_code").HasMaxLength(60); // a counter key
+        e.Property(x => x.Counts).HasColumnName("counts");
+    }
+}

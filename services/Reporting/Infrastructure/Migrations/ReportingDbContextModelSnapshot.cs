@@ -655,6 +655,29 @@ namespace Samverkan.Reporting.Infrastructure.Migrations
                     b.ToTable("placement_facts", (string)null);
                 });
 
+            modelBuilder.Entity("Samverkan.Reporting.Model.RegionalTotal", b =>
+                {
+                    b.Property<Guid>("Scope")
+                        .HasColumnType("uuid")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("MunicipalityCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("municipality_code");
+
+                    b.PrimitiveCollection<int[]>("Counts")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("counts");
+
+                    b.HasKey("Scope", "MunicipalityCode");
+
+                    b.ToTable("regional_totals", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 70);
+                });
+
             modelBuilder.Entity("Samverkan.ServiceDefaults.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
