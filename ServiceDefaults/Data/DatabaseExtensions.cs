@@ -16,7 +16,9 @@ public static class DatabaseExtensions
     /// Registers the service's DbContext on PostgreSQL from <c>ConnectionStrings:{connectionName}</c>, with the
     /// outbox wake-up interceptor and a readiness health check.
     /// </summary>
-    public static IHostApplicationBuilder AddServiceDbContext<TDbContext>(this IHostApplicationBuilder builder, string connectionName)
+    /// <param name="settings">The service's own connection settings, applied after the platform's.</param>
+    public static IHostApplicationBuilder AddServiceDbContext<TDbContext>(
+        this IHostApplicationBuilder builder, string connectionName, Action<NpgsqlConnectionStringBuilder>? settings = null)
         where TDbContext : DbContext
     {
         var connectionString = builder.Configuration.GetConnectionString(connectionName);
@@ -25,6 +27,12 @@ public static class DatabaseExtensions
                 $"No PostgreSQL connection string: set ConnectionStrings__{connectionName} (for example Host=localhost;Database={connectionName};Username=samverkan;Password=samverkan).");
 
         connectionString = WithAutoPrepare(connectionString);
+        if (settings is not null)
+        {
+            var own = new NpgsqlConnectionStringBuilder(connectionString);
+            settings(own);
+            connectionString = own.ConnectionString;
+        }
         builder.Services.TryAddSingleton<OutboxSignal>();
         builder.Services.TryAddSingleton<OutboxCommitInterceptor>();
         builder.Services.AddDbContext<TDbContext>((sp, options) =>

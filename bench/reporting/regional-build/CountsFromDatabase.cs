@@ -6,7 +6,7 @@ using Samverkan.Reporting.Infrastructure;
 using Samverkan.Reporting.Model;
 
 /// <summary>
-/// The counts queries of the regional view and the summary, and the whole summary build (its one batch of reads and
+/// The counts queries of the regional view (its per-key counters and the per-municipality rows it reads) and the summary, and the whole summary build (its one batch of reads and
 /// the builder), timed in-process against a filled database: the figures quoted in bench/results.
 /// </summary>
 internal static class CountsFromDatabase
@@ -34,7 +34,9 @@ internal static class CountsFromDatabase
 
         var cases = new (string Name, Func<Task<int>> Run)[]
         {
-            ("regional counts, as of 2031", () => Counts(Dimensions.AllCollaborations, AsOf(), [Dimensions.Municipality, Dimensions.ExitMunicipality])),
+            ("regional counts, as of 2031 (per key)", () => Counts(Dimensions.AllCollaborations, AsOf(), [Dimensions.Municipality, Dimensions.ExitMunicipality])),
+            ("regional counts, as of 2031 (per municipality, as the view reads them)",
+                async () => (await RegionalReads.ReadAsync(db, Dimensions.AllCollaborations, AsOf(), default)).Municipalities().Count()),
             ("summary counts, as of 2031", () => Counts(collaboration, AsOf(), Summary)),
             ("summary counts, mid-January to mid-December 2025", () => Counts(collaboration, Year(), Summary)),
             ("summary built, as of 2031", () => Built(AsOf())),
