@@ -16,7 +16,9 @@ internal static class CountsFromDatabase
 
     public static async Task RunAsync(string connection)
     {
-        await using var db = new ReportingDbContext(new DbContextOptionsBuilder<ReportingDbContext>().UseNpgsql(connection).Options);
+        var settings = new Npgsql.NpgsqlConnectionStringBuilder(connection);
+        ReportingDbContext.ConnectionSettings(settings); // as the service's connections
+        await using var db = new ReportingDbContext(new DbContextOptionsBuilder<ReportingDbContext>().UseNpgsql(settings.ConnectionString).Options);
         await db.Database.OpenConnectionAsync();
         var collaboration = await db.CollaborationFacts.Select(c => c.CollaborationId).FirstAsync();
         var random = new Random(42);
