@@ -61,6 +61,7 @@ public static class RegionalViewBuilder
         var index = new Dictionary<string, int>();
         var startedRaw = new List<int[]>();
         var exitsRaw = new List<int[][]>();
+        var outcomes = Enum.GetValues<ExitOutcome>();
         foreach (var (code, row) in counts.Municipalities())
         {
             index[code] = startedRaw.Count;
@@ -69,7 +70,7 @@ public static class RegionalViewBuilder
             foreach (var gender in CollaborationSummaryBuilder.Genders)
             {
                 started[Column(gender)] = row[RegionalCounts.StartedIndex(gender)];
-                foreach (var outcome in Enum.GetValues<ExitOutcome>())
+                foreach (var outcome in outcomes)
                     groups[groupOf[(int)outcome]][Column(gender)] += row[RegionalCounts.ExitIndex(outcome, gender)];
             }
             startedRaw.Add(started);
