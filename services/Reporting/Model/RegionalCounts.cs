@@ -13,7 +13,8 @@ namespace Samverkan.Reporting.Model;
 /// </summary>
 public sealed class RegionalCounts
 {
-    private static readonly Gender[] Genders = [Gender.Woman, Gender.Man, Gender.NonBinary];
+    /// <summary>The reports' gender columns, in their order.</summary>
+    private static readonly Gender[] Genders = CollaborationSummaryBuilder.Genders;
     private static readonly ExitOutcome[] Outcomes = Enum.GetValues<ExitOutcome>();
 
     public static readonly int Width = Genders.Length * (1 + Outcomes.Length);
