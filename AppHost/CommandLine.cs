@@ -1,43 +1,44 @@
-using Samverkan.AppHost.Hosting;
-
 namespace Samverkan.AppHost;
 
 /// <summary>The AppHost's command line: <c>token</c>, <c>--help</c>, and a check that the options are known.</summary>
 internal static class CommandLine
 {
     public const string Usage = """
-        Samverkan AppHost: starts the four services and the gateway on RabbitMQ and PostgreSQL, as Aspire would.
+        Samverkan AppHost (.NET Aspire): the four services and the gateway on RabbitMQ and PostgreSQL,
+        with the Aspire dashboard.
 
         Usage:
           bash scripts/run.sh [options]                          install/start the servers, build, run
-          dotnet run --project AppHost [-- options]              run (servers running, projects built)
-          dotnet run --project AppHost -- token --role <role> --agency <guid>
+          dotnet AppHost/bin/Release/net10.0/Samverkan.AppHost.dll [options]
+                                                                 run (servers running, solution built)
+          dotnet AppHost/bin/Release/net10.0/Samverkan.AppHost.dll token --role <role> --agency <guid>
                                                                  print a development token (JWT)
 
         Options:
-          --gateway-port <port>      the gateway's port (default 8080; or Gateway__Port)
-          --only <names>             start only these projects, comma-separated:
-                                     actors, participants, employers, reporting, gateway
-          --environment <name>       ASPNETCORE_ENVIRONMENT of every process (default Development)
-          --startup-timeout <s>      how long a project may take to become healthy (default 120)
+          --gateway-port <port>      the gateway's port (default 8080; 0 for any free one; or Gateway__Port)
+          --dashboard <true|false>   the Aspire dashboard (default true; or AppHost__Dashboard)
+          --servers <mode>           where RabbitMQ and PostgreSQL come from (or AppHost__Servers):
+                                       detect      containers when a Docker engine answers and no
+                                                   connection strings are given, else local (default)
+                                       containers  Aspire starts them as containers with data volumes
+                                       local       the servers of the connection strings below
           --<Key>=<value>            any configuration key, e.g. --ConnectionStrings:messaging=amqp://…
           -h, --help                 this text
 
-        Configuration (command line, environment, or appsettings.json next to the AppHost):
+        Configuration (command line or environment):
           ConnectionStrings__messaging  RabbitMQ (default amqp://guest:guest@localhost:5672)
           ConnectionStrings__postgres   PostgreSQL server (default Host=localhost;Port=5432;
                                         Username=samverkan;Password=samverkan); each service gets
                                         its own database on it (actorsdb, participantsdb, …)
           ConnectionStrings__<db>       one database's own connection string, used as it is
-          <project>__Port               a fixed port for a project (default: a free one)
-          Auth__Issuer, Auth__Audience, Auth__SigningKey
-                                        token settings handed to every process (the signing key
-                                        defaults to the local development key in Development)
-          Messaging__*, OTEL_EXPORTER_OTLP_ENDPOINT
-                                        handed on to every process
+          Auth__*, Messaging__*, Logging__*, Telemetry__*
+                                        handed on to every service and the gateway
+          ASPNETCORE_URLS, ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL, ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL,
+          ASPIRE_ALLOW_UNSECURED_TRANSPORT
+                                        the dashboard's addresses (scripts/run.sh sets them, on http)
 
-        Without connection strings the AppHost uses the local servers that scripts/infra.sh
-        installs and starts. Ctrl+C stops every process it started.
+        Without connection strings or a Docker engine the AppHost uses the local servers that
+        scripts/infra.sh installs and starts. Ctrl+C stops every process it started.
         """;
 
     /// <returns>An exit code when the command line is answered here; null to start the platform.</returns>
@@ -64,7 +65,7 @@ internal static class CommandLine
         {
             var arg = args[i];
             var key = arg.Split('=', 2)[0];
-            var isSwitch = AppHostConfiguration.Switches.ContainsKey(key);
+            var isSwitch = AppHostOptions.Switches.ContainsKey(key);
             var isConfigurationKey = key.StartsWith("--", StringComparison.Ordinal) && key.Length > 2 && !isSwitch
                                      && (key.Contains(':', StringComparison.Ordinal) || key.Contains("__", StringComparison.Ordinal));
             if (!isSwitch && !isConfigurationKey)

@@ -1,44 +1,57 @@
 using Samverkan.AppHost;
-using Samverkan.AppHost.Hosting;
 using Samverkan.ServiceDefaults;
 
 // `token`, `--help` and malformed options are answered here; everything else starts the platform.
 if (CommandLine.Handle(args) is { } exitCode)
     return exitCode;
 
-var builder = DistributedApplication.CreateBuilder(args);
+try
+{
+    DashboardDefaults.Apply();
+    var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
+    {
+        Args = AppHostOptions.AsConfigurationKeys(args),
+        DisableDashboard = !AppHostOptions.DashboardEnabled(args),
+    });
 
-var messaging = builder.AddRabbitMq(ResourceNames.Messaging);
-var postgres = builder.AddPostgres("postgres");
+    // RabbitMQ and PostgreSQL: containers where a Docker engine answers, else the servers scripts/infra.sh starts.
+    var servers = Servers.Declare(builder);
 
-var actors = builder.AddProject(ResourceNames.Actors, "services/Actors")
-    .WithReference(postgres.AddDatabase(ResourceNames.ActorsDb))
-    .WithReference(messaging);
+    // Each service first runs once as "<name>-setup": it migrates its database and declares its queues and their
+    // bindings on the broker, then exits. Every service starts only when all of those have finished, so no event is
+    // published before the queue of each of its consumers exists (docs/decisions/0002-aspire-apphost.md).
+    PlatformService[] services =
+    [
+        builder.AddService<Projects.Actors>(ResourceNames.Actors, servers, ResourceNames.ActorsDb),
+        builder.AddService<Projects.Participants>(ResourceNames.Participants, servers, ResourceNames.ParticipantsDb),
+        builder.AddService<Projects.Employers>(ResourceNames.Employers, servers, ResourceNames.EmployersDb),
+        builder.AddService<Projects.Reporting>(ResourceNames.Reporting, servers, ResourceNames.ReportingDb),
+    ];
+    foreach (var service in services)
+    {
+        foreach (var other in services)
+        {
+            service.Project.WaitForCompletion(other.Setup);
+            if (other != service)
+                service.Project.WithReference(other.Project); // services__{name}__http__0, read by service discovery
+        }
+    }
 
-var participants = builder.AddProject(ResourceNames.Participants, "services/Participants")
-    .WithReference(postgres.AddDatabase(ResourceNames.ParticipantsDb))
-    .WithReference(messaging);
+    // The gateway's /health aggregates the services', so Aspire asks whether the gateway itself is up (/alive).
+    var gateway = builder.AddProject<Projects.Gateway>(ResourceNames.Gateway)
+        .WithGatewayPort(builder.Configuration)
+        .WithExternalHttpEndpoints()
+        .WithHttpHealthCheck("/alive")
+        .WithForwardedSettings(builder);
+    foreach (var service in services)
+        gateway.WithReference(service.Project).WaitFor(service.Project);
 
-var employers = builder.AddProject(ResourceNames.Employers, "services/Employers")
-    .WithReference(postgres.AddDatabase(ResourceNames.EmployersDb))
-    .WithReference(messaging);
-
-var reporting = builder.AddProject(ResourceNames.Reporting, "services/Reporting")
-    .WithReference(postgres.AddDatabase(ResourceNames.ReportingDb))
-    .WithReference(messaging);
-
-ProjectResource[] services = [actors, participants, employers, reporting];
-
-// The services talk over the bus; like Aspire, each still knows where the others are. /health answers 200 only
-// once the service's database is migrated and its bus connected.
-foreach (var service in services)
-    service.WithReferences(services.Where(other => other != service)).WithHttpHealthCheck("/health");
-
-// The gateway's /health aggregates the services', so it is asked whether it is up (/alive) instead.
-builder.AddProject(ResourceNames.Gateway, "gateway")
-    .WithReferences(services)
-    .WaitFor(services)
-    .WithHttpEndpoint(port: 8080, isExternal: true)
-    .WithHttpHealthCheck("/alive");
-
-return await builder.Build().RunAsync();
+    await builder.Build().RunAsync();
+    return 0;
+}
+catch (StartupException e)
+{
+    // Something the person starting the platform can fix; the message says what, without a stack trace.
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Samverkan.AppHost.Hosting;
 using Samverkan.ServiceDefaults.Auth;
 
 namespace Samverkan.AppHost;
@@ -37,15 +36,24 @@ internal static class TokenCommand
             return UsageError(agency is null ? "--agency is missing." : $"'{agency}' is not a GUID (the actor id of the caller's agency).");
 
         var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddEnvironmentVariables()
             .Build();
-        var settings = AppHostSettings.ReadAuth(configuration, useDevelopmentKey: true);
+        var settings = ReadAuth(configuration);
         if (settings.SigningKey is not { Length: >= 32 })
             return UsageError("Auth__SigningKey must have at least 32 characters.");
 
         Console.Out.WriteLine(DevTokens.Create(settings, role, agencyId.ToString()));
         return 0;
+    }
+
+    /// <summary>The <c>Auth</c> section, as the services bind it; the local development key when none is configured.</summary>
+    private static JwtSettings ReadAuth(IConfiguration configuration)
+    {
+        var settings = new JwtSettings();
+        configuration.GetSection(JwtSettings.Section).Bind(settings);
+        if (string.IsNullOrWhiteSpace(settings.SigningKey))
+            settings.SigningKey = JwtSettings.DevelopmentSigningKey;
+        return settings;
     }
 
     private static int UsageError(string problem)

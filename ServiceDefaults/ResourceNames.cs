@@ -20,4 +20,7 @@ public static class ResourceNames
     public const string Gateway = "gateway";
 
     public static readonly string[] Services = [Actors, Participants, Employers, Reporting];
+
+    /// <summary>The run of a service that migrates its database and declares its bus topology, then exits (ServiceSetup).</summary>
+    public static string SetupOf(string service) => $"{service}-setup";
 }

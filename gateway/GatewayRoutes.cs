@@ -62,7 +62,7 @@ public static class GatewayRoutes
             .WithTransformPathSet(ServiceOpenApiPath)
             .WithTransformUseOriginalHostHeader());
 
-    // The destination is the service's name, not an address: ServiceDiscoveryDestinationResolver turns
+    // The destination is the service's name, not an address: service discovery (ServiceDiscovery.Yarp) turns
     // "http://actors" into whatever services:actors:http:* says, so ports live only in the AppHost.
     private static ClusterConfig Cluster(string service) => new()
     {

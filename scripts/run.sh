@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Runs Samverkan locally: the four services and the gateway, on http://localhost:8080 unless told otherwise.
-#   bash scripts/run.sh [AppHost options]      e.g. --gateway-port 8081; --help lists them
+# Runs Samverkan locally: the .NET Aspire AppHost, which starts the four services and the gateway (on
+# http://localhost:8080 unless told otherwise) and the Aspire dashboard (http://localhost:18888; its login URL is printed).
+#   bash scripts/run.sh [AppHost options]      e.g. --gateway-port 8081, --dashboard false; --help lists them
 # Installs (when missing) and starts RabbitMQ and PostgreSQL with scripts/infra.sh, unless both
-# ConnectionStrings__messaging and ConnectionStrings__postgres point at servers you run yourself; builds the
-# solution; then becomes the AppHost, so that Ctrl+C reaches it and it stops every process it started.
+# ConnectionStrings__messaging and ConnectionStrings__postgres point at servers you run yourself or a Docker engine
+# answers (then the AppHost runs them as containers); builds the solution; then becomes the built AppHost, so that
+# Ctrl+C reaches it (not a `dotnet run` wrapper) and it stops every process it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +21,8 @@ esac
 if $needs_servers; then
   if [ -n "${ConnectionStrings__messaging:-}" ] && [ -n "${ConnectionStrings__postgres:-}" ]; then
     say "using the servers of ConnectionStrings__messaging and ConnectionStrings__postgres"
+  elif [ -S /var/run/docker.sock ] && docker info >/dev/null 2>&1; then
+    say "a Docker engine answers: the AppHost runs RabbitMQ and PostgreSQL as containers"
   else
     bash scripts/infra.sh
   fi

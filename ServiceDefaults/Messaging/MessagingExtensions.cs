@@ -29,11 +29,15 @@ public static class MessagingExtensions
         builder.Services.TryAddSingleton<OutboxSignal>();
         builder.Services.TryAddSingleton<InboxGroupCommit>();
         builder.Services.TryAddSingleton<OutboxCommitInterceptor>();
-        if (options.DispatcherEnabled)
+        var setupOnly = ServiceSetup.IsSetupOnly(builder.Configuration);
+        if (options.DispatcherEnabled && !setupOnly)
             builder.Services.AddHostedService<OutboxDispatcher<TDbContext>>();
 
         builder.Services.AddMassTransit(x =>
         {
+            // MassTransit would report usage to its vendor over the internet: a public-sector platform does not call
+            // out, and where it cannot (these machines) every start logged the failed attempt.
+            x.DisableUsageTelemetry();
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
             configureConsumers?.Invoke(x);
 
@@ -54,6 +58,9 @@ public static class MessagingExtensions
                     h.PublisherConfirmation = true; // Publish completes only once the broker has the message
                 });
                 cfg.Durable = true;
+                // A set-up run (ServiceSetup) declares the topology and consumes nothing.
+                cfg.DeployTopologyOnly = setupOnly;
+                cfg.DeployPublishTopology = setupOnly;
                 cfg.PrefetchCount = options.ConcurrentMessageLimit;
                 cfg.ConfigureJsonSerializerOptions(json =>
                 {

@@ -1,5 +1,3 @@
-using Yarp.ReverseProxy.ServiceDiscovery;
-
 namespace Samverkan.Gateway.Extensions;
 
 public static class ProxyExtensions
@@ -13,9 +11,11 @@ public static class ProxyExtensions
     /// </remarks>
     public static IHostApplicationBuilder AddGatewayProxy(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddReverseProxy().LoadFromMemory(GatewayRoutes.Routes, GatewayRoutes.Clusters);
-        // Registered after AddReverseProxy so it replaces YARP's no-op resolver (the last registration wins).
-        builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
+        // Destinations name services ("http://actors"); service discovery turns each into the addresses the AppHost
+        // gives (services:actors:http:*), one destination per replica.
+        builder.Services.AddReverseProxy()
+            .LoadFromMemory(GatewayRoutes.Routes, GatewayRoutes.Clusters)
+            .AddServiceDiscoveryDestinationResolver();
         return builder;
     }
 }

@@ -19,7 +19,6 @@ app.MapInterventionsApi();
 app.MapAssessmentsApi();
 app.MapGovernanceApi();
 
-await app.MigrateDatabaseAsync<ActorsDbContext>();
-app.Run();
+await app.RunServiceAsync<ActorsDbContext>();
 
 public partial class Program;

@@ -20,7 +20,6 @@ app.MapMatchingApi();
 app.MapPipelinesApi();
 app.MapSupportApi();
 
-await app.MigrateDatabaseAsync<EmployersDbContext>();
-app.Run();
+await app.RunServiceAsync<EmployersDbContext>();
 
 public partial class Program;

@@ -15,7 +15,6 @@ app.MapParticipantsApi();
 app.MapConsentsApi();
 app.MapParticipantJourneyApis();
 
-await app.MigrateDatabaseAsync<ParticipantsDbContext>();
-app.Run();
+await app.RunServiceAsync<ParticipantsDbContext>();
 
 public partial class Program;

@@ -13,7 +13,6 @@ app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapReportsApi();
 
-await app.MigrateDatabaseAsync<ReportingDbContext>();
-app.Run();
+await app.RunServiceAsync<ReportingDbContext>();
 
 public partial class Program;

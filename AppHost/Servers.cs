@@ -1,0 +1,114 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Samverkan.ServiceDefaults;
+
+namespace Samverkan.AppHost;
+
+/// <summary>
+/// RabbitMQ and PostgreSQL, and the databases the services get on it. The choice between containers and servers
+/// already running is made before anything is declared: without a Docker engine a declared container never becomes
+/// healthy, and everything waiting for it would wait for ever.
+/// </summary>
+internal sealed class Servers(IResourceBuilder<IResourceWithConnectionString> messaging, Func<string, IResourceBuilder<IResourceWithConnectionString>> database)
+{
+    public const string DefaultRabbitMq = "amqp://guest:guest@localhost:5672";
+    public const string DefaultPostgres = "Host=localhost;Port=5432;Username=samverkan;Password=samverkan";
+    private const string PostgresServer = "postgres";
+
+    public IResourceBuilder<IResourceWithConnectionString> Messaging { get; } = messaging;
+
+    /// <summary>The database <paramref name="name"/>, for one service alone.</summary>
+    public IResourceBuilder<IResourceWithConnectionString> Database(string name) => database(name);
+
+    public static Servers Declare(IDistributedApplicationBuilder builder) =>
+        ServerMode.Choose(builder.Configuration) == ServerMode.Containers ? Containers(builder) : Local(builder);
+
+    /// <summary>Aspire runs both as containers, their data in named volumes that outlive a run.</summary>
+    private static Servers Containers(IDistributedApplicationBuilder builder)
+    {
+        var rabbit = builder.AddRabbitMQ(ResourceNames.Messaging).WithDataVolume();
+        var postgres = builder.AddPostgres(PostgresServer).WithDataVolume();
+        return new Servers(rabbit, name => postgres.AddDatabase(name));
+    }
+
+    /// <summary>
+    /// Servers already running: the connection strings of the configuration, or those scripts/infra.sh starts. Each
+    /// is a connection-string resource with a health check (ServerProbe), so a service that waits for it starts only
+    /// once the server answers; a server that does not answer at all stops start-up with one message saying what to do.
+    /// </summary>
+    private static Servers Local(IDistributedApplicationBuilder builder)
+    {
+        var rabbitMq = Configured(builder, ResourceNames.Messaging, DefaultRabbitMq);
+        var postgres = Configured(builder, PostgresServer, DefaultPostgres);
+        builder.Eventing.Subscribe<BeforeStartEvent>(async (_, cancellationToken) =>
+        {
+            await ServerProbe.RabbitMqAsync(rabbitMq, cancellationToken);
+            await ServerProbe.PostgresAsync(postgres, cancellationToken);
+        });
+
+        var messaging = AddChecked(builder, ResourceNames.Messaging, rabbitMq.Value, ct => ServerProbe.RabbitMqAsync(rabbitMq, ct));
+        return new Servers(messaging, name =>
+        {
+            // A database's own connection string is used as it is (the tests give theirs); else the server's, with Database=name.
+            var own = builder.Configuration.GetConnectionString(name);
+            var connection = new ConfiguredServer(name, own ?? $"{postgres.Value.TrimEnd(';')};Database={name}", own is not null || postgres.IsConfigured);
+            return AddChecked(builder, name, connection.Value, ct => ServerProbe.PostgresAsync(connection, ct));
+        });
+    }
+
+    private static ConfiguredServer Configured(IDistributedApplicationBuilder builder, string name, string fallback) =>
+        builder.Configuration.GetConnectionString(name) is { Length: > 0 } configured
+            ? new ConfiguredServer(name, configured, IsConfigured: true)
+            : new ConfiguredServer(name, fallback, IsConfigured: false);
+
+    private static IResourceBuilder<IResourceWithConnectionString> AddChecked(
+        IDistributedApplicationBuilder builder, string name, string connectionString, Func<CancellationToken, Task> probe)
+    {
+        var check = $"{name}-answers";
+        builder.Services.AddHealthChecks().AddAsyncCheck(check, async cancellationToken =>
+        {
+            try
+            {
+                await probe(cancellationToken);
+                return HealthCheckResult.Healthy();
+            }
+            catch (StartupException e)
+            {
+                return HealthCheckResult.Unhealthy(e.Message);
+            }
+        });
+        return builder.AddConnectionString(name, ReferenceExpression.Create($"{connectionString}")).WithHealthCheck(check);
+    }
+}
+
+/// <summary>A connection string and where it came from, so that a message can name the setting to correct.</summary>
+internal sealed record ConfiguredServer(string Name, string Value, bool IsConfigured)
+{
+    public string SettingName => $"ConnectionStrings__{Name}";
+}
+
+/// <summary><c>AppHost:Servers</c> (<c>--servers</c>): detect, containers or local.</summary>
+internal static class ServerMode
+{
+    public const string Containers = "containers";
+    public const string Local = "local";
+    private const string Detect = "detect";
+
+    public static string Choose(IConfiguration configuration)
+    {
+        var value = configuration["AppHost:Servers"];
+        var mode = string.IsNullOrEmpty(value) ? Detect : value.ToLowerInvariant();
+        return mode switch
+        {
+            Containers or Local => mode,
+            // Servers named by configuration are used as they are; otherwise containers where an engine answers.
+            Detect => configuration.GetConnectionString(ResourceNames.Messaging) is null
+                      && configuration.GetConnectionString("postgres") is null
+                      && DockerEngine.Answers()
+                ? Containers
+                : Local,
+            _ => throw new StartupException($"--servers takes detect, containers or local, not '{value}'."),
+        };
+    }
+}

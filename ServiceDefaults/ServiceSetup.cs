@@ -1,0 +1,43 @@
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Samverkan.ServiceDefaults.Data;
+
+namespace Samverkan.ServiceDefaults;
+
+/// <summary>
+/// A service's set-up, run by the AppHost to completion before any service starts: the database migrated, and the
+/// service's exchanges, queues and bindings declared on the broker without consuming anything. Without it a
+/// service's first start could miss the events published before its queues existed (RabbitMQ drops a message
+/// that no queue is bound to receive).
+/// </summary>
+public static class ServiceSetup
+{
+    public const string ConfigurationKey = "Setup:Only";
+    public const string EnvironmentVariable = "Setup__Only";
+
+    public static bool IsSetupOnly(IConfiguration configuration) => configuration.GetValue<bool>(ConfigurationKey);
+
+    /// <summary>
+    /// Migrates the database; then, in a set-up run, deploys the bus topology and returns, otherwise serves until
+    /// stopped. Every service's Program ends with this.
+    /// </summary>
+    public static async Task RunServiceAsync<TDbContext>(this WebApplication app) where TDbContext : DbContext
+    {
+        await app.MigrateDatabaseAsync<TDbContext>();
+        if (!IsSetupOnly(app.Configuration))
+        {
+            await app.RunAsync();
+            return;
+        }
+
+        // AddMessaging set DeployTopologyOnly: the bus declares every endpoint and binding, and receives nothing.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await app.Services.GetRequiredService<IBusControl>().DeployAsync(timeout.Token);
+        app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Samverkan.Setup")
+            .LogInformation("Set-up of {Service} done: database migrated, bus topology deployed", app.Environment.ApplicationName);
+    }
+}
