@@ -7,12 +7,16 @@ if (CommandLine.Handle(args) is { } exitCode)
 
 try
 {
-    DashboardDefaults.Apply();
+    LocalRunDefaults.ApplyEnvironmentDefault();
+    var dashboard = AppHostOptions.DashboardEnabled(args);
+    if (dashboard)
+        LocalRunDefaults.ApplyDashboardDefaults();
     var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
     {
         Args = AppHostOptions.AsConfigurationKeys(args),
-        DisableDashboard = !AppHostOptions.DashboardEnabled(args),
+        DisableDashboard = !dashboard,
     });
+    LocalRunDefaults.ApplyTo(builder.Configuration);
 
     // RabbitMQ and PostgreSQL: containers where a Docker engine answers, else the servers scripts/infra.sh starts.
     var servers = Servers.Declare(builder);

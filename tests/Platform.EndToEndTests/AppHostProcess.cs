@@ -1,41 +1,29 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Samverkan.Platform.EndToEndTests;
 
 /// <summary>
-/// The README's platform as a real process tree: the AppHost, which starts every service and the gateway.
-/// Its output is kept so a failing test can say what the platform printed.
+/// The built AppHost run as the README runs it, a real process tree (the AppHost, DCP, every service and the gateway),
+/// for what only a process shows: its command line, its exit code and message, and Ctrl+C. The other end-to-end tests
+/// use Aspire's test host (<see cref="TestPlatform"/>). Its output is kept so a failing test can say what it printed.
 /// </summary>
 public sealed class AppHostProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
-    private AppHostProcess(Process process, int gatewayPort)
-    {
-        _process = process;
-        GatewayPort = gatewayPort;
-        Gateway = new Uri($"http://127.0.0.1:{gatewayPort}");
-    }
-
-    public int GatewayPort { get; }
-    public Uri Gateway { get; }
+    private AppHostProcess(Process process) => _process = process;
     public int Id => _process.Id;
     public bool HasExited => _process.HasExited;
     public int ExitCode => _process.ExitCode;
     public string Output => string.Join('\n', _output);
 
-    /// <summary>Starts the platform, its gateway on a free port.</summary>
-    public static AppHostProcess Start(IDictionary<string, string> environment, params string[] args)
-    {
-        var port = FreePort();
-        return Launch(environment, port, ["--gateway-port", port.ToString(), .. args]);
-    }
+    /// <summary>Starts the platform without its dashboard, every port (the gateway's too) one of Aspire's choosing.</summary>
+    public static AppHostProcess Start(IDictionary<string, string> environment, params string[] args) =>
+        Launch(environment, [.. args, "--dashboard", "false", "--DcpPublisher:RandomizePorts=true"]);
 
-    private static AppHostProcess Launch(IDictionary<string, string> environment, int port, string[] args)
+    private static AppHostProcess Launch(IDictionary<string, string> environment, string[] args)
     {
         var start = new ProcessStartInfo("dotnet", [AppHostDll(), .. args])
         {
@@ -46,7 +34,7 @@ public sealed class AppHostProcess : IAsyncDisposable
         foreach (var (key, value) in environment)
             start.Environment[key] = value;
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var host = new AppHostProcess(process, port);
+        var host = new AppHostProcess(process);
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) host._output.Enqueue(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) host._output.Enqueue(e.Data); };
         process.Start();
@@ -58,7 +46,7 @@ public sealed class AppHostProcess : IAsyncDisposable
     /// <summary>Runs the AppHost to completion: a subcommand such as <c>token</c>, or a start-up that should fail.</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(IDictionary<string, string> environment, TimeSpan timeout, params string[] args)
     {
-        await using var host = args is ["token", ..] ? Launch(environment, 0, args) : Start(environment, args);
+        await using var host = args is ["token", ..] ? Launch(environment, args) : Start(environment, args);
         using var cts = new CancellationTokenSource(timeout);
         await host._process.WaitForExitAsync(cts.Token);
         host._process.WaitForExit(); // flushes the redirected output
@@ -77,27 +65,43 @@ public sealed class AppHostProcess : IAsyncDisposable
         return true;
     }
 
-    /// <summary>Every living process below this one, from /proc (Linux).</summary>
-    public IReadOnlyList<int> Descendants()
+    /// <summary>
+    /// Every living process the AppHost started, from /proc (Linux): its descendants, DCP (which detaches from the
+    /// AppHost and names it with <c>--monitor {pid}</c>) and DCP's descendants, and any process whose environment
+    /// carries <paramref name="marker"/> (each service gets this run's connection strings, which name its vhost).
+    /// </summary>
+    public IReadOnlyList<int> StartedProcesses(string marker)
     {
         var parentOf = new Dictionary<int, int>();
+        var roots = new HashSet<int> { _process.Id };
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+            if (!int.TryParse(Path.GetFileName(dir), out var pid) || pid == Environment.ProcessId) continue;
             try
             {
                 var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                parentOf[pid] = int.Parse(fields[1]);
+                parentOf[pid] = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1]);
+                var commandLine = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ');
+                var environment = File.ReadAllText(Path.Combine(dir, "environ"));
+                if (commandLine.Contains($"--monitor {_process.Id} ", StringComparison.Ordinal) || environment.Contains(marker, StringComparison.Ordinal))
+                    roots.Add(pid);
             }
-            catch (IOException) { } // exited while we looked
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { } // exited while we looked
         }
-        var result = new List<int>();
-        var frontier = new Queue<int>([_process.Id]);
+        var result = new HashSet<int>(roots);
+        var frontier = new Queue<int>(roots);
         while (frontier.TryDequeue(out var parent))
             foreach (var (child, p) in parentOf)
-                if (p == parent) { result.Add(child); frontier.Enqueue(child); }
-        return result;
+                if (p == parent && result.Add(child))
+                    frontier.Enqueue(child);
+        result.Remove(_process.Id);
+        return [.. result];
+    }
+
+    public static string CommandLine(int pid)
+    {
+        try { return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' '); }
+        catch (IOException) { return ""; }
     }
 
     /// <summary>True while the process exists and is not a zombie waiting to be reaped.</summary>
@@ -128,12 +132,5 @@ public sealed class AppHostProcess : IAsyncDisposable
             if (File.Exists(Path.Combine(dir.FullName, "Samverkan.sln")))
                 return dir.FullName;
         throw new InvalidOperationException("Samverkan.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

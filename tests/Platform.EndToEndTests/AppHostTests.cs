@@ -10,13 +10,13 @@ public sealed class AppHostTests(PlatformFixture platform)
     [Fact]
     public async Task Token_subcommand_mints_a_token_the_gateway_accepts()
     {
-        var environment = new Dictionary<string, string> { ["Auth__SigningKey"] = PlatformFixture.Auth.SigningKey! };
+        var environment = new Dictionary<string, string> { ["Auth__SigningKey"] = TestPlatform.Auth.SigningKey! };
         var (exitCode, output) = await AppHostProcess.RunAsync(environment, TimeSpan.FromSeconds(30),
             "token", "--role", "coordinator", "--agency", Guid.NewGuid().ToString());
 
         Assert.Equal(0, exitCode);
         var token = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Last();
-        using var client = new HttpClient { BaseAddress = platform.Platform.Gateway };
+        using var client = platform.Platform.CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", token);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/reports/actors-by-sector")).StatusCode);
     }
@@ -24,14 +24,13 @@ public sealed class AppHostTests(PlatformFixture platform)
     [Fact]
     public async Task An_unreachable_broker_stops_start_up_with_one_clear_message()
     {
-        var infra = await Infrastructure.GetAsync();
-        var environment = PlatformFixture.Environment(infra, "unused");
-        environment[$"ConnectionStrings__{ResourceNames.Messaging}"] = "amqp://guest:guest@127.0.0.1:1";
+        await using var run = await PlatformRun.CreateAsync("e2ebad");
+        var args = run.Arguments(new Dictionary<string, string> { [$"ConnectionStrings:{ResourceNames.Messaging}"] = "amqp://guest:guest@127.0.0.1:1" });
 
-        var (exitCode, output) = await AppHostProcess.RunAsync(environment, TimeSpan.FromSeconds(60));
+        var (exitCode, output) = await AppHostProcess.RunAsync(new Dictionary<string, string>(), TimeSpan.FromSeconds(60), args);
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("RabbitMQ", output);
+        Assert.Contains("RabbitMQ is not reachable at 127.0.0.1:1", output);
         Assert.Contains($"ConnectionStrings__{ResourceNames.Messaging}", output); // says which setting to fix
         Assert.DoesNotContain("   at ", output); // no stack trace
     }
@@ -39,28 +38,30 @@ public sealed class AppHostTests(PlatformFixture platform)
     [Fact]
     public async Task Ctrl_C_stops_every_process_the_AppHost_started()
     {
-        var infra = await Infrastructure.GetAsync();
-        var run = $"e2e{Guid.NewGuid():N}"[..15];
-        await infra.Broker.CreateVirtualHostAsync(run);
-        var environment = PlatformFixture.Environment(infra, run);
-        var host = AppHostProcess.Start(environment, "--only", "actors");
+        await using var run = await PlatformRun.CreateAsync("e2ectrlc");
+        var host = AppHostProcess.Start(new Dictionary<string, string>(), run.Arguments());
         try
         {
-            await Eventually.Until(() => Task.FromResult(host.Output.Contains("actors is healthy") || host.HasExited),
-                TimeSpan.FromMinutes(2), "the actors service to be healthy");
-            var children = host.Descendants();
-            Assert.NotEmpty(children);
+            // The gateway starts last, once every service is healthy.
+            IReadOnlyList<int> children = [];
+            await Eventually.Until(() =>
+            {
+                if (host.HasExited)
+                    throw new InvalidOperationException($"The AppHost exited ({host.ExitCode}):\n{host.Output}");
+                children = host.StartedProcesses(run.Name);
+                return Task.FromResult(children.Any(pid => AppHostProcess.CommandLine(pid).Contains("Samverkan.Gateway", StringComparison.Ordinal)));
+            }, TimeSpan.FromMinutes(3), "the gateway to start after every service");
+            var projects = children.Count(pid => AppHostProcess.CommandLine(pid).Contains("/Samverkan.", StringComparison.Ordinal));
+            Assert.True(projects >= 5, $"expected the four services and the gateway among the AppHost's processes, found {projects} of {children.Count}");
 
-            Assert.True(await host.InterruptAsync(TimeSpan.FromSeconds(30)), "the AppHost should exit after Ctrl+C\n" + host.Output);
+            Assert.True(await host.InterruptAsync(TimeSpan.FromSeconds(60)), "the AppHost should exit after Ctrl+C\n" + host.Output);
 
             await Eventually.Until(() => Task.FromResult(children.All(pid => !AppHostProcess.IsAlive(pid))),
-                TimeSpan.FromSeconds(10), "every child process to be gone");
+                TimeSpan.FromSeconds(30), "every process the AppHost started to be gone");
         }
         finally
         {
             await host.DisposeAsync();
-            await infra.DropDatabaseAsync(environment[$"ConnectionStrings__{ResourceNames.ActorsDb}"]);
-            await infra.Broker.DeleteVirtualHostAsync(run);
         }
     }
 }

@@ -7,6 +7,8 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Npgsql;
 using Samverkan.ServiceDefaults.Auth;
 using Samverkan.ServiceDefaults.Sweden;
@@ -17,7 +19,7 @@ namespace Samverkan.Platform.EndToEndTests;
 /// <summary>
 /// Issue #4's leak test: the whole platform with its telemetry exported to a receiver of our own, participants
 /// enrolled with known test numbers through the gateway (single, bulk JSON, bulk CSV, rejected ones too) and read
-/// with identifying data; then the AppHost's output, every exported trace and log, and every row of every table in
+/// with identifying data; then what every service printed, every exported trace and log, and every row of every table in
 /// every service's database (outboxes and Reporting included) are searched for each number in every written form.
 /// None may be found; a probe number sent on purpose must be, or the search proves nothing.
 /// </summary>
@@ -73,21 +75,22 @@ public sealed class PersonalDataLeakTests(LeakPlatformFixture platform)
         // The probe goes last: once it has been exported, what came before it has been too.
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/participants/probe-{Probe.TwelveWithSeparator}")).StatusCode);
         // Found in what the Participants service itself exported (not only the gateway), traces and logs alike.
-        await Eventually.Until(() => Task.FromResult(
-                platform.Otlp.Bodies("/v1/traces", "participants").Any(b => Found(Probe, b).Count > 0)
-                && platform.Otlp.Bodies("/v1/logs", "participants").Any(b => Found(Probe, b).Count > 0)
-                && Found(Probe, platform.Platform.Output).Count > 0),
-            Deadline, "the probe number to show up in Participants' exported traces and logs and in the AppHost's output");
-        // An orderly stop (Ctrl+C) makes every service flush what its exporters still hold, so nothing batched
+        await Eventually.Until(() => Task.FromResult(new ProbeSeen(
+                platform.Otlp.Bodies("/v1/traces", "participants").Any(b => Found(Probe, b).Count > 0),
+                platform.Otlp.Bodies("/v1/logs", "participants").Any(b => Found(Probe, b).Count > 0),
+                Found(Probe, platform.Platform.Output).Count > 0)),
+            seen => seen is { InTraces: true, InLogs: true, InOutput: true },
+            Deadline, "the probe number to show up in Participants' exported traces and logs and in what the services printed");
+        // An orderly stop makes every service flush what its exporters still hold, so nothing batched
         // escapes the search below; the databases stay readable.
-        Assert.True(await platform.Platform.InterruptAsync(TimeSpan.FromSeconds(60)), "the platform should stop on Ctrl+C\n" + platform.Platform.Output);
+        await platform.Platform.StopAsync();
 
         var rows = await platform.AllRowsAsync();
         Assert.Contains(rows, r => r.Database == "reportingdb" && r.Row.Contains(collaboration.ToString())); // the rows were read
         Assert.Contains(rows, r => r.Table.EndsWith("outbox_messages", StringComparison.Ordinal) && r.Row.Contains(a.Value.ToString()));
         var places = new List<(string Where, string Text)>
         {
-            ("AppHost output", platform.Platform.Output),
+            ("the services' output", platform.Platform.Output),
             ("OTLP traces", platform.Otlp.Text("/v1/traces")),
             ("OTLP logs", platform.Otlp.Text("/v1/logs")),
             ("OTLP metrics", platform.Otlp.Text("/v1/metrics")),
@@ -99,6 +102,8 @@ public sealed class PersonalDataLeakTests(LeakPlatformFixture platform)
                      select $"{form} in {place.Where}").Distinct().ToList();
         Assert.True(leaks.Count == 0, "Test numbers found in clear:\n" + string.Join('\n', leaks.Take(50)));
     }
+
+    private sealed record ProbeSeen(bool InTraces, bool InLogs, bool InOutput);
 
     private static List<string> Found(TestNumber number, string text) => number.Forms.Where(f => text.Contains(f, StringComparison.Ordinal)).ToList();
 
@@ -185,39 +190,36 @@ public sealed record TestNumber(string Twelve)
 }
 
 /// <summary>
-/// A platform of its own for the leak test: like <see cref="PlatformFixture"/>, plus telemetry exported over
-/// OTLP/HTTP (protobuf) to a receiver in this process, and logs at Information so that more is written to search.
+/// A platform of its own for the leak test: like <see cref="PlatformFixture"/>, plus every project's telemetry exported
+/// over OTLP/HTTP (protobuf) to a receiver in this process, and logs at Information so that more is written to search.
 /// </summary>
 public sealed class LeakPlatformFixture : IAsyncLifetime
 {
-    private readonly string _run = $"leak{Guid.NewGuid():N}"[..15];
-    private readonly List<string> _databases = [];
-    private Infrastructure _infra = null!;
-
     public OtlpReceiver Otlp { get; } = new();
-    public AppHostProcess Platform { get; private set; } = null!;
+    public TestPlatform Platform { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        _infra = await Infrastructure.GetAsync();
-        await _infra.Broker.CreateVirtualHostAsync(_run);
-        var environment = PlatformFixture.Environment(_infra, _run, _databases);
-        environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = Otlp.Endpoint;
-        environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
-        environment["OTEL_BSP_SCHEDULE_DELAY"] = "500";
-        environment["OTEL_BLRP_SCHEDULE_DELAY"] = "500";
-        environment["Logging__LogLevel__Default"] = "Information";
-        environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Information";
-        Platform = AppHostProcess.Start(environment);
-        using var anonymous = new HttpClient { BaseAddress = Platform.Gateway, Timeout = TimeSpan.FromSeconds(30) };
-        await PlatformFixture.WaitUntilHealthyAsync(Platform, anonymous);
+        Platform = await TestPlatform.StartAsync("leak", builder =>
+        {
+            foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
+                builder.CreateResourceBuilder(project)
+                    .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", Otlp.Endpoint)
+                    .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
+                    .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "500")
+                    .WithEnvironment("OTEL_BLRP_SCHEDULE_DELAY", "500");
+        }, settings: new Dictionary<string, string>
+        {
+            ["Logging:LogLevel:Default"] = "Information",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Information",
+        });
     }
 
-    public HttpClient ClientFor(string role, Guid? agency = null) => PlatformFixture.ClientFor(Platform, role, agency);
+    public HttpClient ClientFor(string role, Guid? agency = null) => Platform.ClientFor(role, agency);
 
     public async Task<int> CountAsync(string database, string table, Guid collaboration)
     {
-        await using var connection = new NpgsqlConnection(_databases.Single(d => d.Contains($"_{database}", StringComparison.Ordinal)));
+        await using var connection = new NpgsqlConnection(Platform.Run.Databases[database]);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"SELECT count(*) FROM {table} WHERE collaboration_id = @c", connection);
         command.Parameters.AddWithValue("c", collaboration);
@@ -228,10 +230,8 @@ public sealed class LeakPlatformFixture : IAsyncLifetime
     public async Task<List<(string Database, string Table, string Row)>> AllRowsAsync()
     {
         var rows = new List<(string, string, string)>();
-        foreach (var connectionString in _databases)
+        foreach (var (database, connectionString) in Platform.Run.Databases)
         {
-            var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
-            database = database[(database.LastIndexOf('_') + 1)..];
             await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync();
             var tables = new List<string>();
@@ -257,9 +257,6 @@ public sealed class LeakPlatformFixture : IAsyncLifetime
         if (Platform is not null)
             await Platform.DisposeAsync();
         await Otlp.DisposeAsync();
-        foreach (var database in _databases)
-            await _infra.DropDatabaseAsync(database);
-        await _infra.Broker.DeleteVirtualHostAsync(_run);
     }
 }
 
