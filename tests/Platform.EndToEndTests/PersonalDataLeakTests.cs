@@ -1,14 +1,9 @@
-using System.Collections.Concurrent;
-using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Aspire.Hosting;
-using Aspire.Hosting.ApplicationModel;
 using Npgsql;
 using Samverkan.ServiceDefaults.Auth;
 using Samverkan.ServiceDefaults.Sweden;
@@ -190,30 +185,20 @@ public sealed record TestNumber(string Twelve)
 }
 
 /// <summary>
-/// A platform of its own for the leak test: like <see cref="PlatformFixture"/>, plus every project's telemetry exported
-/// over OTLP/HTTP (protobuf) to a receiver in this process, and logs at Information so that more is written to search.
+/// A platform of its own for the leak test, like <see cref="PlatformFixture"/>'s but with logs at Information so that
+/// more is written to search, and stopped by the test itself.
 /// </summary>
 public sealed class LeakPlatformFixture : IAsyncLifetime
 {
-    public OtlpReceiver Otlp { get; } = new();
     public TestPlatform Platform { get; private set; } = null!;
+    public OtlpReceiver Otlp => Platform.Telemetry;
 
-    public async Task InitializeAsync()
-    {
-        Platform = await TestPlatform.StartAsync("leak", builder =>
-        {
-            foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
-                builder.CreateResourceBuilder(project)
-                    .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", Otlp.Endpoint)
-                    .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
-                    .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "500")
-                    .WithEnvironment("OTEL_BLRP_SCHEDULE_DELAY", "500");
-        }, settings: new Dictionary<string, string>
+    public async Task InitializeAsync() =>
+        Platform = await TestPlatform.StartAsync("leak", settings: new Dictionary<string, string>
         {
             ["Logging:LogLevel:Default"] = "Information",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Information",
         });
-    }
 
     public HttpClient ClientFor(string role, Guid? agency = null) => Platform.ClientFor(role, agency);
 
@@ -256,81 +241,6 @@ public sealed class LeakPlatformFixture : IAsyncLifetime
     {
         if (Platform is not null)
             await Platform.DisposeAsync();
-        await Otlp.DisposeAsync();
-    }
-}
-
-/// <summary>
-/// A tiny OTLP/HTTP receiver: keeps every request body (gunzipped when sent compressed) by path and answers 200 with
-/// an empty protobuf message. Strings travel as plain UTF-8 in protobuf, so the bodies can be searched as text.
-/// </summary>
-public sealed class OtlpReceiver : IAsyncDisposable
-{
-    private readonly HttpListener _listener = new();
-    private readonly ConcurrentQueue<(string Path, byte[] Body)> _received = new();
-    private readonly Task _loop;
-
-    public OtlpReceiver()
-    {
-        var port = FreePort();
-        Endpoint = $"http://127.0.0.1:{port}";
-        _listener.Prefixes.Add(Endpoint + "/");
-        _listener.Start();
-        _loop = Task.Run(ListenAsync);
-    }
-
-    public string Endpoint { get; }
-
-    /// <summary>All bodies received on <paramref name="path"/> (e.g. /v1/traces), bytes kept as they are (Latin-1).</summary>
-    public string Text(string path) =>
-        string.Join('\n', _received.Where(r => r.Path == path).Select(r => Encoding.Latin1.GetString(r.Body)));
-
-    /// <summary>The bodies on <paramref name="path"/> exported by the service named <paramref name="service"/> (its resource's service.name).</summary>
-    public IEnumerable<string> Bodies(string path, string service)
-    {
-        // In protobuf the attribute is the key "service.name", two to six bytes of framing, then the value.
-        var exportedBy = new Regex($@"service\.name[\s\S]{{2,6}}{Regex.Escape(service)}");
-        return _received.Where(r => r.Path == path).Select(r => Encoding.Latin1.GetString(r.Body)).Where(b => exportedBy.IsMatch(b));
-    }
-
-    private async Task ListenAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try { context = await _listener.GetContextAsync(); }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException) { return; }
-            try
-            {
-                using var body = new MemoryStream();
-                var input = context.Request.Headers["Content-Encoding"] == "gzip"
-                    ? new GZipStream(context.Request.InputStream, CompressionMode.Decompress)
-                    : context.Request.InputStream;
-                await input.CopyToAsync(body);
-                _received.Enqueue((context.Request.Url!.AbsolutePath, body.ToArray()));
-                context.Response.StatusCode = 200;
-                context.Response.ContentType = "application/x-protobuf";
-                context.Response.ContentLength64 = 0;
-            }
-            finally
-            {
-                context.Response.Close();
-            }
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _listener.Stop();
-        _listener.Close();
-        await _loop;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

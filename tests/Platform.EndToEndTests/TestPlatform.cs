@@ -11,7 +11,9 @@ namespace Samverkan.Platform.EndToEndTests;
 
 /// <summary>
 /// The platform as the AppHost declares it, started by Aspire's test host (Aspire.Hosting.Testing) on databases and a
-/// RabbitMQ virtual host of this run's own. What every resource printed is kept, so a failing test can say it.
+/// RabbitMQ virtual host of this run's own. What every resource printed is kept, so a failing test can say it, and every
+/// project exports its telemetry over OTLP/HTTP to a receiver in this process (<see cref="Telemetry"/>), where the
+/// dashboard would take it in a run.
 /// </summary>
 public sealed class TestPlatform : IAsyncDisposable
 {
@@ -29,6 +31,7 @@ public sealed class TestPlatform : IAsyncDisposable
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The platform has not been started.");
     public PlatformRun Run => _run;
     public string Output => string.Join('\n', _output);
+    public OtlpReceiver Telemetry { get; } = new();
 
     /// <summary>The gateway's address (a free port of Aspire's choosing).</summary>
     public Uri Gateway => App.GetEndpoint(ResourceNames.Gateway, "http");
@@ -59,6 +62,7 @@ public sealed class TestPlatform : IAsyncDisposable
     {
         var arguments = _run.Arguments(settings);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(arguments);
+        ExportTelemetry(builder);
         configure?.Invoke(builder);
         _app = await builder.BuildAsync();
 
@@ -81,6 +85,16 @@ public sealed class TestPlatform : IAsyncDisposable
         {
             throw new TimeoutException($"The platform did not become healthy within {StartTimeout.TotalMinutes:0} min. It printed:\n{Output}", e);
         }
+    }
+
+    private void ExportTelemetry(IDistributedApplicationTestingBuilder builder)
+    {
+        foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
+            builder.CreateResourceBuilder(project)
+                .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", Telemetry.Endpoint)
+                .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
+                .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "500")
+                .WithEnvironment("OTEL_BLRP_SCHEDULE_DELAY", "500");
     }
 
     /// <summary>
@@ -137,6 +151,7 @@ public sealed class TestPlatform : IAsyncDisposable
         finally
         {
             await _stopWatching.CancelAsync();
+            await Telemetry.DisposeAsync();
             await _run.DisposeAsync();
         }
     }
