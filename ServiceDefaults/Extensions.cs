@@ -19,8 +19,8 @@ namespace Samverkan.ServiceDefaults;
 
 /// <summary>
 /// What every process of the platform has: telemetry, health endpoints, service discovery, resilient
-/// HttpClients, problem details and the JSON conventions, and token validation. Modelled on Aspire's
-/// ServiceDefaults so the services would run unchanged under a real Aspire AppHost.
+/// HttpClients, problem details and the JSON conventions, and token validation: Aspire's ServiceDefaults, with
+/// the platform's own conventions added.
 /// </summary>
 public static class Extensions
 {

@@ -21,7 +21,7 @@ public sealed class TracingTests(PlatformFixture platform)
         using var client = platform.ClientFor(Roles.Caseworker);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/actors")
         {
-            Content = JsonContent.Create(new { name = "Spårbar förening", organisationNumber = "802479-0001", sector = "civil-society", kind = "civil-society-organisation" }),
+            Content = JsonContent.Create(new { name = "Spårbar förening", organisationNumber = "802479-1017", sector = "civil-society", kind = "civil-society-organisation" }),
         };
         request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
 
