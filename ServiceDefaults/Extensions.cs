@@ -73,10 +73,8 @@ public static class Extensions
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(MessagingExtensions.ActivitySourceName)
                 .AddSource(DiagnosticHeaders.DefaultListenerName) // MassTransit
-                .AddAspNetCoreInstrumentation(o =>
-                    // Health probes would drown the traces that matter.
-                    o.Filter = ctx => !ctx.Request.Path.StartsWithSegments(HealthEndpointPath)
-                                      && !ctx.Request.Path.StartsWithSegments(AlivenessEndpointPath))
+                // Health probes would drown the traces that matter.
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbe(context))
                 .AddHttpClientInstrumentation()
                 .AddNpgsql());
 
@@ -85,6 +83,9 @@ public static class Extensions
 
         return builder;
     }
+
+    private static bool IsProbe(Microsoft.AspNetCore.Http.HttpContext context) =>
+        context.Request.Path.StartsWithSegments(HealthEndpointPath) || context.Request.Path.StartsWithSegments(AlivenessEndpointPath);
 
     public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -103,6 +104,13 @@ public static class Extensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<NulQueryGuard>();
+        // Probes come every few seconds from the AppHost and the gateway. Their request spans are filtered out above;
+        // this keeps the database queries of the checks from showing up as traces of their own.
+        app.UseWhen(IsProbe, probe => probe.Use(async (context, next) =>
+        {
+            using (SuppressInstrumentationScope.Begin())
+                await next(context);
+        }));
         app.MapHealthChecks(HealthEndpointPath, health ?? new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync })
             .AllowAnonymous().DisableHttpMetrics();
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") })
