@@ -23,7 +23,7 @@ try
 
     // Each service first runs once as "<name>-setup": it migrates its database and declares its queues and their
     // bindings on the broker, then exits. Every service starts only when all of those have finished, so no event is
-    // published before the queue of each of its consumers exists (docs/decisions/0002-aspire-apphost.md).
+    // published before the queue of each of its consumers exists (docs/decisions/0004-aspire-apphost.md).
     PlatformService[] services =
     [
         builder.AddService<Projects.Actors>(ResourceNames.Actors, servers, ResourceNames.ActorsDb),
