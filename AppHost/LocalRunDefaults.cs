@@ -4,9 +4,9 @@ namespace Samverkan.AppHost;
 
 /// <summary>
 /// Defaults for running on a developer's machine. The dashboard on http, at fixed local addresses, unless the
-/// environment says otherwise: these machines have no trusted developer certificate, so Aspire's https defaults would stop start-up. The same values stand in the http
-/// launch profile (Properties/launchSettings.json) for <c>dotnet run</c>; this covers running the built AppHost, which
-/// scripts/run.sh does so that Ctrl+C reaches it.
+/// environment says otherwise: these machines have no trusted developer certificate, so Aspire's https defaults would
+/// stop start-up. The same values stand in the http launch profile (Properties/launchSettings.json) for
+/// <c>dotnet run</c>; this covers running the built AppHost, which scripts/run.sh does so that Ctrl+C reaches it.
 /// </summary>
 internal static class LocalRunDefaults
 {

@@ -34,7 +34,8 @@ public static class ServiceSetup
             return;
         }
 
-        // AddMessaging set DeployTopologyOnly: the bus declares every endpoint and binding, and receives nothing.
+        // The host is never started here, so no hosted service runs (no outbox dispatcher, no listener). AddMessaging
+        // set DeployTopologyOnly: the bus declares every endpoint and binding, and receives nothing.
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await app.Services.GetRequiredService<IBusControl>().DeployAsync(timeout.Token);
         app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Samverkan.Setup")

@@ -29,8 +29,7 @@ public static class MessagingExtensions
         builder.Services.TryAddSingleton<OutboxSignal>();
         builder.Services.TryAddSingleton<InboxGroupCommit>();
         builder.Services.TryAddSingleton<OutboxCommitInterceptor>();
-        var setupOnly = ServiceSetup.IsSetupOnly(builder.Configuration);
-        if (options.DispatcherEnabled && !setupOnly)
+        if (options.DispatcherEnabled)
             builder.Services.AddHostedService<OutboxDispatcher<TDbContext>>();
 
         builder.Services.AddMassTransit(x =>
@@ -59,6 +58,7 @@ public static class MessagingExtensions
                 });
                 cfg.Durable = true;
                 // A set-up run (ServiceSetup) declares the topology and consumes nothing.
+                var setupOnly = ServiceSetup.IsSetupOnly(builder.Configuration);
                 cfg.DeployTopologyOnly = setupOnly;
                 cfg.DeployPublishTopology = setupOnly;
                 cfg.PrefetchCount = options.ConcurrentMessageLimit;
