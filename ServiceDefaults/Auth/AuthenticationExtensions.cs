@@ -48,7 +48,8 @@ public static class AuthenticationExtensions
             .AddPolicy(Policies.Coordinator, p => p.RequireAuthenticatedUser()
                 .RequireClaim(SamverkanClaims.Agency)
                 .RequireRole(Roles.Coordinator, Roles.Admin))
-            .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+            .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireClaim(SamverkanClaims.Agency).RequireRole(Roles.Admin, Roles.Operator))
+            .AddPolicy(Policies.Operator, p => p.RequireAuthenticatedUser().RequireRole(Roles.Operator));
 
         return builder;
     }

@@ -6,9 +6,12 @@ public static class Roles
     public const string Caseworker = "caseworker";
     public const string Coordinator = "coordinator";
     public const string Employer = "employer";
+    /// <summary>An agency's administrator: manages that agency's users and records, never another agency's.</summary>
     public const string Admin = "admin";
+    /// <summary>The platform's operator: manages agencies' admins and platform-wide operations (rebuilds, erasure requests of any agency).</summary>
+    public const string Operator = "operator";
 
-    public static readonly string[] All = [Caseworker, Coordinator, Employer, Admin];
+    public static readonly string[] All = [Caseworker, Coordinator, Employer, Admin, Operator];
 }
 
 /// <summary>Claim types in our tokens. Kept short and unmapped (no WS-* URIs).</summary>
@@ -28,4 +31,5 @@ public static class Policies
     public const string AgencyStaff = "agency-staff";
     public const string Coordinator = "coordinator";
     public const string Admin = "admin";
+    public const string Operator = "operator";
 }
