@@ -1,18 +1,16 @@
 namespace Samverkan.AppHost;
 
-/// <summary>The AppHost's command line: <c>token</c>, <c>--help</c>, and a check that the options are known.</summary>
+/// <summary>The AppHost's command line: <c>--help</c>, and a check that the options are known.</summary>
 internal static class CommandLine
 {
     public const string Usage = """
-        Samverkan AppHost (.NET Aspire): the four services and the gateway on RabbitMQ and PostgreSQL,
-        with the Aspire dashboard.
+        Samverkan AppHost (.NET Aspire): the four services, the identity service and the gateway on
+        RabbitMQ and PostgreSQL, with the Aspire dashboard.
 
         Usage:
           bash scripts/run.sh [options]                          install/start the servers, build, run
           dotnet AppHost/bin/Release/net10.0/Samverkan.AppHost.dll [options]
                                                                  run (servers running, solution built)
-          dotnet AppHost/bin/Release/net10.0/Samverkan.AppHost.dll token --role <role> --agency <guid>
-                                                                 print a development token (JWT)
 
         Options:
           --gateway-port <port>      the gateway's port (default 8080; 0 for any free one; or Gateway__Port)
@@ -33,6 +31,10 @@ internal static class CommandLine
           ConnectionStrings__<db>       one database's own connection string, used as it is
           Auth__*, Messaging__*, Logging__*, Telemetry__*
                                         handed on to every service and the gateway
+          Identity__Operator__ClientSecret
+                                        the platform operator's client secret (client id
+                                        platform-operator); Identity__* goes to the identity service
+        In Development the run makes demo accounts and prints their password (see README).
           ASPNETCORE_URLS, ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL, ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL,
           ASPIRE_ALLOW_UNSECURED_TRANSPORT
                                         the dashboard's addresses (scripts/run.sh sets them, on http)
@@ -44,8 +46,6 @@ internal static class CommandLine
     /// <returns>An exit code when the command line is answered here; null to start the platform.</returns>
     public static int? Handle(string[] args)
     {
-        if (args is ["token", .. var tokenArgs])
-            return TokenCommand.Run(tokenArgs);
         if (args.Any(a => a is "-h" or "--help" or "-?" or "help"))
         {
             Console.Out.Write(Usage);

@@ -3,7 +3,7 @@ using Samverkan.ServiceDefaults;
 
 namespace Samverkan.AppHost;
 
-/// <summary>One of the four services: the project that serves, and its setup run that must finish first.</summary>
+/// <summary>One of the services: the project that serves, and its setup run that must finish first.</summary>
 internal sealed record PlatformService(IResourceBuilder<ProjectResource> Project, IResourceBuilder<ProjectResource> Setup);
 
 internal static class PlatformServiceExtensions
@@ -39,11 +39,17 @@ internal static class PlatformServiceExtensions
     public static IResourceBuilder<ProjectResource> WithForwardedSettings(this IResourceBuilder<ProjectResource> project, IDistributedApplicationBuilder builder)
     {
         project.WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName);
-        var configuration = builder.Configuration;
         foreach (var section in ForwardedSections)
-            foreach (var (key, value) in configuration.GetSection(section).AsEnumerable())
-                if (value is not null)
-                    project.WithEnvironment(key.Replace(":", "__", StringComparison.Ordinal), value);
+            project.WithForwardedSection(builder, section);
+        return project;
+    }
+
+    /// <summary>Every key of one section of the AppHost's configuration, as environment variables of the process.</summary>
+    public static IResourceBuilder<ProjectResource> WithForwardedSection(this IResourceBuilder<ProjectResource> project, IDistributedApplicationBuilder builder, string section)
+    {
+        foreach (var (key, value) in builder.Configuration.GetSection(section).AsEnumerable())
+            if (value is not null)
+                project.WithEnvironment(key.Replace(":", "__", StringComparison.Ordinal), value);
         return project;
     }
 

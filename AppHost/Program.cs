@@ -1,7 +1,8 @@
+using Microsoft.Extensions.Hosting;
 using Samverkan.AppHost;
 using Samverkan.ServiceDefaults;
 
-// `token`, `--help` and malformed options are answered here; everything else starts the platform.
+// `--help` and malformed options are answered here; everything else starts the platform.
 if (CommandLine.Handle(args) is { } exitCode)
     return exitCode;
 
@@ -30,6 +31,7 @@ try
         builder.AddService<Projects.Participants>(ResourceNames.Participants, servers, ResourceNames.ParticipantsDb),
         builder.AddService<Projects.Employers>(ResourceNames.Employers, servers, ResourceNames.EmployersDb),
         builder.AddService<Projects.Reporting>(ResourceNames.Reporting, servers, ResourceNames.ReportingDb),
+        builder.AddService<Projects.Identity>(ResourceNames.Identity, servers, ResourceNames.IdentityDb),
     ];
     foreach (var service in services)
     {
@@ -49,6 +51,29 @@ try
         .WithForwardedSettings(builder);
     foreach (var service in services)
         gateway.WithReference(service.Project).WaitFor(service.Project);
+
+    // Tokens are issued through the gateway (the address people and agencies' systems know), so that is the issuer.
+    // The gateway and every service read the discovery document and keys from the identity service itself, so that
+    // validating a token does not depend on the gateway (docs/decisions/0006-identity.md).
+    var identity = services[^1];
+    var issuer = ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/");
+    var metadata = ReferenceExpression.Create($"{identity.Project.GetEndpoint("http")}/.well-known/openid-configuration");
+    foreach (var project in services.Select(s => s.Project).Append(gateway))
+        project.WithEnvironment("Auth__Authority", issuer).WithEnvironment("Auth__MetadataAddress", metadata);
+    identity.Project.WithEnvironment("Identity__Issuer", issuer);
+    foreach (var run in new[] { identity.Project, identity.Setup })
+        run.WithForwardedSection(builder, "Identity");
+    if (builder.Environment.IsDevelopment())
+    {
+        var demo = DemoAccountsNotice.Create(!string.IsNullOrEmpty(builder.Configuration["Identity:Operator:ClientSecret"]));
+        foreach (var run in new[] { identity.Project, identity.Setup })
+        {
+            run.WithEnvironment("Identity__Demo__Password", demo.Password).WithEnvironment("Identity__Demo__ClientSecret", demo.ClientSecret);
+            if (demo.OperatorSecret is not null)
+                run.WithEnvironment("Identity__Operator__ClientSecret", demo.OperatorSecret);
+        }
+        demo.Print(Console.Out);
+    }
 
     await builder.Build().RunAsync();
     return 0;

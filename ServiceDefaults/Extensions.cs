@@ -27,7 +27,10 @@ public static class Extensions
     private const string HealthEndpointPath = "/health";
     private const string AlivenessEndpointPath = "/alive";
 
-    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    /// <param name="tokenValidation">
+    /// False only for the identity service, which validates the tokens it issues itself (OpenIddict's local validation).
+    /// </param>
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder, bool tokenValidation = true) where TBuilder : IHostApplicationBuilder
     {
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
@@ -38,7 +41,9 @@ public static class Extensions
             http.AddServiceDiscovery();
         });
         builder.AddHttpDefaults();
-        builder.AddDefaultAuthentication();
+        builder.Services.AddHttpContextAccessor();
+        if (tokenValidation)
+            builder.AddDefaultAuthentication();
         return builder;
     }
 

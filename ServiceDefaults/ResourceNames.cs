@@ -12,14 +12,17 @@ public static class ResourceNames
     public const string ParticipantsDb = "participantsdb";
     public const string EmployersDb = "employersdb";
     public const string ReportingDb = "reportingdb";
+    public const string IdentityDb = "identitydb";
 
     public const string Actors = "actors";
     public const string Participants = "participants";
     public const string Employers = "employers";
     public const string Reporting = "reporting";
+    public const string Identity = "identity";
     public const string Gateway = "gateway";
 
-    public static readonly string[] Services = [Actors, Participants, Employers, Reporting];
+    /// <summary>Every service behind the gateway: its routes, its OpenAPI document, its part of /health.</summary>
+    public static readonly string[] Services = [Actors, Participants, Employers, Reporting, Identity];
 
     /// <summary>The run of a service that migrates its database and declares its bus topology, then exits (ServiceSetup).</summary>
     public static string SetupOf(string service) => $"{service}-setup";

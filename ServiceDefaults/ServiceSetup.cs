@@ -22,12 +22,18 @@ public static class ServiceSetup
     public static bool IsSetupOnly(IConfiguration configuration) => configuration.GetValue<bool>(ConfigurationKey);
 
     /// <summary>
-    /// Migrates the database; then, in a set-up run, deploys the bus topology and returns, otherwise serves until
-    /// stopped. Every service's Program ends with this.
+    /// Migrates the database and runs <paramref name="prepare"/> (a service's own seeding or start-up checks); then, in
+    /// a set-up run, deploys the bus topology (if the service has a bus) and returns, otherwise serves until stopped.
+    /// Every service's Program ends with this.
     /// </summary>
-    public static async Task RunServiceAsync<TDbContext>(this WebApplication app) where TDbContext : DbContext
+    public static async Task RunServiceAsync<TDbContext>(this WebApplication app, Func<IServiceProvider, Task>? prepare = null) where TDbContext : DbContext
     {
         await app.MigrateDatabaseAsync<TDbContext>();
+        if (prepare is not null)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await prepare(scope.ServiceProvider);
+        }
         if (!IsSetupOnly(app.Configuration))
         {
             await app.RunAsync();
@@ -37,8 +43,9 @@ public static class ServiceSetup
         // The host is never started here, so no hosted service runs (no outbox dispatcher, no listener). AddMessaging
         // set DeployTopologyOnly: the bus declares every endpoint and binding, and receives nothing.
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await app.Services.GetRequiredService<IBusControl>().DeployAsync(timeout.Token);
+        if (app.Services.GetService<IBusControl>() is { } bus)
+            await bus.DeployAsync(timeout.Token);
         app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Samverkan.Setup")
-            .LogInformation("Set-up of {Service} done: database migrated, bus topology deployed", app.Environment.ApplicationName);
+            .LogInformation("Set-up of {Service} done: database migrated, bus topology deployed where it has one", app.Environment.ApplicationName);
     }
 }

@@ -22,7 +22,14 @@ public static class GatewayRoutes
         ("/api/employers", ResourceNames.Employers),
         ("/api/offers", ResourceNames.Employers),
         ("/api/reports", ResourceNames.Reporting),
+        ("/api/identity", ResourceNames.Identity),
     ];
+
+    /// <summary>
+    /// The identity service's OpenID Connect endpoints and sign-in pages: open to anyone, since this is where a
+    /// token is obtained (OpenIddict checks the client, and the login page the password).
+    /// </summary>
+    private static readonly string[] SignInPrefixes = ["/connect", "/.well-known", "/account"];
 
     /// <summary>What each service answers its OpenAPI document on.</summary>
     private const string ServiceOpenApiPath = "/openapi/v1.json";
@@ -30,7 +37,7 @@ public static class GatewayRoutes
     /// <summary>Where the gateway exposes a service's OpenAPI document; Scalar's default pattern.</summary>
     public const string OpenApiRoutePattern = "/openapi/{documentName}.json";
 
-    public static IReadOnlyList<RouteConfig> Routes { get; } = [.. ApiRoutes(), .. OpenApiRoutes()];
+    public static IReadOnlyList<RouteConfig> Routes { get; } = [.. ApiRoutes(), .. SignInRoutes(), .. OpenApiRoutes()];
 
     public static IReadOnlyList<ClusterConfig> Clusters { get; } = [.. ResourceNames.Services.Select(Cluster)];
 
@@ -47,6 +54,18 @@ public static class GatewayRoutes
             AuthorizationPolicy = Policies.Authenticated,
             RateLimiterPolicy = RateLimiting.PerClientPolicy,
         });
+
+    // The identity service sees the public host (X-Forwarded-Host is added by YARP too), so a redirect to the login
+    // page stays on the gateway's address.
+    private static IEnumerable<RouteConfig> SignInRoutes() =>
+        SignInPrefixes.Select(prefix => new RouteConfig
+        {
+            RouteId = $"signin{prefix.Replace('/', '-').Replace(".", "", StringComparison.Ordinal)}",
+            ClusterId = ResourceNames.Identity,
+            Match = new RouteMatch { Path = $"{prefix}/{{**catch-all}}" },
+            AuthorizationPolicy = "Anonymous", // YARP's reserved name for AllowAnonymous
+            RateLimiterPolicy = RateLimiting.PerClientPolicy,
+        }.WithTransformUseOriginalHostHeader());
 
     // The documents are public (they describe the API, not data). The original Host header goes along so
     // the document's "servers" entry names the gateway, and Scalar's "try it" calls go through the gateway.

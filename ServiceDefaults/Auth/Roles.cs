@@ -20,6 +20,8 @@ public static class SamverkanClaims
     /// <summary>The caller's actor id: the agency (or employer) the caller acts for.</summary>
     public const string Agency = "agency";
     public const string Role = "role";
+    /// <summary>The scopes granted, space-separated (RFC 9068).</summary>
+    public const string Scope = "scope";
 }
 
 /// <summary>Named authorization policies, shared by the gateway and the services.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Samverkan.ServiceDefaults.Auth;
+using Samverkan.Testing;
 
 namespace Samverkan.Actors.IntegrationTests;
 
@@ -17,13 +18,44 @@ public sealed class AuthorizationTests(ActorsApiFactory factory) : IClassFixture
     }
 
     [Fact]
-    public async Task Token_signed_with_another_key_is_401()
+    public async Task Token_signed_with_a_key_not_in_the_authoritys_JWKS_is_401()
     {
         var client = factory.CreateClient();
-        var forged = DevTokens.Create(new JwtSettings { SigningKey = "some-other-key-that-is-long-enough-0123456789" }, Roles.Admin, Guid.NewGuid().ToString());
-        client.DefaultRequestHeaders.Authorization = new("Bearer", forged);
+        client.DefaultRequestHeaders.Authorization = new("Bearer",
+            ForgedTokens.WithForeignKey(factory.Identity.Authority, "actors", Roles.Operator, Guid.NewGuid()));
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/actors")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Token_signed_with_a_shared_secret_is_401()
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer",
+            ForgedTokens.WithSharedSecret(factory.Identity.Authority, "actors", Roles.Operator, Guid.NewGuid()));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/actors")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Token_meant_for_another_API_is_401()
+    {
+        var (id, secret) = await factory.Identity.Tokens.RegisterAsync(Roles.Coordinator, Guid.NewGuid(), ["reporting.read"]);
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await factory.Identity.Tokens.TokenAsync(id, secret));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/actors")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_read_scope_reads_but_does_not_write_403()
+    {
+        var (id, secret) = await factory.Identity.Tokens.RegisterAsync(Roles.Coordinator, Guid.NewGuid(), ["actors.read"]);
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await factory.Identity.Tokens.TokenAsync(id, secret));
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/actors")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync("/api/actors", ValidActor)).StatusCode);
     }
 
     [Fact]
@@ -34,9 +66,9 @@ public sealed class AuthorizationTests(ActorsApiFactory factory) : IClassFixture
     }
 
     [Fact]
-    public async Task Unknown_role_is_403_even_for_reading()
+    public async Task No_client_can_be_registered_with_an_unknown_role()
     {
-        var response = await factory.ClientFor("nobody").GetAsync("/api/actors");
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => factory.Identity.Tokens.RegisterAsync("nobody", Guid.NewGuid()));
+        Assert.Contains("400", error.Message);
     }
 }

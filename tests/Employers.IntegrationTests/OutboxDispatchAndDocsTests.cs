@@ -47,8 +47,7 @@ public sealed class OutboxDispatchAndDocsTests(EmployersApiFactory factory) : IC
         {
             staffMember = "Anna", date = "2026-11-10", channel = "phone", purpose = "Uppföljning",
         });
-        var client = narrow.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", DevTokens.Create(EmployersApiFactory.Auth, Roles.Caseworker, kommun.ToString()));
+        var client = narrow.CreateDefaultClient(factory.Identity.Tokens.Handler(Roles.Caseworker, kommun));
 
         var fiveDaysLater = await client.PostAsJsonAsync($"/api/employers/{employer}/contacts", new
         {

@@ -24,7 +24,7 @@ namespace Samverkan.Participants.IntegrationTests;
 /// </summary>
 public sealed class ParticipantsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public static readonly JwtSettings Auth = new() { SigningKey = "participants-integration-tests-signing-key-0123456789" };
+    private Samverkan.Testing.IdentityProcess _identity = null!;
     public const string LookupKey = "participants-integration-tests-lookup-key-0123456789";
     private readonly string _virtualHost = $"participants-tests-{Guid.NewGuid():N}";
     private readonly string _keyDirectory = Path.Combine(Path.GetTempPath(), $"participants-tests-keys-{Guid.NewGuid():N}");
@@ -36,6 +36,7 @@ public sealed class ParticipantsApiFactory : WebApplicationFactory<Program>, IAs
     public async Task InitializeAsync()
     {
         _infra = await Samverkan.Testing.Infrastructure.GetAsync();
+        _identity = await Samverkan.Testing.IdentityProcess.GetAsync();
         _database = await _infra.CreateDatabaseAsync("participants");
         await _infra.Broker.CreateVirtualHostAsync(_virtualHost);
     }
@@ -45,17 +46,15 @@ public sealed class ParticipantsApiFactory : WebApplicationFactory<Program>, IAs
         builder.UseEnvironment("Testing");
         builder.UseSetting($"ConnectionStrings:{ResourceNames.ParticipantsDb}", _database);
         builder.UseSetting($"ConnectionStrings:{ResourceNames.Messaging}", $"{_infra.RabbitMqConnectionString.TrimEnd('/')}/{_virtualHost}");
-        builder.UseSetting("Auth:SigningKey", Auth.SigningKey);
+        builder.UseSetting("Auth:Authority", _identity.Authority.ToString());
         builder.UseSetting("Participants:LookupKey", LookupKey);
         builder.UseSetting("Participants:KeyDirectory", _keyDirectory);
     }
 
     public HttpClient ClientFor(string role, Guid? agency = null)
     {
-        var client = CreateClient();
         var actor = agency ?? Guid.NewGuid();
-        client.DefaultRequestHeaders.Authorization =
-            new AuthenticationHeaderValue("Bearer", DevTokens.Create(Auth, role, actor.ToString()));
+        var client = CreateDefaultClient(_identity.Tokens.Handler(role, actor));
         Callers.AddOrUpdate(client, new Caller(this, actor));
         return client;
     }

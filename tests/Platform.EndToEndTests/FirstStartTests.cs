@@ -35,7 +35,9 @@ public sealed class FirstStartTests
         Assert.True(platform.App.ResourceNotifications.TryGetCurrentState(ResourceNames.Reporting, out var reporting)
                     && reporting.Snapshot.State?.Text == KnownResourceStates.NotStarted, "Reporting must not have run yet");
 
-        using var actors = Authorized(platform.App.CreateHttpClient(ResourceNames.Actors));
+        // The gateway is held back too, so the token comes from the identity service directly.
+        var tokens = new PlatformTokens(platform.App.CreateHttpClient(ResourceNames.Identity), PlatformRun.OperatorClientId, platform.Run.OperatorSecret);
+        using var actors = await AuthorizedAsync(platform.App.CreateHttpClient(ResourceNames.Actors), tokens);
         var posted = await actors.PostAsJsonAsync("/api/actors", new
         {
             name = "Arbetsförmedlingen", organisationNumber = "202100-2114", sector = "public", kind = "employment-service",
@@ -44,15 +46,15 @@ public sealed class FirstStartTests
 
         await platform.App.ResourceCommands.ExecuteCommandAsync(ResourceNames.Reporting, KnownResourceCommands.StartCommand, timeout.Token);
         await platform.App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Reporting, timeout.Token);
-        using var reports = Authorized(platform.App.CreateHttpClient(ResourceNames.Reporting));
+        using var reports = await AuthorizedAsync(platform.App.CreateHttpClient(ResourceNames.Reporting), tokens);
         await Eventually.Until(async () =>
             (await reports.GetFromJsonAsync<JsonElement>("/api/reports/actors-by-sector", timeout.Token)).GetProperty("total").GetInt32(),
             total => total == 1, Deadline, "Reporting to count the actor registered before it first started");
     }
 
-    private static HttpClient Authorized(HttpClient client)
+    private static async Task<HttpClient> AuthorizedAsync(HttpClient client, PlatformTokens tokens)
     {
-        client.DefaultRequestHeaders.Authorization = new("Bearer", DevTokens.Create(TestPlatform.Auth, Roles.Admin, Guid.NewGuid().ToString()));
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await tokens.TokenForAsync(Roles.Coordinator, Guid.NewGuid()));
         return client;
     }
 }

@@ -23,7 +23,7 @@ public sealed class FslaScenarioTests(PlatformFixture platform, ITestOutputHelpe
     public async Task Reports_show_the_figures_the_FSLA_final_report_published()
     {
         using var api = new GatewayClient(new HttpClient { BaseAddress = platform.Platform.Gateway, Timeout = TimeSpan.FromSeconds(60) },
-            (role, agency) => DevTokens.Create(TestPlatform.Auth, role, agency.ToString()));
+            platform.Platform.Tokens.TokenForAsync);
         var loaded = await new FslaLoader(api, new FslaLoaderOptions { Progress = new OutputWriter(output) }).LoadAsync();
         Assert.Equal(FslaPublished.Exited, loaded.Exits);
 

@@ -17,7 +17,6 @@ namespace Samverkan.Platform.EndToEndTests;
 /// </summary>
 public sealed class TestPlatform : IAsyncDisposable
 {
-    public static readonly JwtSettings Auth = new() { SigningKey = "end-to-end-tests-signing-key-0123456789abcdef" };
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
     private readonly ConcurrentQueue<string> _output = new();
@@ -121,13 +120,16 @@ public sealed class TestPlatform : IAsyncDisposable
 
     public HttpClient CreateClient() => new() { BaseAddress = Gateway, Timeout = TimeSpan.FromSeconds(30) };
 
-    /// <summary>A client of the gateway with a development token for the role and agency (a fresh agency when none is given).</summary>
+    /// <summary>Tokens through the gateway from the platform's identity service, as an agency's system gets them.</summary>
+    public PlatformTokens Tokens => _tokens ??= new PlatformTokens(CreateClient(), PlatformRun.OperatorClientId, _run.OperatorSecret);
+    private PlatformTokens? _tokens;
+
+    /// <summary>A client of the gateway with a token for the role and agency (a fresh agency when none is given), from the identity service.</summary>
     public HttpClient ClientFor(string role, Guid? agency = null)
     {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization =
-            new("Bearer", DevTokens.Create(Auth, role, (agency ?? Guid.NewGuid()).ToString()));
-        return client;
+        var bearer = Tokens.Handler(role, agency ?? Guid.NewGuid());
+        bearer.InnerHandler = new HttpClientHandler();
+        return new HttpClient(bearer) { BaseAddress = Gateway, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     /// <summary>An orderly stop of every process: each flushes what it still holds (telemetry batches) before it ends.</summary>
@@ -160,7 +162,9 @@ public sealed class TestPlatform : IAsyncDisposable
 /// <summary>This run's own databases and RabbitMQ virtual host on the test servers (Infrastructure), dropped at the end.</summary>
 public sealed class PlatformRun : IAsyncDisposable
 {
-    private static readonly string[] DatabaseNames = [ResourceNames.ActorsDb, ResourceNames.ParticipantsDb, ResourceNames.EmployersDb, ResourceNames.ReportingDb];
+    private static readonly string[] DatabaseNames =
+        [ResourceNames.ActorsDb, ResourceNames.ParticipantsDb, ResourceNames.EmployersDb, ResourceNames.ReportingDb, ResourceNames.IdentityDb];
+    public const string OperatorClientId = "platform-operator";
 
     private PlatformRun(Infrastructure infra, string name)
     {
@@ -171,6 +175,10 @@ public sealed class PlatformRun : IAsyncDisposable
 
     public Infrastructure Infra { get; }
     public string Name { get; }
+    /// <summary>The operator client's secret for this run only: tests register their agencies' clients with it, as an operator would.</summary>
+    public string OperatorSecret { get; } = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+    /// <summary>The identity service's keys for this run, apart from a developer's own.</summary>
+    public string KeyDirectory { get; } = Path.Combine(Path.GetTempPath(), $"samverkan-e2e-keys-{Guid.NewGuid():N}");
 
     /// <summary>Each service database's connection string, by resource name (actorsdb …).</summary>
     public IReadOnlyDictionary<string, string> Databases { get; }
@@ -185,7 +193,7 @@ public sealed class PlatformRun : IAsyncDisposable
         return run;
     }
 
-    /// <summary>The AppHost's command line for this run: its servers, the tests' signing key, no dashboard, any free gateway port.</summary>
+    /// <summary>The AppHost's command line for this run: its servers, its operator secret and keys, no dashboard, any free gateway port.</summary>
     public string[] Arguments(IDictionary<string, string>? settings = null)
     {
         var all = new Dictionary<string, string>
@@ -195,7 +203,8 @@ public sealed class PlatformRun : IAsyncDisposable
             ["Gateway:Port"] = "0",
             [$"ConnectionStrings:{ResourceNames.Messaging}"] = Broker,
             ["ConnectionStrings:postgres"] = Infra.PostgresConnectionString,
-            ["Auth:SigningKey"] = TestPlatform.Auth.SigningKey!,
+            ["Identity:Operator:ClientSecret"] = OperatorSecret,
+            ["Identity:Keys:Directory"] = KeyDirectory,
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (db, connection) in Databases)
@@ -210,5 +219,6 @@ public sealed class PlatformRun : IAsyncDisposable
         foreach (var database in Databases.Values)
             await Infra.DropDatabaseAsync(database);
         await Infra.Broker.DeleteVirtualHostAsync(Name);
+        try { Directory.Delete(KeyDirectory, recursive: true); } catch (IOException) { }
     }
 }

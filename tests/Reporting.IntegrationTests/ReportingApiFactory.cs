@@ -15,7 +15,7 @@ namespace Samverkan.Reporting.IntegrationTests;
 /// </summary>
 public sealed class ReportingApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public static readonly JwtSettings Auth = new() { SigningKey = "reporting-integration-tests-signing-key-0123456789" };
+    private Samverkan.Testing.IdentityProcess _identity = null!;
     private readonly string _virtualHost = $"reporting-tests-{Guid.NewGuid():N}";
     private string _database = "";
     private Samverkan.Testing.Infrastructure _infra = null!;
@@ -26,6 +26,7 @@ public sealed class ReportingApiFactory : WebApplicationFactory<Program>, IAsync
     public async Task InitializeAsync()
     {
         _infra = await Samverkan.Testing.Infrastructure.GetAsync();
+        _identity = await Samverkan.Testing.IdentityProcess.GetAsync();
         _database = await _infra.CreateDatabaseAsync("reporting");
         await _infra.Broker.CreateVirtualHostAsync(_virtualHost);
         _ = Server; // starts the host: migrations, bus
@@ -38,15 +39,12 @@ public sealed class ReportingApiFactory : WebApplicationFactory<Program>, IAsync
         builder.UseEnvironment("Testing");
         builder.UseSetting($"ConnectionStrings:{ResourceNames.ReportingDb}", _database);
         builder.UseSetting($"ConnectionStrings:{ResourceNames.Messaging}", $"{_infra.RabbitMqConnectionString.TrimEnd('/')}/{_virtualHost}");
-        builder.UseSetting("Auth:SigningKey", Auth.SigningKey);
+        builder.UseSetting("Auth:Authority", _identity.Authority.ToString());
     }
 
     public HttpClient ClientFor(string role, Guid? agency = null)
     {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization =
-            new AuthenticationHeaderValue("Bearer", DevTokens.Create(Auth, role, (agency ?? Guid.NewGuid()).ToString()));
-        return client;
+        return CreateDefaultClient(_identity.Tokens.Handler(role, agency ?? Guid.NewGuid()));
     }
 
     /// <summary>Publishes as the owning service's outbox would: under a message id the inbox deduplicates on.</summary>

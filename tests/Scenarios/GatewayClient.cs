@@ -7,8 +7,8 @@ using Samverkan.ServiceDefaults.Http;
 
 namespace Samverkan.Scenarios;
 
-/// <summary>Makes a bearer token for a role acting for an agency (actor id).</summary>
-public delegate string TokenSource(string role, Guid agency);
+/// <summary>A bearer token for a role acting for an agency (actor id); the source caches and renews it.</summary>
+public delegate Task<string> TokenSource(string role, Guid agency);
 
 /// <summary>A response read to the end: status and JSON body (default when empty or not JSON).</summary>
 public sealed record ApiResponse(HttpStatusCode Status, JsonElement Body, string Text)
@@ -39,7 +39,6 @@ public sealed record ApiResponse(HttpStatusCode Status, JsonElement Body, string
 public sealed class GatewayClient(HttpClient http, TokenSource tokens) : IDisposable
 {
     public static readonly JsonSerializerOptions Json = JsonConventions.Create();
-    private readonly ConcurrentDictionary<(string, Guid), string> _tokens = new();
 
     public Uri? BaseAddress => http.BaseAddress;
 
@@ -51,11 +50,10 @@ public sealed class GatewayClient(HttpClient http, TokenSource tokens) : IDispos
 
     public async Task<ApiResponse> SendAsync(HttpMethod method, string path, object? body, string role, Guid agency, CancellationToken ct)
     {
-        var token = _tokens.GetOrAdd((role, agency), key => tokens(key.Item1, key.Item2));
         for (var attempt = 1; ; attempt++)
         {
             using var request = new HttpRequestMessage(method, path);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens(role, agency));
             if (body is not null)
                 request.Content = JsonContent.Create(body, body.GetType(), options: Json);
             try

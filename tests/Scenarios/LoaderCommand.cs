@@ -1,11 +1,11 @@
-using Samverkan.ServiceDefaults.Auth;
+using Samverkan.Testing;
 
 namespace Samverkan.Scenarios;
 
 /// <summary>
 /// <c>dotnet run --project tests/Scenarios -- --gateway http://localhost:8080</c>: loads the FSLA scenario into
-/// a running platform. Tokens are signed like the AppHost's <c>token</c> command signs them: with
-/// <c>Auth__SigningKey</c> when set, else the local development key.
+/// a running platform. Tokens come from the platform's identity service: the operator's client registers a system
+/// client for each agency of the scenario, which then gets its tokens with client credentials.
 /// </summary>
 internal static class LoaderCommand
 {
@@ -17,15 +17,16 @@ internal static class LoaderCommand
           --seed <n>            the dataset's seed (default 20230131)
           --parallelism <n>     requests in flight (default 8)
           --no-validations      leave out the 84 OCN validations
+          --operator-secret <s> the operator client's secret (or Identity__Operator__ClientSecret; a
+                                development run prints it at start)
           -h, --help            this text
-
-        Auth__SigningKey, Auth__Issuer, Auth__Audience: as given to the AppHost (defaults: the development key).
         """;
 
     public static async Task<int> RunAsync(string[] args)
     {
         var gateway = new Uri("http://localhost:8080");
         var options = new FslaLoaderOptions { Progress = Console.Out };
+        var operatorSecret = Environment.GetEnvironmentVariable("Identity__Operator__ClientSecret");
         for (var i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -37,6 +38,7 @@ internal static class LoaderCommand
                     case "--seed": options = options with { Seed = int.Parse(Value()) }; break;
                     case "--parallelism": options = options with { Parallelism = Math.Clamp(int.Parse(Value()), 1, 64) }; break;
                     case "--no-validations": options = options with { Validations = false }; break;
+                    case "--operator-secret": operatorSecret = Value(); break;
                     case "-h" or "--help": Console.Out.WriteLine(Usage); return 0;
                     default: throw new ArgumentException($"Unknown option {args[i]}.");
                 }
@@ -49,15 +51,14 @@ internal static class LoaderCommand
             }
         }
 
-        var settings = new JwtSettings
+        if (string.IsNullOrEmpty(operatorSecret))
         {
-            SigningKey = Environment.GetEnvironmentVariable("Auth__SigningKey") is { Length: > 0 } key ? key : JwtSettings.DevelopmentSigningKey,
-        };
-        if (Environment.GetEnvironmentVariable("Auth__Issuer") is { Length: > 0 } issuer) settings.Issuer = issuer;
-        if (Environment.GetEnvironmentVariable("Auth__Audience") is { Length: > 0 } audience) settings.Audience = audience;
-
-        using var api = new GatewayClient(new HttpClient { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(60) },
-            (role, agency) => DevTokens.Create(settings, role, agency.ToString()));
+            Console.Error.WriteLine("Give the operator client's secret: --operator-secret or Identity__Operator__ClientSecret.");
+            return 2;
+        }
+        using var http = new HttpClient { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(60) };
+        var tokens = new PlatformTokens(http, "platform-operator", operatorSecret);
+        using var api = new GatewayClient(http, tokens.TokenForAsync);
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
         try

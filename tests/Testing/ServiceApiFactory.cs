@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Samverkan.ServiceDefaults;
@@ -9,19 +8,20 @@ namespace Samverkan.Testing;
 
 /// <summary>
 /// A real service in-process (its own Program), on a fresh database of its own and the real broker, with
-/// tokens signed by a test key. Each service's integration tests derive one and add their own settings.
+/// tokens from the real identity service (<see cref="IdentityProcess"/>). Each service's integration tests derive one
+/// and add their own settings.
 /// </summary>
 public abstract class ServiceApiFactory<TEntryPoint>(string databaseResource) : WebApplicationFactory<TEntryPoint>, IAsyncLifetime
     where TEntryPoint : class
 {
-    public static readonly JwtSettings Auth = new() { SigningKey = "service-integration-tests-signing-key-0123456789" };
-
     protected Infrastructure Infra { get; private set; } = null!;
     protected string Database { get; private set; } = "";
+    public IdentityProcess Identity { get; private set; } = null!;
 
     public virtual async Task InitializeAsync()
     {
         Infra = await Infrastructure.GetAsync();
+        Identity = await IdentityProcess.GetAsync();
         Database = await Infra.CreateDatabaseAsync(databaseResource.Replace("db", "", StringComparison.Ordinal));
     }
 
@@ -30,15 +30,12 @@ public abstract class ServiceApiFactory<TEntryPoint>(string databaseResource) : 
         builder.UseEnvironment("Testing");
         builder.UseSetting($"ConnectionStrings:{databaseResource}", Database);
         builder.UseSetting($"ConnectionStrings:{ResourceNames.Messaging}", Infra.RabbitMqConnectionString);
-        builder.UseSetting("Auth:SigningKey", Auth.SigningKey);
+        builder.UseSetting("Auth:Authority", Identity.Authority.ToString());
     }
 
     public HttpClient ClientFor(string role, Guid? agency = null)
     {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization =
-            new AuthenticationHeaderValue("Bearer", DevTokens.Create(Auth, role, (agency ?? Guid.NewGuid()).ToString()));
-        return client;
+        return CreateDefaultClient(Identity.Tokens.Handler(role, agency ?? Guid.NewGuid()));
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -1,21 +1,22 @@
 using System.Security.Cryptography;
 using System.Text;
-using Samverkan.ServiceDefaults.Auth;
 
 namespace Samverkan.Employers.Apis;
 
 /// <summary>
-/// The key for employers' pseudonyms: <c>Employers:PseudonymKey</c> when configured (set it in production, kept
-/// apart from the database), else derived from the token signing key so that pseudonyms stay stable across
-/// restarts without another secret to hand out in development and tests.
+/// The key for employers' pseudonyms: <c>Employers:PseudonymKey</c>, a secret of its own (kept apart from the
+/// database). Required in Production; elsewhere a fixed development value keeps pseudonyms stable across restarts.
 /// </summary>
 public sealed class PseudonymKey
 {
-    public PseudonymKey(IConfiguration configuration, JwtSettings jwt)
+    private const string DevelopmentOnly = "employers-pseudonyms-development-only";
+
+    public PseudonymKey(IConfiguration configuration, IHostEnvironment environment)
     {
         var configured = configuration["Employers:PseudonymKey"];
-        var secret = string.IsNullOrWhiteSpace(configured) ? "employers-pseudonyms:" + jwt.SigningKey : configured;
-        Bytes = SHA256.HashData(Encoding.UTF8.GetBytes(secret));
+        if (string.IsNullOrWhiteSpace(configured) && environment.IsProduction())
+            throw new InvalidOperationException("Employers:PseudonymKey must be set outside Development (environment variable Employers__PseudonymKey).");
+        Bytes = SHA256.HashData(Encoding.UTF8.GetBytes(string.IsNullOrWhiteSpace(configured) ? DevelopmentOnly : configured));
     }
 
     public byte[] Bytes { get; }

@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Samverkan.ServiceDefaults;
+
+namespace Samverkan.Testing;
+
+/// <summary>
+/// The real identity service, for a test process's in-process services to validate tokens against: the built
+/// Samverkan.Identity.dll run as a process of its own on a free port, on a fresh database, with keys in a temporary
+/// directory and an operator client whose secret exists only in this test run. One per test process.
+/// </summary>
+public sealed class IdentityProcess : IAsyncDisposable
+{
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static IdentityProcess? _shared;
+
+    private readonly Process _process;
+    private readonly string _keyDirectory;
+    private readonly string _database;
+    private readonly Infrastructure _infra;
+
+    public Uri Authority { get; }
+    public HttpClient Http { get; }
+    public PlatformTokens Tokens { get; }
+
+    private IdentityProcess(Process process, Uri authority, string keyDirectory, string database, Infrastructure infra, string operatorSecret)
+    {
+        _process = process;
+        Authority = authority;
+        _keyDirectory = keyDirectory;
+        _database = database;
+        _infra = infra;
+        Http = new HttpClient { BaseAddress = authority, Timeout = TimeSpan.FromSeconds(30) };
+        Tokens = new PlatformTokens(Http, OperatorClientId, operatorSecret);
+    }
+
+    public const string OperatorClientId = "test-operator";
+
+    public static async Task<IdentityProcess> GetAsync()
+    {
+        await Gate.WaitAsync();
+        try { return _shared ??= await StartAsync(); }
+        finally { Gate.Release(); }
+    }
+
+    private static async Task<IdentityProcess> StartAsync()
+    {
+        var infra = await Infrastructure.GetAsync();
+        var database = await infra.CreateDatabaseAsync("identity");
+        var port = FreePort();
+        var authority = new Uri($"http://127.0.0.1:{port}/");
+        var keys = Path.Combine(Path.GetTempPath(), $"samverkan-identity-keys-{Guid.NewGuid():N}");
+        var secret = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+        var start = new ProcessStartInfo("dotnet", [Dll()])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+                ["ASPNETCORE_URLS"] = authority.ToString(),
+                [$"ConnectionStrings__{ResourceNames.IdentityDb}"] = database,
+                ["Identity__Issuer"] = authority.ToString(),
+                ["Identity__Keys__Directory"] = keys,
+                ["Identity__Operator__ClientId"] = OperatorClientId,
+                ["Identity__Operator__ClientSecret"] = secret,
+                ["Logging__LogLevel__Default"] = "Warning",
+            },
+        };
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the identity service.");
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { } };
+
+        var identity = new IdentityProcess(process, authority, keys, database, infra, secret);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            if (process.HasExited)
+                throw new InvalidOperationException($"The identity service exited ({process.ExitCode}):\n{string.Join('\n', output)}");
+            try
+            {
+                using var response = await identity.Http.GetAsync(".well-known/openid-configuration", deadline.Token);
+                if (response.IsSuccessStatusCode)
+                    return identity;
+            }
+            catch (HttpRequestException) { }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"The identity service did not answer within a minute:\n{string.Join('\n', output)}");
+            }
+            await Task.Delay(200, deadline.Token);
+        }
+    }
+
+    /// <summary>The identity service built beside the tests (same configuration): Testing.csproj builds it first.</summary>
+    private static string Dll()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Samverkan.sln")))
+            directory = directory.Parent;
+        if (directory is null)
+            throw new InvalidOperationException("Samverkan.sln not found above " + AppContext.BaseDirectory);
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
+        var dll = Path.Combine(directory.FullName, "services", "Identity", "bin", configuration, "net10.0", "Samverkan.Identity.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the solution first: the identity service is not built.", dll);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try { _process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+        await _process.WaitForExitAsync();
+        Http.Dispose();
+        await _infra.DropDatabaseAsync(_database);
+        try { Directory.Delete(_keyDirectory, recursive: true); } catch (IOException) { }
+    }
+}
