@@ -40,17 +40,21 @@ public sealed class IdentityProcess : IAsyncDisposable
     public static async Task<IdentityProcess> GetAsync()
     {
         await Gate.WaitAsync();
-        try { return _shared ??= await StartAsync(); }
+        try { return _shared ??= await StartNewAsync(); }
         finally { Gate.Release(); }
     }
 
-    private static async Task<IdentityProcess> StartAsync()
+    /// <summary>
+    /// Another identity service of its own (the caller disposes it), with extra environment settings: a test of key
+    /// rollover or of an upstream provider runs one beside the shared one.
+    /// </summary>
+    public static async Task<IdentityProcess> StartNewAsync(IDictionary<string, string>? settings = null, string? keyDirectory = null)
     {
         var infra = await Infrastructure.GetAsync();
         var database = await infra.CreateDatabaseAsync("identity");
         var port = FreePort();
         var authority = new Uri($"http://127.0.0.1:{port}/");
-        var keys = Path.Combine(Path.GetTempPath(), $"samverkan-identity-keys-{Guid.NewGuid():N}");
+        var keys = keyDirectory ?? Path.Combine(Path.GetTempPath(), $"samverkan-identity-keys-{Guid.NewGuid():N}");
         var secret = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
         var start = new ProcessStartInfo("dotnet", [Dll()])
         {
@@ -68,6 +72,8 @@ public sealed class IdentityProcess : IAsyncDisposable
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the identity service.");
         var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
@@ -76,7 +82,7 @@ public sealed class IdentityProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { } };
 
-        var identity = new IdentityProcess(process, authority, keys, database, infra, secret);
+        var identity = new IdentityProcess(process, authority, keys, database, infra, secret) { OperatorSecret = secret };
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (true)
         {
@@ -116,6 +122,16 @@ public sealed class IdentityProcess : IAsyncDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    /// <summary>Stops the process and waits for it (a test of what a restart keeps starts another on the same keys).</summary>
+    public async Task StopAsync()
+    {
+        try { _process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+        await _process.WaitForExitAsync();
+    }
+
+    public string KeyDirectory => _keyDirectory;
+    public string OperatorSecret { get; private init; } = "";
 
     public async ValueTask DisposeAsync()
     {
