@@ -42,7 +42,7 @@ public sealed class IdentifyingReadTests(ParticipantsApiFactory factory) : IClas
         Assert.Equal("planning meeting", audit.Reason);
         Assert.Equal(agency, audit.AgencyId);
         Assert.Equal(Roles.Caseworker, audit.Role);
-        Assert.Equal($"{Roles.Caseworker}@{agency}", audit.Subject);
+        Assert.Equal(await factory.Identity.Tokens.ClientIdForAsync(Roles.Caseworker, agency), audit.Subject); // the token's subject: the agency's system
         Assert.True(audit.AccessedAt > DateTimeOffset.UtcNow.AddMinutes(-1));
     }
 

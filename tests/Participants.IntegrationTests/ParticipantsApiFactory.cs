@@ -25,6 +25,7 @@ namespace Samverkan.Participants.IntegrationTests;
 public sealed class ParticipantsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private Samverkan.Testing.IdentityProcess _identity = null!;
+    public Samverkan.Testing.IdentityProcess Identity => _identity;
     public const string LookupKey = "participants-integration-tests-lookup-key-0123456789";
     private readonly string _virtualHost = $"participants-tests-{Guid.NewGuid():N}";
     private readonly string _keyDirectory = Path.Combine(Path.GetTempPath(), $"participants-tests-keys-{Guid.NewGuid():N}");

@@ -48,12 +48,12 @@ public sealed class IdentityProcess : IAsyncDisposable
     /// Another identity service of its own (the caller disposes it), with extra environment settings: a test of key
     /// rollover or of an upstream provider runs one beside the shared one.
     /// </summary>
-    public static async Task<IdentityProcess> StartNewAsync(IDictionary<string, string>? settings = null, string? keyDirectory = null)
+    public static async Task<IdentityProcess> StartNewAsync(IDictionary<string, string>? settings = null, string? keyDirectory = null,
+        Uri? authority = null)
     {
         var infra = await Infrastructure.GetAsync();
         var database = await infra.CreateDatabaseAsync("identity");
-        var port = FreePort();
-        var authority = new Uri($"http://127.0.0.1:{port}/");
+        authority ??= new Uri($"http://127.0.0.1:{FreePort()}/");
         var keys = keyDirectory ?? Path.Combine(Path.GetTempPath(), $"samverkan-identity-keys-{Guid.NewGuid():N}");
         var secret = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
         var start = new ProcessStartInfo("dotnet", [Dll()])
@@ -116,7 +116,7 @@ public sealed class IdentityProcess : IAsyncDisposable
         return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the solution first: the identity service is not built.", dll);
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

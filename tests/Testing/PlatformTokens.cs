@@ -29,6 +29,10 @@ public sealed class PlatformTokens(HttpClient identity, string operatorClientId,
         return await TokenAsync(id, secret);
     }
 
+    /// <summary>The id of the client that <see cref="TokenForAsync"/> uses for (role, agency): the token's subject.</summary>
+    public async Task<string> ClientIdForAsync(string role, Guid agency) =>
+        (await _clients.GetOrAdd((role, agency), key => new(() => RegisterAsync(key.Role, key.Agency))).Value).Id;
+
     /// <summary>Registers a system client through the identity API as the operator; its id and the secret shown once.</summary>
     public async Task<(string Id, string Secret)> RegisterAsync(string role, Guid agency, IEnumerable<string>? scopes = null)
     {

@@ -1,4 +1,5 @@
-using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Samverkan.Identity.Model;
@@ -13,6 +14,9 @@ namespace Samverkan.Identity.Account;
 /// </summary>
 internal static class LoginPage
 {
+    /// <summary>Encodes markup characters only: Swedish letters stay as they are.</summary>
+    internal static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
     public const string Path = "/account/login";
 
     public static void MapLoginPage(this WebApplication app)
@@ -57,7 +61,7 @@ internal static class LoginPage
     private static IResult Page(HttpContext http, IAntiforgery antiforgery, ExternalProviders external, string returnUrl, string email, string? error, int status = 200)
     {
         var tokens = antiforgery.GetAndStoreTokens(http);
-        Func<string?, string?> e = WebUtility.HtmlEncode;
+        Func<string?, string> e = value => Html.Encode(value ?? "");
         var errorBlock = error is null ? "" : $"""<p id="fel" class="fel" role="alert">{e(error)}</p>""";
         var described = error is null ? "" : """ aria-describedby="fel" aria-invalid="true" """;
         var providers = string.Concat(external.All.Select(p =>

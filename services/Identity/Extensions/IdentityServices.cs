@@ -30,7 +30,7 @@ internal static class IdentityServices
                 // NIST 800-63B: length and a deny list (PasswordRules), no composition rules.
                 options.Password = new PasswordOptions
                 {
-                    RequiredLength = PasswordRules.MinimumLength, RequireDigit = false, RequireLowercase = false,
+                    RequiredLength = 0, RequireDigit = false, // PasswordRules checks the length, in Swedish RequireLowercase = false,
                     RequireUppercase = false, RequireNonAlphanumeric = false, RequiredUniqueChars = 1,
                 };
                 options.Lockout.AllowedForNewUsers = true;

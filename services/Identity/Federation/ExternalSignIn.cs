@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
@@ -56,7 +55,7 @@ internal static class ExternalSignIn
 
     private static IResult Message(string text, int status) => Results.Content($"""
         <!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>Inloggning – Samverkan</title></head>
-        <body><main><h1>Inloggningen gick inte</h1><p role="alert">{WebUtility.HtmlEncode(text)}</p>
+        <body><main><h1>Inloggningen gick inte</h1><p role="alert">{LoginPage.Html.Encode(text)}</p>
         <p><a href="{LoginPage.Path}">Till inloggningen</a></p></main></body></html>
         """, "text/html; charset=utf-8", statusCode: status);
 }
