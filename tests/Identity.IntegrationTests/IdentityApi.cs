@@ -30,12 +30,18 @@ internal static class IdentityApi
     /// <summary>A person with a password, made through the API by the operator (admins) or an agency's admin (the rest).</summary>
     public static async Task<(string Email, string Password)> CreatePersonAsync(HttpClient creator, Guid agency, string role)
     {
+        var (email, password, _) = await CreatePersonWithIdAsync(creator, agency, role);
+        return (email, password);
+    }
+
+    public static async Task<(string Email, string Password, Guid Id)> CreatePersonWithIdAsync(HttpClient creator, Guid agency, string role)
+    {
         var email = $"{role}.{Guid.NewGuid():N}@test.samverkan.se";
         var password = "grön-cykel-under-" + Guid.NewGuid().ToString("N")[..10];
         var response = await creator.PostAsJsonAsync("/api/identity/users", new { email, displayName = $"Test {role}", agencyId = agency, role, password });
         if (!response.IsSuccessStatusCode)
             throw new InvalidOperationException($"Creating a {role}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return (email, password);
+        return (email, password, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
     }
 
     /// <summary>A first-party public client (code + PKCE) registered by the operator.</summary>

@@ -17,7 +17,7 @@ public sealed class IdentityProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly string _keyDirectory;
-    private readonly string _database;
+    private string _database;
     private readonly Infrastructure _infra;
 
     public Uri Authority { get; }
@@ -52,7 +52,9 @@ public sealed class IdentityProcess : IAsyncDisposable
         Uri? authority = null)
     {
         var infra = await Infrastructure.GetAsync();
-        var database = await infra.CreateDatabaseAsync("identity");
+        // A database given in the settings is the caller's: used as it is, and left in place.
+        var ownDatabase = settings?.ContainsKey($"ConnectionStrings__{ResourceNames.IdentityDb}") != true;
+        var database = ownDatabase ? await infra.CreateDatabaseAsync("identity") : "";
         authority ??= new Uri($"http://127.0.0.1:{FreePort()}/");
         var keys = keyDirectory ?? Path.Combine(Path.GetTempPath(), $"samverkan-identity-keys-{Guid.NewGuid():N}");
         var secret = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
@@ -83,6 +85,8 @@ public sealed class IdentityProcess : IAsyncDisposable
         AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { } };
 
         var identity = new IdentityProcess(process, authority, keys, database, infra, secret) { OperatorSecret = secret };
+        if (!ownDatabase)
+            identity._database = "";
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (true)
         {
@@ -138,7 +142,8 @@ public sealed class IdentityProcess : IAsyncDisposable
         try { _process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
         await _process.WaitForExitAsync();
         Http.Dispose();
-        await _infra.DropDatabaseAsync(_database);
+        if (_database.Length > 0)
+            await _infra.DropDatabaseAsync(_database);
         try { Directory.Delete(_keyDirectory, recursive: true); } catch (IOException) { }
     }
 }

@@ -106,7 +106,16 @@ internal static class IdentityServices
                 client.AddEncryptionKey(encryption[0].Key);
                 var aspNetCore = client.UseAspNetCore().EnableRedirectionEndpointPassthrough();
                 if (!requireHttps)
+                {
+                    // On plain http (a local run) the state cookie cannot be Secure, and so not SameSite=None either;
+                    // Lax still travels with the provider's top-level redirect back to the callback.
                     aspNetCore.DisableTransportSecurityRequirement();
+                    aspNetCore.Configure(options =>
+                    {
+                        options.CookieBuilder.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                        options.CookieBuilder.SameSite = SameSiteMode.Lax;
+                    });
+                }
                 client.UseSystemNetHttp();
                 foreach (var provider in external.All)
                 {
