@@ -13,7 +13,7 @@ public sealed class MatchingProfilesTests(EmployersApiFactory factory) : IClassF
     public async Task Staff_create_a_profile_owned_by_their_agency_normalised_and_not_matchable_without_consent()
     {
         var agency = await factory.KnownActorAsync();
-        var participant = Guid.NewGuid();
+        var participant = await factory.EnrolledParticipantAsync(agency);
         var staff = factory.ClientFor(Roles.Caseworker, agency);
 
         var response = await staff.PutAsJsonAsync($"/api/employers/matching-profiles/{participant}",
@@ -38,7 +38,7 @@ public sealed class MatchingProfilesTests(EmployersApiFactory factory) : IClassF
     {
         var owner = await factory.KnownActorAsync();
         var other = await factory.KnownActorAsync("Kalmar kommun");
-        var participant = Guid.NewGuid();
+        var participant = await factory.EnrolledParticipantAsync(owner);
         var staff = factory.ClientFor(Roles.Caseworker, owner);
         var created = await staff.PutAsJsonAsync($"/api/employers/matching-profiles/{participant}", ProfileBody("7119"));
         var etag = created.Headers.ETag!.ToString();
@@ -79,8 +79,9 @@ public sealed class MatchingProfilesTests(EmployersApiFactory factory) : IClassF
     [Fact]
     public async Task Employers_cannot_read_profiles_and_unknown_ones_are_404()
     {
-        var participant = Guid.NewGuid();
-        var staff = factory.ClientFor(Roles.Caseworker, await factory.KnownActorAsync());
+        var agency = await factory.KnownActorAsync();
+        var participant = await factory.EnrolledParticipantAsync(agency);
+        var staff = factory.ClientFor(Roles.Caseworker, agency);
         await staff.PutProfileAsync(participant, ProfileBody("7119"));
 
         Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientFor(Roles.Employer).GetAsync($"/api/employers/matching-profiles/{participant}")).StatusCode);
