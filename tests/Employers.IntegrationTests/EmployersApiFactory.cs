@@ -28,6 +28,7 @@ public sealed class EmployersApiFactory() : ServiceApiFactory<Program>(ResourceN
         base.ConfigureWebHost(builder);
         builder.UseSetting($"ConnectionStrings:{ResourceNames.Messaging}", $"{Infra.RabbitMqConnectionString.TrimEnd('/')}/{_virtualHost}");
         builder.UseSetting("Employers:ContactWindowDays", "14");
+        builder.UseSetting("Employers:PseudonymKey", "employers-integration-tests-pseudonym-key");
     }
 
     /// <summary>Publishes as the owning service's outbox would, once the bus is up (so the consumers' queues exist).</summary>
