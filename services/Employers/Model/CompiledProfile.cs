@@ -30,9 +30,14 @@ public sealed class CompiledProfile
     public required int MaxCommuteKm { get; init; }
     /// <summary>The points that depend on the profile alone (readiness), added once.</summary>
     public required int FixedPoints { get; init; }
+    /// <summary>The employers (actor ids) an anonymous-profile consent in force names: the profile is shown to these only.</summary>
+    public IReadOnlyList<Guid> Recipients { get; init; } = [];
 
-    public static CompiledProfile Compile(MatchCandidate candidate, LabelTable skills, LabelTable adaptations) => new()
+    public bool IsShownTo(Guid employerActorId) => Recipients.Contains(employerActorId);
+
+    public static CompiledProfile Compile(MatchCandidate candidate, LabelTable skills, LabelTable adaptations, IReadOnlyList<Guid>? recipients = null) => new()
     {
+        Recipients = recipients ?? [],
         Candidate = candidate,
         Occupations = Map(candidate.OccupationCodes, int.Parse),
         Skills = Map(candidate.Skills, skills.Intern),
