@@ -59,4 +59,20 @@ public sealed class EmployerLinkTests(EmployersApiFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.Forbidden, (await PutAsync(factory.ClientFor(Roles.Admin, owner), id, Update(owner, takeover))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await PutAsync(factory.ClientFor(Roles.Admin, other), id, Update(other, login))).StatusCode);
     }
+
+    [Fact]
+    public async Task Registering_an_employer_with_a_login_needs_the_owning_agencys_coordinator_or_admin()
+    {
+        var agency = await factory.KnownActorAsync();
+        var login = await factory.KnownActorAsync("Bygg AB", ActorKind.Employer);
+
+        // A caseworker could otherwise claim a login not yet linked, and lock the real employer record out of it (409 later).
+        var claimed = await factory.ClientFor(Roles.Caseworker, agency).PostAsJsonAsync("/api/employers", TestData.EmployerBody(agency, login));
+        Assert.Equal(HttpStatusCode.Forbidden, claimed.StatusCode);
+        Assert.Equal("actorId", (await claimed.ProblemAsync()).GetProperty("field").GetString());
+        Assert.Equal(HttpStatusCode.Created, (await factory.ClientFor(Roles.Caseworker, agency).PostAsJsonAsync("/api/employers", TestData.EmployerBody(agency))).StatusCode);
+
+        var linked = await factory.ClientFor(Roles.Coordinator, agency).PostAsJsonAsync("/api/employers", TestData.EmployerBody(agency, login));
+        Assert.Equal(HttpStatusCode.Created, linked.StatusCode);
+    }
 }

@@ -53,7 +53,7 @@ public sealed class EmployersTests(EmployersApiFactory factory) : IClassFixture<
         var employerActor = await factory.KnownActorAsync("Bygg AB", Contracts.Actors.ActorKind.Employer);
         await factory.RegisterEmployerAsync(owner, employerActor);
 
-        var again = await factory.ClientFor(Roles.Caseworker, owner).PostAsJsonAsync("/api/employers", TestData.EmployerBody(owner, employerActor));
+        var again = await factory.ClientFor(Roles.Coordinator, owner).PostAsJsonAsync("/api/employers", TestData.EmployerBody(owner, employerActor));
 
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal("actorId", (await again.ProblemAsync()).GetProperty("field").GetString());

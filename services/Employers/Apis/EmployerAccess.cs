@@ -55,9 +55,12 @@ public static class EmployerAccess
     /// relationship (<see cref="Employer.OwnerActorId"/>): the owning agency's coordinators and admins, and the operator.
     /// Any agency's staff may change the register's other facts.
     /// </summary>
-    public static bool CanChangeLinkOrOwner(ClaimsPrincipal user, Employer employer) =>
+    public static bool CanChangeLinkOrOwner(ClaimsPrincipal user, Employer employer) => CanManageLogins(user, employer.OwnerActorId);
+
+    /// <summary>The same rule for an employer owned by <paramref name="ownerActorId"/>, before the record exists (registration).</summary>
+    public static bool CanManageLogins(ClaimsPrincipal user, Guid ownerActorId) =>
         IsOperator(user)
-        || ((user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin)) && user.GetAgencyId() == employer.OwnerActorId);
+        || ((user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin)) && user.GetAgencyId() == ownerActorId);
 
     public static async Task<bool> AuthorizeAsync(this IAuthorizationService authorization, ClaimsPrincipal user, Employer? employer) =>
         employer is not null && (await authorization.AuthorizeAsync(user, employer, EmployerAccessRequirement.Instance)).Succeeded;

@@ -42,6 +42,10 @@ public static class EmployersApi
         await CheckActorsAsync(owner, request.ActorId, db, errors, ct);
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
+        // Linking a login at registration is the same power as relinking one: else a caseworker could claim a login not
+        // yet linked and lock the real employer record out of it.
+        if (request.ActorId is not null && !EmployerAccess.CanManageLogins(user, owner!.Value))
+            return Forbidden("actorId", "Only the owning agency's coordinators or admins link an employer's login (actorId) when registering it.");
 
         if (await db.Employers.AnyAsync(e => e.OrganisationNumber == orgNumber, ct))
             return Conflict("organisationNumber", $"An employer with organisationsnummer {orgNumber} is already registered.");
