@@ -41,10 +41,8 @@ public static class MatchingApi
         // its employer (none when the employer has no actor: no consent can name it). Staff see, of those, only the
         // participants their own agency reaches.
         var staff = EmployerAccess.IsStaff(user);
-        var reachable = staff ? await ParticipantAccess.ReachableAsync(user, db, ct) : null;
         var profiles = employer!.ActorId is { } recipient
-            ? (await index.SnapshotAsync(ct))
-                .Where(p => p.IsShownTo(recipient) && (reachable is null || reachable.Contains(p.Candidate.ParticipantId))).ToArray()
+            ? (await index.SnapshotAsync(ct)).Where(p => p.IsShownTo(recipient) && (!staff || ParticipantAccess.Reaches(user, p))).ToArray()
             : [];
         var compiled = CompiledOffer.Compile(MatchOffer.From(offer), index.Skills, index.Adaptations);
         var ranked = Ranking.TopParallel(compiled, profiles, top, Math.Min(Environment.ProcessorCount, 4))

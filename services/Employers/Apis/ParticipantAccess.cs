@@ -43,15 +43,31 @@ public static class ParticipantAccess
             : ParticipantRelation.None;
     }
 
-    /// <summary>Every participant the caller reaches (own or consented to its agency); empty for anyone but agency staff.</summary>
-    public static async Task<HashSet<Guid>> ReachableAsync(ClaimsPrincipal user, EmployersDbContext db, CancellationToken ct)
+    /// <summary>
+    /// The same rule for a profile in the matching index, which keeps the agencies reaching each participant
+    /// (<see cref="ReachingAgenciesAsync"/>), so that an offer's candidates are filtered in memory.
+    /// </summary>
+    public static bool Reaches(ClaimsPrincipal user, CompiledProfile profile) =>
+        AgencyOf(user) is { } agency && profile.ReachedBy.Contains(agency);
+
+    /// <summary>
+    /// Per participant of <paramref name="participantIds"/> (all when null), the actors that reach it: the referring actors
+    /// of its enrolments and the recipients of its consents in force. Erasure deletes an id's enrolments and consents and
+    /// the tombstone keeps new ones out, so an erased id has none.
+    /// </summary>
+    public static async Task<ILookup<Guid, Guid>> ReachingAgenciesAsync(EmployersDbContext db, IReadOnlyCollection<Guid>? participantIds, CancellationToken ct)
     {
-        if (AgencyOf(user) is not { } agency)
-            return [];
-        // Erasure deletes an id's enrolments and consents and the tombstone keeps new ones out, so no erased id is here.
-        var own = db.Enrolments.Where(e => e.ReferringActorId == agency).Select(e => e.ParticipantId);
-        var shared = ConsentedTo(db, agency).Select(c => c.ParticipantId);
-        return (await own.Union(shared).ToListAsync(ct)).ToHashSet();
+        var enrolments = db.Enrolments.AsNoTracking();
+        var consents = db.ParticipantConsents.AsNoTracking().Where(c => c.GivenOn != null && c.WithdrawnAt == null);
+        if (participantIds is not null)
+        {
+            enrolments = enrolments.Where(e => participantIds.Contains(e.ParticipantId));
+            consents = consents.Where(c => participantIds.Contains(c.ParticipantId));
+        }
+        var pairs = await enrolments.Select(e => new { e.ParticipantId, ActorId = e.ReferringActorId })
+            .Union(consents.Select(c => new { c.ParticipantId, ActorId = c.RecipientActorId }))
+            .ToListAsync(ct);
+        return pairs.ToLookup(p => p.ParticipantId, p => p.ActorId);
     }
 
     /// <summary>

@@ -10,10 +10,13 @@ namespace Samverkan.Employers.Consumers;
 
 /// <summary>
 /// Keeps the enrolment: its start date for "days from enrolment to first employer contact", and the referring actor,
-/// whose participant it is (<see cref="Apis.ParticipantAccess"/>). Ignored for an erased participant.
+/// whose participant it is (<see cref="Apis.ParticipantAccess"/>; the index keeps who reaches each profile, hence a
+/// matching consumer). Ignored for an erased participant.
 /// </summary>
-public sealed class ParticipantEnrolledConsumer(EmployersDbContext db) : IdempotentConsumer<ParticipantEnrolled, EmployersDbContext>(db)
+public sealed class ParticipantEnrolledConsumer(EmployersDbContext db, MatchingIndex index) : MatchingConsumer<ParticipantEnrolled>(db, index)
 {
+    protected override Guid ParticipantOf(ParticipantEnrolled message) => message.ParticipantId;
+
     protected override async Task HandleAsync(ParticipantEnrolled message, ConsumeContext<ParticipantEnrolled> context)
     {
         var ct = context.CancellationToken;

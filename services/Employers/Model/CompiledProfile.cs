@@ -33,11 +33,16 @@ public sealed class CompiledProfile
     /// <summary>The employers (actor ids) an anonymous-profile consent in force names: the profile is shown to these only.</summary>
     public IReadOnlyList<Guid> Recipients { get; init; } = [];
 
+    /// <summary>The agencies that reach the participant (its own and consented recipients; <c>Apis.ParticipantAccess</c>).</summary>
+    public IReadOnlyList<Guid> ReachedBy { get; init; } = [];
+
     public bool IsShownTo(Guid employerActorId) => Recipients.Contains(employerActorId);
 
-    public static CompiledProfile Compile(MatchCandidate candidate, LabelTable skills, LabelTable adaptations, IReadOnlyList<Guid>? recipients = null) => new()
+    public static CompiledProfile Compile(
+        MatchCandidate candidate, LabelTable skills, LabelTable adaptations, IReadOnlyList<Guid>? recipients = null, IReadOnlyList<Guid>? reachedBy = null) => new()
     {
         Recipients = recipients ?? [],
+        ReachedBy = reachedBy ?? [],
         Candidate = candidate,
         Occupations = Map(candidate.OccupationCodes, int.Parse),
         Skills = Map(candidate.Skills, skills.Intern),
