@@ -131,6 +131,7 @@ platform_env() {
   echo Auth__SigningKey="$SIGNING_KEY"
   echo Auth__Issuer="$ISSUER"
   echo Auth__Audience="$AUDIENCE"
+  echo Employers__PseudonymKey="samverkan-bench-pseudonym-key-not-a-secret"
   echo Logging__LogLevel__Default=Warning
   echo ConnectionStrings__messaging="$(amqp_uri)"
 }

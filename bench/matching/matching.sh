@@ -47,13 +47,14 @@ log "seeding 100,000 profiles and consents"
 PSQL=(psql "$PG_SERVER dbname=$DB" -qAt -v ON_ERROR_STOP=1)
 MUNICIPALITIES="{$(tail -n +2 "$REPO_DIR/ServiceDefaults/Sweden/municipalities.csv" | cut -d';' -f1 | paste -sd, -)}"
 EMPLOYER_ID=6f1b6a2e-5d6c-4f35-9a39-0b7a2c1d9e02
+EMPLOYER_ACTOR=6f1b6a2e-5d6c-4f35-9a39-0b7a2c1d9e03 # the consents name it: an offer's candidates are those consented to its employer
 "${PSQL[@]}" <<SQL
 INSERT INTO known_actors (id, name, sector, kind) VALUES ('$AGENCY', 'Arbetsförmedlingen (bench)', 'Public', 'EmploymentService');
-INSERT INTO employers (id, organisation_number, name, industry_code, municipality_code, size_band, contacts, owner_actor_id, registered_at)
-VALUES ('$EMPLOYER_ID', '5560000001', 'Bench Bygg AB', '41200', '0880', 'Small', '[]', '$AGENCY', now());
+INSERT INTO employers (id, organisation_number, name, industry_code, municipality_code, size_band, contacts, owner_actor_id, actor_id, registered_at)
+VALUES ('$EMPLOYER_ID', '5560000001', 'Bench Bygg AB', '41200', '0880', 'Small', '[]', '$AGENCY', '$EMPLOYER_ACTOR', now());
 SQL
 seed_start=$SECONDS
-"${PSQL[@]}" -v agency="$AGENCY" -v municipalities="$MUNICIPALITIES" -f "$HERE/seed.sql"
+"${PSQL[@]}" -v agency="$AGENCY" -v employer_actor="$EMPLOYER_ACTOR" -v municipalities="$MUNICIPALITIES" -f "$HERE/seed.sql"
 log "seeded in $((SECONDS - seed_start)) s"
 
 TOKEN=$(mint_token caseworker)

@@ -1,7 +1,8 @@
 -- 100,000 matching profiles, each with an anonymous-profile-to-employers consent in force, spread
 -- deterministically (no random()) over 290 municipalities, 40 SSYK codes, 20 skills, every Swedish level,
--- readiness and availability, so runs are comparable. :agency is the owning agency; :municipalities is
--- the SCB list as a text array literal.
+-- readiness and availability, so runs are comparable. :agency is the owning agency (the referring actor of each
+-- participant's enrolment), :employer_actor the employer every consent names; :municipalities is the SCB list as a
+-- text array literal.
 \set ON_ERROR_STOP on
 BEGIN;
 WITH pools AS (
@@ -30,8 +31,13 @@ SELECT md5('bench-profile-' || i)::uuid, :'agency'::uuid,
 FROM pools, generate_series(1, 100000) AS i;
 
 INSERT INTO participant_consents (consent_id, participant_id, purpose, recipient_actor_id, given_on)
-SELECT md5('bench-consent-' || i)::uuid, md5('bench-profile-' || i)::uuid, 'AnonymousProfileToEmployers', :'agency'::uuid, DATE '2026-11-01'
+SELECT md5('bench-consent-' || i)::uuid, md5('bench-profile-' || i)::uuid, 'AnonymousProfileToEmployers', :'employer_actor'::uuid, DATE '2026-11-01'
+FROM generate_series(1, 100000) AS i;
+
+INSERT INTO enrolments (participant_id, collaboration_id, start_date, referring_actor_id)
+SELECT md5('bench-profile-' || i)::uuid, md5('bench-collaboration')::uuid, DATE '2026-10-01', :'agency'::uuid
 FROM generate_series(1, 100000) AS i;
 COMMIT;
 ANALYZE matching_profiles;
 ANALYZE participant_consents;
+ANALYZE enrolments;

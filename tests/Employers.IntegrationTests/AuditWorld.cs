@@ -20,7 +20,7 @@ public sealed record AuditWorld(Guid EmployerActor, Guid Agency, Guid Offer, Gui
         var (employerId, employerActor, agency) = await factory.EmployerWithUserAsync();
         var staff = factory.ClientFor(Roles.Caseworker, agency);
         var offer = await staff.PublishOfferAsync(MatchingTestData.OfferBody(employerId, "7119"));
-        var participant = await factory.MatchableParticipantAsync(agency, ProfileBody("7119"));
+        var participant = await factory.MatchableParticipantAsync(agency, ProfileBody("7119"), employerActor);
         var proposed = await staff.PostAsJsonAsync("/api/employers/pipelines", new { participantId = participant, offerId = offer, proposedOn = "2026-01-05" });
         Assert.Equal(HttpStatusCode.Created, proposed.StatusCode);
         var pipeline = (await proposed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();

@@ -1,6 +1,8 @@
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Samverkan.Employers.Infrastructure;
 using Samverkan.ServiceDefaults;
 using Samverkan.Testing;
 
@@ -26,6 +28,7 @@ public sealed class EmployersApiFactory() : ServiceApiFactory<Program>(ResourceN
         base.ConfigureWebHost(builder);
         builder.UseSetting($"ConnectionStrings:{ResourceNames.Messaging}", $"{Infra.RabbitMqConnectionString.TrimEnd('/')}/{_virtualHost}");
         builder.UseSetting("Employers:ContactWindowDays", "14");
+        builder.UseSetting("Employers:PseudonymKey", "employers-integration-tests-pseudonym-key");
     }
 
     /// <summary>Publishes as the owning service's outbox would, once the bus is up (so the consumers' queues exist).</summary>
@@ -33,6 +36,22 @@ public sealed class EmployersApiFactory() : ServiceApiFactory<Program>(ResourceN
     {
         await Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
         await Services.GetRequiredService<IBus>().Publish(message, ctx => ctx.MessageId = Guid.NewGuid());
+    }
+
+    /// <summary>
+    /// Publishes and waits until the consumer has applied it (its id is in the inbox): for messages whose effect is
+    /// that nothing changes, so there is no row to wait for.
+    /// </summary>
+    public async Task PublishAndWaitConsumedAsync<T>(T message) where T : class
+    {
+        var messageId = Guid.NewGuid();
+        await Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
+        await Services.GetRequiredService<IBus>().Publish(message, ctx => ctx.MessageId = messageId);
+        await Eventually.Until(async () =>
+        {
+            await using var scope = Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<EmployersDbContext>().InboxMessages.AnyAsync(m => m.MessageId == messageId);
+        }, TimeSpan.FromSeconds(20), $"{typeof(T).Name} {messageId} to be consumed");
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -53,7 +53,7 @@ public sealed class EmployersTests(EmployersApiFactory factory) : IClassFixture<
         var employerActor = await factory.KnownActorAsync("Bygg AB", Contracts.Actors.ActorKind.Employer);
         await factory.RegisterEmployerAsync(owner, employerActor);
 
-        var again = await factory.ClientFor(Roles.Caseworker, owner).PostAsJsonAsync("/api/employers", TestData.EmployerBody(owner, employerActor));
+        var again = await factory.ClientFor(Roles.Coordinator, owner).PostAsJsonAsync("/api/employers", TestData.EmployerBody(owner, employerActor));
 
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal("actorId", (await again.ProblemAsync()).GetProperty("field").GetString());
@@ -78,7 +78,7 @@ public sealed class EmployersTests(EmployersApiFactory factory) : IClassFixture<
         var owner = await factory.KnownActorAsync();
         var newOwner = await factory.KnownActorAsync("Försäkringskassan", Contracts.Actors.ActorKind.SocialInsurance);
         var id = await factory.RegisterEmployerAsync(owner);
-        var client = factory.ClientFor(Roles.Caseworker, owner);
+        var client = factory.ClientFor(Roles.Coordinator, owner); // a change of owner: the owning agency's coordinator
         var read = await client.GetAsync($"/api/employers/{id}");
         var etag = read.Headers.ETag!.Tag;
         var update = new { name = "Kalmar Bygg & Montage AB", industryCode = "43210", municipalityCode = "0861", sizeBand = "medium", ownerActorId = newOwner };

@@ -88,14 +88,40 @@ public static class MatchingTestData
         return await db.ParticipantConsents.AnyAsync(c => c.ConsentId == consentId && c.GivenOn != null && c.WithdrawnAt == null);
     }
 
-    /// <summary>A matchable participant: a profile written by <paramref name="agency"/> and an anonymous-profile consent.</summary>
-    public static async Task<Guid> MatchableParticipantAsync(this EmployersApiFactory factory, Guid agency, object profile)
+    /// <summary>
+    /// A matchable participant: enrolled by <paramref name="agency"/>, a profile written by it, and an anonymous-profile
+    /// consent towards <paramref name="recipient"/> (the employer's actor id).
+    /// </summary>
+    public static async Task<Guid> MatchableParticipantAsync(this EmployersApiFactory factory, Guid agency, object profile, Guid recipient)
     {
-        var participant = Guid.NewGuid();
+        var participant = await factory.EnrolledParticipantAsync(agency);
         await factory.ClientFor(Roles.Caseworker, agency).PutProfileAsync(participant, profile);
-        await factory.GiveConsentAsync(participant);
+        await factory.GiveConsentAsync(participant, recipient: recipient);
         await Eventually.Until(() => factory.InIndexAsync(participant), Deadline, $"participant {participant} in the matching index");
         return participant;
+    }
+
+    /// <summary>Publishes ParticipantEnrolled as Participants would, <paramref name="agency"/> the referring actor, and waits for it.</summary>
+    public static async Task<Guid> EnrolledParticipantAsync(this EmployersApiFactory factory, Guid agency, Guid? participantId = null)
+    {
+        var participant = participantId ?? Guid.NewGuid();
+        await factory.PublishAsync(Enrolment(participant, agency));
+        await Eventually.Until(() => factory.EnrolledAsync(participant), Deadline, $"participant {participant}'s enrolment to arrive");
+        return participant;
+    }
+
+    public static ParticipantEnrolled Enrolment(Guid participant, Guid agency) => new()
+    {
+        ParticipantId = participant, CollaborationId = Guid.NewGuid(), Gender = Gender.Woman, MunicipalityCode = "0880",
+        ReferringActorId = agency, ReferralDate = new DateOnly(2026, 10, 1), TargetGroups = [], StartDate = new DateOnly(2026, 10, 5),
+        EnrolledAt = DateTimeOffset.UtcNow,
+    };
+
+    public static async Task<bool> EnrolledAsync(this EmployersApiFactory factory, Guid participant)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EmployersDbContext>();
+        return await db.Enrolments.AnyAsync(e => e.ParticipantId == participant);
     }
 
     /// <summary>Whether the running service's matching index holds the participant now.</summary>

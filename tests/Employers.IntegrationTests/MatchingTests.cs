@@ -19,10 +19,10 @@ public sealed class MatchingTests(EmployersApiFactory factory) : IClassFixture<E
     {
         var (_, employerActor, agency) = await factory.EmployerWithUserAsync();
         // SSYK 2512 is used by no other test in this class, so these three lead the list.
-        var best = await factory.MatchableParticipantAsync(agency, ProfileBody("2512", skills: ["truckkort", "svets"]));
-        var second = await factory.MatchableParticipantAsync(agency, ProfileBody("2512", skills: ["truckkort", "svets"], municipality: "0861")); // 85: beyond commute
-        var third = await factory.MatchableParticipantAsync(agency, ProfileBody("2512", skills: [], licence: false)); // 75: no skills, no licence
-        var noConsent = Guid.NewGuid();
+        var best = await factory.MatchableParticipantAsync(agency, ProfileBody("2512", skills: ["truckkort", "svets"]), employerActor);
+        var second = await factory.MatchableParticipantAsync(agency, ProfileBody("2512", skills: ["truckkort", "svets"], municipality: "0861"), employerActor); // 85: beyond commute
+        var third = await factory.MatchableParticipantAsync(agency, ProfileBody("2512", skills: [], licence: false), employerActor); // 75: no skills, no licence
+        var noConsent = await factory.EnrolledParticipantAsync(agency);
         await factory.ClientFor(Roles.Caseworker, agency).PutProfileAsync(noConsent, ProfileBody("2512", skills: ["truckkort", "svets"]));
         var employer = factory.ClientFor(Roles.Employer, employerActor);
         var offer = await employer.PublishOfferAsync(OfferBody(null, "2512", skills: ["truckkort", "svets"]));
@@ -69,10 +69,10 @@ public sealed class MatchingTests(EmployersApiFactory factory) : IClassFixture<E
     public async Task A_withdrawn_consent_removes_the_candidate()
     {
         var (_, employerActor, agency) = await factory.EmployerWithUserAsync();
-        var participant = Guid.NewGuid();
+        var participant = await factory.EnrolledParticipantAsync(agency);
         var staff = factory.ClientFor(Roles.Caseworker, agency);
         await staff.PutProfileAsync(participant, ProfileBody("5131"));
-        var consent = await factory.GiveConsentAsync(participant);
+        var consent = await factory.GiveConsentAsync(participant, recipient: employerActor);
         var offer = await factory.ClientFor(Roles.Employer, employerActor).PublishOfferAsync(OfferBody(null, "5131"));
         await Eventually.Until(async () => (await staff.CandidatesAsync(offer)).Any(c => c.GetProperty("participantId").GetGuid() == participant),
             Deadline, "the consented participant among the candidates");
@@ -89,7 +89,7 @@ public sealed class MatchingTests(EmployersApiFactory factory) : IClassFixture<E
     public async Task A_withdrawal_that_arrives_before_its_grant_keeps_the_profile_out()
     {
         var agency = await factory.KnownActorAsync();
-        var participant = Guid.NewGuid();
+        var participant = await factory.EnrolledParticipantAsync(agency);
         var staff = factory.ClientFor(Roles.Caseworker, agency);
         await staff.PutProfileAsync(participant, ProfileBody("5131"));
         var consent = Guid.NewGuid();
@@ -121,7 +121,7 @@ public sealed class MatchingTests(EmployersApiFactory factory) : IClassFixture<E
         var staff = factory.ClientFor(Roles.Caseworker, agency);
         var near = await staff.PublishOfferAsync(OfferBody(employerId, "9411"));
         var far = await staff.PublishOfferAsync(OfferBody(employerId, "9411", municipality: "0180"));
-        var participant = Guid.NewGuid();
+        var participant = await factory.EnrolledParticipantAsync(agency);
         await staff.PutProfileAsync(participant, ProfileBody("9411"));
 
         var body = await staff.GetFromJsonAsync<JsonElement>($"/api/employers/matching-profiles/{participant}/offers?top=100");

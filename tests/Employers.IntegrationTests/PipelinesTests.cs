@@ -17,7 +17,7 @@ public sealed class PipelinesTests(EmployersApiFactory factory) : IClassFixture<
         var (employerId, employerActor, agency) = await factory.EmployerWithUserAsync();
         var staff = factory.ClientFor(Roles.Caseworker, agency);
         var offer = await staff.PublishOfferAsync(OfferBody(employerId, "7119"));
-        var participant = await factory.MatchableParticipantAsync(agency, ProfileBody("7119"));
+        var participant = await factory.MatchableParticipantAsync(agency, ProfileBody("7119"), employerActor);
         return new Setup(employerId, employerActor, agency, offer, participant, staff);
     }
 
@@ -79,7 +79,7 @@ public sealed class PipelinesTests(EmployersApiFactory factory) : IClassFixture<
         await ProposeAsync(s);
         Assert.Equal(HttpStatusCode.Conflict, (await s.Staff.PostAsJsonAsync("/api/employers/pipelines", new { participantId = s.Participant, offerId = s.Offer })).StatusCode);
 
-        var unconsented = Guid.NewGuid();
+        var unconsented = await factory.EnrolledParticipantAsync(s.Agency);
         await s.Staff.PutProfileAsync(unconsented, ProfileBody("7119"));
         Assert.Equal(HttpStatusCode.Conflict, (await s.Staff.PostAsJsonAsync("/api/employers/pipelines", new { participantId = unconsented, offerId = s.Offer })).StatusCode);
 

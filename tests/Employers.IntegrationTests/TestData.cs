@@ -42,10 +42,14 @@ public static class TestData
         contacts = new[] { new { name = "Eva Ek", role = "HR", email = "eva@example.se" } },
     };
 
-    /// <summary>Registers an employer as staff of <paramref name="owner"/>; returns its id.</summary>
+    /// <summary>
+    /// Registers an employer as staff of <paramref name="owner"/> (a coordinator when it links a login, which a caseworker
+    /// may not); returns its id.
+    /// </summary>
     public static async Task<Guid> RegisterEmployerAsync(this EmployersApiFactory factory, Guid owner, Guid? actorId = null)
     {
-        var response = await factory.ClientFor(Roles.Caseworker, owner).PostAsJsonAsync("/api/employers", EmployerBody(owner, actorId));
+        var role = actorId is null ? Roles.Caseworker : Roles.Coordinator;
+        var response = await factory.ClientFor(role, owner).PostAsJsonAsync("/api/employers", EmployerBody(owner, actorId));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }

@@ -41,4 +41,29 @@ public sealed class EmployerAccessTests
     [Fact]
     public void An_employer_record_without_a_linked_actor_is_seen_by_no_employer_user() =>
         Assert.False(EmployerAccess.CanSee(User(Roles.Employer, EmployerActor), Unlinked));
+
+    [Fact]
+    public void The_operator_is_not_agency_staff_and_sees_no_employer_through_the_staff_rule()
+    {
+        Assert.False(EmployerAccess.IsStaff(User(Roles.Operator, Guid.NewGuid())));
+        Assert.False(EmployerAccess.CanSee(User(Roles.Operator, Guid.NewGuid()), Linked));
+    }
+
+    [Theory]
+    [InlineData(Roles.Coordinator, true, true)]
+    [InlineData(Roles.Admin, true, true)]
+    [InlineData(Roles.Caseworker, true, false)]
+    [InlineData(Roles.Coordinator, false, false)]
+    [InlineData(Roles.Admin, false, false)]
+    [InlineData(Roles.Employer, true, false)]
+    [InlineData(Roles.Operator, false, true)]
+    public void Logins_and_owner_are_changed_by_the_owning_agencys_coordinators_and_admins_or_the_operator(string role, bool ownAgency, bool allowed)
+    {
+        var owner = Guid.NewGuid();
+        var employer = new Employer
+        {
+            OrganisationNumber = "5560160680", Name = "Bygg AB", IndustryCode = "41200", MunicipalityCode = "0880", OwnerActorId = owner, ActorId = EmployerActor,
+        };
+        Assert.Equal(allowed, EmployerAccess.CanChangeLinkOrOwner(User(role, ownAgency ? owner : Guid.NewGuid()), employer));
+    }
 }

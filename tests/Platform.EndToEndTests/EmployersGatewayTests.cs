@@ -19,17 +19,19 @@ public sealed class EmployersGatewayTests(PlatformFixture platform)
     public async Task An_employer_posts_an_offer_through_the_gateway_and_gets_ranked_pseudonymous_candidates()
     {
         var (agency, staff, collaboration) = await AgencyAsync("Emmaboda kommun");
-        var (employerId, employerActor) = await EmployerAsync(staff, agency, "Emmaboda Bygg AB");
+        var (employerId, employerActor) = await EmployerAsync(agency, "Emmaboda Bygg AB");
         var participant = await EnrolAsync(staff, collaboration);
         await Eventually.Until(async () => (await staff.PostAsJsonAsync($"/api/participants/{participant}/consents", new
             {
                 purpose = "anonymous-profile-to-employers", recipientActorId = employerActor, givenOn = "2026-01-12", method = "written",
             })).StatusCode == HttpStatusCode.Created, Deadline, "Participants to know the employer actor and record the consent");
-        var profile = await staff.PutAsJsonAsync($"/api/employers/matching-profiles/{participant}", new
-        {
-            occupationCodes = new[] { "7119" }, skills = new[] { "truckkort" }, swedishLevel = "intermediate", municipalityCode = "0880",
-            maxCommuteKm = 30, availableFrom = "2026-11-01", hoursPerWeek = 40, readiness = "ready", drivingLicence = true,
-        });
+        // Employers accepts the profile from the participant's own agency once ParticipantEnrolled has reached it (404 before).
+        var profile = await Eventually.Until(() => staff.PutAsJsonAsync($"/api/employers/matching-profiles/{participant}", new
+            {
+                occupationCodes = new[] { "7119" }, skills = new[] { "truckkort" }, swedishLevel = "intermediate", municipalityCode = "0880",
+                maxCommuteKm = 30, availableFrom = "2026-11-01", hoursPerWeek = 40, readiness = "ready", drivingLicence = true,
+            }),
+            r => r.StatusCode != HttpStatusCode.NotFound, Deadline, "Employers to know the enrolment");
         Assert.Equal(HttpStatusCode.Created, profile.StatusCode);
         var employer = platform.ClientFor(Roles.Employer, employerActor);
 
@@ -60,9 +62,9 @@ public sealed class EmployersGatewayTests(PlatformFixture platform)
     [Fact]
     public async Task Another_employer_is_refused_the_offer_and_its_candidates()
     {
-        var (agency, staff, _) = await AgencyAsync("Lessebo kommun");
-        var (_, mine) = await EmployerAsync(staff, agency, "Lessebo Glas AB");
-        var (_, theirs) = await EmployerAsync(staff, agency, "Lessebo Trä AB");
+        var (agency, _, _) = await AgencyAsync("Lessebo kommun");
+        var (_, mine) = await EmployerAsync(agency, "Lessebo Glas AB");
+        var (_, theirs) = await EmployerAsync(agency, "Lessebo Trä AB");
         var offer = (await (await platform.ClientFor(Roles.Employer, mine).PostAsJsonAsync("/api/offers", new
         {
             kind = "job", occupationCode = "8211", title = "Montör", municipalityCode = "0761", places = 1, startDate = "2026-12-01", hoursPerWeek = 40,
@@ -88,11 +90,15 @@ public sealed class EmployersGatewayTests(PlatformFixture platform)
         return (agency, platform.ClientFor(Roles.Caseworker, agency), collaboration.GetProperty("id").GetGuid());
     }
 
-    /// <summary>An employer organisation registered as an actor and in the employer register, linked so its users' tokens find it.</summary>
-    private async Task<(Guid EmployerId, Guid EmployerActor)> EmployerAsync(HttpClient staff, Guid agency, string name)
+    /// <summary>
+    /// An employer organisation registered as an actor and in the employer register, linked so its users' tokens find it
+    /// (by the owning agency's coordinator: a caseworker may not link a login).
+    /// </summary>
+    private async Task<(Guid EmployerId, Guid EmployerActor)> EmployerAsync(Guid agency, string name)
     {
         var actor = await RegisterActorAsync(name, "business", "employer");
-        var registered = await Eventually.Until(() => staff.PostAsJsonAsync("/api/employers", new
+        var coordinator = platform.ClientFor(Roles.Coordinator, agency);
+        var registered = await Eventually.Until(() => coordinator.PostAsJsonAsync("/api/employers", new
             {
                 organisationNumber = TestNumbers.NewOrganisationNumber(), name, industryCode = "41200", municipalityCode = "0880",
                 sizeBand = "small", ownerActorId = agency, actorId = actor,

@@ -24,7 +24,7 @@ public static class EmployersApi
         var api = app.MapGroup("/api/employers").WithTags("Employers").RequireAuthorization(Policies.Authenticated);
         api.MapPost("/", RegisterEmployer).RequireAuthorization(Policies.AgencyStaff);
         api.MapGet("/{id:guid}", GetEmployer);
-        api.MapPut("/{id:guid}", UpdateEmployer).RequireAuthorization(Policies.AgencyStaff);
+        api.MapPut("/{id:guid}", UpdateEmployer).RequireAuthorization(EmployerAccess.StaffOrOperator);
         api.MapGet("/", ListEmployers);
         return app;
     }
@@ -42,6 +42,10 @@ public static class EmployersApi
         await CheckActorsAsync(owner, request.ActorId, db, errors, ct);
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
+        // Linking a login at registration is the same power as relinking one: else a caseworker could claim a login not
+        // yet linked and lock the real employer record out of it.
+        if (request.ActorId is not null && !EmployerAccess.CanManageLogins(user, owner!.Value))
+            return Forbidden("actorId", "Only the owning agency's coordinators or admins link an employer's login (actorId) when registering it.");
 
         if (await db.Employers.AnyAsync(e => e.OrganisationNumber == orgNumber, ct))
             return Conflict("organisationNumber", $"An employer with organisationsnummer {orgNumber} is already registered.");
@@ -93,15 +97,20 @@ public static class EmployersApi
         Guid id, ClaimsPrincipal user, HttpContext http, EmployersDbContext db, IAuthorizationService authorization, CancellationToken ct)
     {
         var employer = await db.Employers.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
-        if (!await authorization.AuthorizeAsync(user, employer))
+        // The operator reads the record too: it administers employer logins (actorId), and a change needs the ETag.
+        if (employer is null || !(EmployerAccess.IsOperator(user) || await authorization.AuthorizeAsync(user, employer)))
             return TypedResults.NotFound();
-        ETags.Set(http, employer!.Version);
+        ETags.Set(http, employer.Version);
         return TypedResults.Ok(EmployerResponse.From(employer));
     }
 
-    /// <summary>Replaces everything but the organisationsnummer. Any agency's staff may; If-Match must carry the ETag read.</summary>
+    /// <summary>
+    /// Replaces everything but the organisationsnummer; If-Match must carry the ETag read. Any agency's staff may, but a
+    /// change of <c>actorId</c> (whose login acts for the employer) or <c>ownerActorId</c> is 403 naming the field unless
+    /// <see cref="EmployerAccess.CanChangeLinkOrOwner"/> (the owning agency's coordinators or admins, the operator).
+    /// </summary>
     public static async Task<Results<Ok<EmployerResponse>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateEmployer(
-        Guid id, UpdateEmployerRequest request, HttpContext http, EmployersDbContext db, CancellationToken ct)
+        Guid id, UpdateEmployerRequest request, ClaimsPrincipal user, HttpContext http, EmployersDbContext db, CancellationToken ct)
     {
         var employer = await db.Employers.FirstOrDefaultAsync(e => e.Id == id, ct);
         if (employer is null)
@@ -110,6 +119,13 @@ public static class EmployersApi
             return precondition!;
         if (expected != employer.Version)
             return ETags.Stale();
+        if (!EmployerAccess.CanChangeLinkOrOwner(user, employer))
+        {
+            if (request.ActorId != employer.ActorId)
+                return Forbidden("actorId", "Only the owning agency's coordinators or admins, or the operator, change which login acts for an employer.");
+            if (request.OwnerActorId is { } owner && owner != employer.OwnerActorId)
+                return Forbidden("ownerActorId", "Only the owning agency's coordinators or admins, or the operator, hand the relationship to another agency.");
+        }
 
         var errors = new Dictionary<string, string[]>();
         if (!IndustryCode.TryNormalise(request.IndustryCode, out var industry, out var industryError))
@@ -198,6 +214,13 @@ public static class EmployersApi
         if (actorId is { } id && !await db.KnownActors.AnyAsync(a => a.Id == id, ct))
             errors["actorId"] = [$"Actor {id} is not a registered actor."];
     }
+
+    private static ProblemHttpResult Forbidden(string field, string detail) =>
+        TypedResults.Problem(
+            title: "You may not change this field of the employer.",
+            detail: detail,
+            statusCode: StatusCodes.Status403Forbidden,
+            extensions: new Dictionary<string, object?> { ["field"] = field });
 
     private static ProblemHttpResult Conflict(string field, string detail) =>
         TypedResults.Problem(

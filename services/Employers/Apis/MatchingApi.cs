@@ -9,9 +9,10 @@ using Samverkan.ServiceDefaults.Auth;
 namespace Samverkan.Employers.Apis;
 
 /// <summary>
-/// Explainable matching both ways. For an offer: the matchable profiles ranked, each with its reasons; staff
-/// see participant ids, the offer's own employer sees the same list under per-offer pseudonyms. For a
-/// participant: the open offers ranked the same way (staff only).
+/// Explainable matching both ways. For an offer: the profiles consented to the offer's employer ranked, each with its
+/// reasons; the offer's own employer sees them under per-offer pseudonyms, staff see among them the participants
+/// their agency reaches (<see cref="ParticipantAccess"/>), with ids. For a participant the caller's agency reaches:
+/// the open offers ranked the same way (staff only).
 /// </summary>
 public static class MatchingApi
 {
@@ -32,12 +33,18 @@ public static class MatchingApi
         if (top is < 1 or > MaxTop)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["top"] = [$"Between 1 and {MaxTop}."] });
         var offer = await db.Offers.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct);
-        if (offer is null || !await authorization.AuthorizeAsync(user, await db.Employers.AsNoTracking().FirstOrDefaultAsync(e => e.Id == offer.EmployerId, ct)))
+        var employer = offer is null ? null : await db.Employers.AsNoTracking().FirstOrDefaultAsync(e => e.Id == offer.EmployerId, ct);
+        if (offer is null || !await authorization.AuthorizeAsync(user, employer))
             return TypedResults.NotFound();
 
-        var profiles = await index.SnapshotAsync(ct);
-        var compiled = CompiledOffer.Compile(MatchOffer.From(offer), index.Skills, index.Adaptations);
+        // A profile is shown only to the employers its consents name, so an offer's pool is the profiles consented to
+        // its employer (none when the employer has no actor: no consent can name it). Staff see, of those, only the
+        // participants their own agency reaches.
         var staff = EmployerAccess.IsStaff(user);
+        var profiles = employer!.ActorId is { } recipient
+            ? (await index.SnapshotAsync(ct)).Where(p => p.IsShownTo(recipient) && (!staff || ParticipantAccess.Reaches(user, p))).ToArray()
+            : [];
+        var compiled = CompiledOffer.Compile(MatchOffer.From(offer), index.Skills, index.Adaptations);
         var ranked = Ranking.TopParallel(compiled, profiles, top, Math.Min(Environment.ProcessorCount, 4))
             .Select((r, i) =>
             {
@@ -50,11 +57,13 @@ public static class MatchingApi
         return TypedResults.Ok(new CandidatesResponse(offer.Id, profiles.Length, ranked));
     }
 
-    public static async Task<Results<Ok<OfferMatchesResponse>, NotFound, ValidationProblem>> RankOffers(
-        Guid participantId, EmployersDbContext db, CancellationToken ct, int top = 20)
+    public static async Task<Results<Ok<OfferMatchesResponse>, NotFound, ValidationProblem, ProblemHttpResult>> RankOffers(
+        Guid participantId, ClaimsPrincipal user, EmployersDbContext db, CancellationToken ct, int top = 20)
     {
         if (top is < 1 or > MaxTop)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["top"] = [$"Between 1 and {MaxTop}."] });
+        if (await ParticipantAccess.RelationAsync(user, participantId, db, ct) == ParticipantRelation.None)
+            return ParticipantAccess.NotFound(participantId);
         var profile = await db.MatchingProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.ParticipantId == participantId, ct);
         if (profile is null)
             return TypedResults.NotFound();

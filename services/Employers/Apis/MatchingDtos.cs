@@ -10,7 +10,10 @@ public sealed record CandidateResponse(
     int Rank, string Pseudonym, Guid? ParticipantId, int Score, int MaxScore, DistanceBand Distance,
     IReadOnlyList<string> SkillsMet, IReadOnlyList<string> SkillsMissing, IReadOnlyList<MatchReason> Reasons);
 
-/// <param name="Matchable">How many profiles were ranked: those with an anonymous-profile consent in force.</param>
+/// <param name="Matchable">
+/// How many profiles were ranked: those with an anonymous-profile consent in force naming the offer's employer, and for
+/// staff only the participants their agency reaches.
+/// </param>
 public sealed record CandidatesResponse(Guid OfferId, int Matchable, IReadOnlyList<CandidateResponse> Candidates);
 
 public sealed record OfferMatchResponse(

@@ -10,8 +10,9 @@ using Samverkan.ServiceDefaults.Http;
 namespace Samverkan.Employers.Apis;
 
 /// <summary>
-/// Matching profiles, keyed by the participant id from Participants. Agency staff read them; the agency that
-/// wrote one first owns it and alone changes it. Employers never read profiles here: they see candidates.
+/// Matching profiles, keyed by the participant id from Participants. The participant's own agency writes and reads
+/// one, an agency a consent shares the participant with reads it, nobody else learns that it exists
+/// (<see cref="ParticipantAccess"/>). Employers never read profiles here: they see candidates.
 /// </summary>
 public static class MatchingProfilesApi
 {
@@ -24,8 +25,9 @@ public static class MatchingProfilesApi
     }
 
     /// <summary>
-    /// Creates the profile (201, owned by the caller's agency) or replaces it (200; owner only, If-Match
-    /// required: 428 without, 412 stale). Another agency's change is 403: the profile is shared for reading.
+    /// Creates the profile (201) or replaces it (200; If-Match required: 428 without, 412 stale). Only the participant's
+    /// own agency writes: a consented recipient gets 403, anyone else 404 — also for an id not (yet) known as enrolled,
+    /// so that nobody can create a profile for another agency's participant, or one nobody enrolled, before its owner.
     /// </summary>
     public static async Task<Results<Created<MatchingProfileResponse>, Ok<MatchingProfileResponse>, ValidationProblem, ProblemHttpResult>> PutProfile(
         Guid participantId, MatchingProfileRequest request, ClaimsPrincipal user, HttpContext http, EmployersDbContext db,
@@ -34,7 +36,13 @@ public static class MatchingProfilesApi
         var errors = request.Errors();
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
-        var agency = user.GetAgencyId()!.Value;
+        switch (await ParticipantAccess.RelationAsync(user, participantId, db, ct))
+        {
+            case ParticipantRelation.None:
+                return ParticipantAccess.NotFound(participantId);
+            case ParticipantRelation.Recipient:
+                return ParticipantAccess.OwnAgencyOnly();
+        }
         var profile = await db.MatchingProfiles.FirstOrDefaultAsync(p => p.ParticipantId == participantId, ct);
         var created = profile is null;
         if (profile is null)
@@ -42,7 +50,7 @@ public static class MatchingProfilesApi
             profile = new MatchingProfile
             {
                 ParticipantId = participantId,
-                OwnerActorId = agency,
+                OwnerActorId = user.GetAgencyId()!.Value,
                 MunicipalityCode = request.MunicipalityCode!,
                 CreatedAt = DateTimeOffset.UtcNow,
             };
@@ -50,11 +58,6 @@ public static class MatchingProfilesApi
         }
         else
         {
-            if (profile.OwnerActorId != agency)
-                return TypedResults.Problem(
-                    title: "Only the owning agency changes a matching profile.",
-                    detail: "The profile was written by another agency; ask it to make the change.",
-                    statusCode: StatusCodes.Status403Forbidden);
             if (!ETags.TryReadIfMatch(http.Request, out var expected, out var precondition))
                 return precondition!;
             if (expected != profile.Version)
@@ -86,9 +89,11 @@ public static class MatchingProfilesApi
             : TypedResults.Ok(response);
     }
 
-    public static async Task<Results<Ok<MatchingProfileResponse>, NotFound>> GetProfile(
-        Guid participantId, HttpContext http, EmployersDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<MatchingProfileResponse>, NotFound, ProblemHttpResult>> GetProfile(
+        Guid participantId, ClaimsPrincipal user, HttpContext http, EmployersDbContext db, CancellationToken ct)
     {
+        if (await ParticipantAccess.RelationAsync(user, participantId, db, ct) == ParticipantRelation.None)
+            return ParticipantAccess.NotFound(participantId);
         var profile = await db.MatchingProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.ParticipantId == participantId, ct);
         if (profile is null)
             return TypedResults.NotFound();

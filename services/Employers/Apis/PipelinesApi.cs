@@ -31,21 +31,25 @@ public static class PipelinesApi
     }
 
     /// <summary>
-    /// Opens a pipeline (stage proposed) in the caller's caseload. 409 when the offer is not open, the participant
-    /// has no matchable profile (no anonymous-profile consent in force), or the pair already has an open pipeline.
+    /// Opens a pipeline (stage proposed) in the caller's caseload. 404 for a participant the caller's agency does not
+    /// reach (<see cref="ParticipantAccess"/>); 409 when the offer is not open, the participant has no profile shown to
+    /// the offer's employer (no anonymous-profile consent in force naming it), or the pair already has an open pipeline.
     /// </summary>
     public static async Task<Results<Created<PipelineResponse>, ValidationProblem, ProblemHttpResult>> Propose(
         ProposeCandidateRequest request, ClaimsPrincipal user, EmployersDbContext db, PseudonymKey key, CancellationToken ct)
     {
+        var participantId = request.ParticipantId!.Value;
+        if (await ParticipantAccess.RelationAsync(user, participantId, db, ct) == ParticipantRelation.None)
+            return ParticipantAccess.NotFound(participantId);
         var offer = await db.Offers.AsNoTracking().FirstOrDefaultAsync(o => o.Id == request.OfferId, ct);
         if (offer is null)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["offerId"] = [$"No offer {request.OfferId}."] });
         if (offer.Status != OfferStatus.Open)
             return Conflict("The offer is not open.", $"The offer is {KebabCaseEnum.Name(offer.Status)}: it takes no candidates.");
-        var participantId = request.ParticipantId!.Value;
-        if (!await MatchingIndex.Matchable(db).AnyAsync(p => p.ParticipantId == participantId, ct))
-            return Conflict("The participant cannot be proposed to employers.",
-                "A candidate needs a matching profile and an anonymous-profile-to-employers consent in force.");
+        var employerActor = await db.Employers.Where(e => e.Id == offer.EmployerId).Select(e => e.ActorId).FirstOrDefaultAsync(ct);
+        if (employerActor is null || !await MatchingIndex.MatchableFor(db, employerActor.Value).AnyAsync(p => p.ParticipantId == participantId, ct))
+            return Conflict("The participant cannot be proposed to this employer.",
+                "A candidate needs a matching profile and an anonymous-profile-to-employers consent in force naming the offer's employer.");
 
         var now = DateTimeOffset.UtcNow;
         var pipeline = new Pipeline

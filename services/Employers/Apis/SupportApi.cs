@@ -18,11 +18,11 @@ public static class SupportApi
 {
     public static IEndpointRouteBuilder MapSupportApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/employers").WithTags("Pipelines").RequireAuthorization(Policies.AgencyStaff);
-        api.MapPost("/pipelines/{id:guid}/support-contacts", LogSupportContact);
-        api.MapGet("/pipelines/{id:guid}/support-contacts", ListSupportContacts);
-        api.MapGet("/pipelines/support-due", ListSupportDue);
-        api.MapGet("/pilots/indicators", GetIndicators);
+        var api = app.MapGroup("/api/employers").WithTags("Pipelines");
+        api.MapPost("/pipelines/{id:guid}/support-contacts", LogSupportContact).RequireAuthorization(Policies.AgencyStaff);
+        api.MapGet("/pipelines/{id:guid}/support-contacts", ListSupportContacts).RequireAuthorization(Policies.AgencyStaff);
+        api.MapGet("/pipelines/support-due", ListSupportDue).RequireAuthorization(Policies.AgencyStaff);
+        api.MapGet("/pilots/indicators", GetIndicators).RequireAuthorization(EmployerAccess.StaffOrOperator);
         return app;
     }
 
@@ -98,7 +98,7 @@ public static class SupportApi
     }
 
     /// <summary>
-    /// Per pilot of the caller's agency (an admin: of every agency), over <c>from</c>–<c>to</c> inclusive:
+    /// Per pilot of the caller's agency (an admin too: its own agency only; the platform operator: every agency), over <c>from</c>–<c>to</c> inclusive:
     /// caseload, employer contacts per week, days from enrolment to first employer contact, share placed and
     /// follow-up coverage. Definitions in <see cref="PilotIndicators"/>.
     /// </summary>
@@ -108,7 +108,7 @@ public static class SupportApi
         if (from is null || to is null || from > to)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [from is null ? "from" : "to"] = ["Both from and to are required, from ≤ to."] });
         var query = db.Pipelines.AsNoTracking().Where(p => p.ProposedOn <= to);
-        if (!user.IsInRole(Roles.Admin))
+        if (!EmployerAccess.IsOperator(user))
         {
             var agency = user.GetAgencyId();
             query = query.Where(p => p.PilotActorId == agency);

@@ -6,14 +6,21 @@ using Samverkan.Employers.Model;
 
 namespace Samverkan.Employers.Consumers;
 
-/// <summary>Records a consent; a withdrawal that arrived first wins (the row stays withdrawn).</summary>
+/// <summary>
+/// Records a consent; a withdrawal that arrived first wins (the row stays withdrawn). A consent about an erased
+/// participant is ignored, even one given before the erasure that arrives after it.
+/// </summary>
 public sealed class ConsentGivenConsumer(EmployersDbContext db, MatchingIndex index) : MatchingConsumer<ConsentGiven>(db, index)
 {
     protected override Guid ParticipantOf(ConsentGiven message) => message.ParticipantId;
 
-    protected override async Task HandleAsync(ConsentGiven message, ConsumeContext<ConsentGiven> context) =>
+    protected override async Task HandleAsync(ConsentGiven message, ConsumeContext<ConsentGiven> context)
+    {
+        if (await Erasures.IsErasedAsync(Db, message.ParticipantId, context.CancellationToken))
+            return;
         (await ConsentRows.FindOrAddAsync(Db, message.ConsentId, message.ParticipantId, message.Purpose, message.RecipientActorId, context.CancellationToken))
             .GivenOn ??= message.GivenOn;
+    }
 }
 
 /// <summary>Takes effect at once: the row is marked withdrawn (or created withdrawn when the grant has not arrived yet).</summary>
@@ -21,9 +28,14 @@ public sealed class ConsentWithdrawnConsumer(EmployersDbContext db, MatchingInde
 {
     protected override Guid ParticipantOf(ConsentWithdrawn message) => message.ParticipantId;
 
-    protected override async Task HandleAsync(ConsentWithdrawn message, ConsumeContext<ConsentWithdrawn> context) =>
+    protected override async Task HandleAsync(ConsentWithdrawn message, ConsumeContext<ConsentWithdrawn> context)
+    {
+        // Nothing of an erased participant is kept, not even a withdrawn row.
+        if (await Erasures.IsErasedAsync(Db, message.ParticipantId, context.CancellationToken))
+            return;
         (await ConsentRows.FindOrAddAsync(Db, message.ConsentId, message.ParticipantId, message.Purpose, message.RecipientActorId, context.CancellationToken))
             .WithdrawnAt ??= message.WithdrawnAt;
+    }
 }
 
 /// <summary>

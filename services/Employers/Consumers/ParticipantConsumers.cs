@@ -8,14 +8,27 @@ using Samverkan.ServiceDefaults.Messaging;
 
 namespace Samverkan.Employers.Consumers;
 
-/// <summary>Keeps the enrolment start date for "days from enrolment to first employer contact".</summary>
-public sealed class ParticipantEnrolledConsumer(EmployersDbContext db) : IdempotentConsumer<ParticipantEnrolled, EmployersDbContext>(db)
+/// <summary>
+/// Keeps the enrolment: its start date for "days from enrolment to first employer contact", and the referring actor,
+/// whose participant it is (<see cref="Apis.ParticipantAccess"/>; the index keeps who reaches each profile, hence a
+/// matching consumer). Ignored for an erased participant.
+/// </summary>
+public sealed class ParticipantEnrolledConsumer(EmployersDbContext db, MatchingIndex index) : MatchingConsumer<ParticipantEnrolled>(db, index)
 {
+    protected override Guid ParticipantOf(ParticipantEnrolled message) => message.ParticipantId;
+
     protected override async Task HandleAsync(ParticipantEnrolled message, ConsumeContext<ParticipantEnrolled> context)
     {
+        var ct = context.CancellationToken;
+        if (await Erasures.IsErasedAsync(Db, message.ParticipantId, ct))
+            return;
         // Published once per participant and collaboration; the composite key makes a replay a no-op here.
-        if (!await Db.Enrolments.AnyAsync(e => e.ParticipantId == message.ParticipantId && e.CollaborationId == message.CollaborationId, context.CancellationToken))
-            Db.Enrolments.Add(new Enrolment { ParticipantId = message.ParticipantId, CollaborationId = message.CollaborationId, StartDate = message.StartDate });
+        if (!await Db.Enrolments.AnyAsync(e => e.ParticipantId == message.ParticipantId && e.CollaborationId == message.CollaborationId, ct))
+            Db.Enrolments.Add(new Enrolment
+            {
+                ParticipantId = message.ParticipantId, CollaborationId = message.CollaborationId, StartDate = message.StartDate,
+                ReferringActorId = message.ReferringActorId,
+            });
     }
 }
 
@@ -49,7 +62,8 @@ public sealed class ParticipantExitedConsumer(EmployersDbContext db) : Idempoten
 /// <summary>
 /// Purges what this service holds about an erased participant: the matching profile, the consents and the
 /// enrolment go; pipelines keep their counts but lose the link, and support notes (which may describe the
-/// person) are cleared.
+/// person) are cleared. The id is kept as a tombstone (<see cref="ErasedParticipant"/>), so that nothing arriving
+/// later about it — a late consent or enrolment, a profile write — brings the participant back.
 /// </summary>
 public sealed class ParticipantErasedConsumer(EmployersDbContext db, MatchingIndex index) : MatchingConsumer<ParticipantErased>(db, index)
 {
@@ -59,6 +73,8 @@ public sealed class ParticipantErasedConsumer(EmployersDbContext db, MatchingInd
     {
         var ct = context.CancellationToken;
         var id = message.ParticipantId;
+        if (!await Erasures.IsErasedAsync(Db, id, ct))
+            Db.ErasedParticipants.Add(new ErasedParticipant { ParticipantId = id });
         await Db.MatchingProfiles.Where(p => p.ParticipantId == id).ExecuteDeleteAsync(ct);
         await Db.ParticipantConsents.Where(c => c.ParticipantId == id).ExecuteDeleteAsync(ct);
         await Db.Enrolments.Where(e => e.ParticipantId == id).ExecuteDeleteAsync(ct);
@@ -66,4 +82,11 @@ public sealed class ParticipantErasedConsumer(EmployersDbContext db, MatchingInd
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Notes, (string?)null), ct);
         await Db.Pipelines.Where(p => p.ParticipantId == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.ParticipantId, (Guid?)null), ct);
     }
+}
+
+/// <summary>The tombstones of erased participants (<see cref="ErasedParticipant"/>).</summary>
+internal static class Erasures
+{
+    public static Task<bool> IsErasedAsync(EmployersDbContext db, Guid participantId, CancellationToken ct) =>
+        db.ErasedParticipants.AnyAsync(e => e.ParticipantId == participantId, ct);
 }

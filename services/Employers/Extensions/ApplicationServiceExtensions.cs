@@ -23,7 +23,8 @@ internal static class ApplicationServiceExtensions
             x.AddConsumer<ParticipantErasedConsumer>();
         });
         builder.Services.AddSingleton<MatchingIndex>();
-        builder.Services.AddSingleton<PseudonymKey>();
+        // Read now, not on first use, so that a missing key stops the start rather than a later request.
+        builder.Services.AddSingleton(PseudonymKey.From(builder.Configuration, builder.Environment));
         builder.Services.AddOptions<EmployersOptions>().BindConfiguration(EmployersOptions.Section)
             .Validate(o => o.ContactWindowDays is >= 0 and <= 365, "Employers:ContactWindowDays must be 0–365.").ValidateOnStart();
         builder.Services.AddSingleton<IAuthorizationHandler, EmployerAccessHandler>();

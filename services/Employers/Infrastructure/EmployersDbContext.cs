@@ -13,6 +13,7 @@ public sealed class EmployersDbContext(DbContextOptions<EmployersDbContext> opti
     public DbSet<MatchingProfile> MatchingProfiles => Set<MatchingProfile>();
     public DbSet<ParticipantConsent> ParticipantConsents => Set<ParticipantConsent>();
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+    public DbSet<ErasedParticipant> ErasedParticipants => Set<ErasedParticipant>();
     public DbSet<Pipeline> Pipelines => Set<Pipeline>();
     public DbSet<SupportContact> SupportContacts => Set<SupportContact>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -1,14 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Samverkan.Contracts.Participants;
+using Samverkan.Employers.Apis;
 using Samverkan.Employers.Model;
 
 namespace Samverkan.Employers.Infrastructure;
 
 /// <summary>
 /// Every matchable profile (one with an anonymous-profile-to-employers consent in force), compiled to integers
-/// and held in memory, so ranking an offer against 100,000 profiles is one scan of an array with no database
+/// with the employers its consents name (<see cref="CompiledProfile.Recipients"/>) and the agencies that reach it
+/// (<see cref="CompiledProfile.ReachedBy"/>), and held in memory, so ranking an offer against 100,000 profiles is one scan of an array with no database
 /// round trip (see README, "Why an in-memory index"). Loaded on first use; after that each committed change to a
-/// profile or a consent re-reads that participant (<see cref="RefreshAsync"/>), so a withdrawn consent leaves
+/// profile, a consent or an enrolment re-reads that participant (<see cref="RefreshAsync"/>), so a withdrawn consent leaves
 /// the index as soon as its transaction commits. One instance per service process.
 /// </summary>
 public sealed class MatchingIndex(IServiceScopeFactory scopes, ILogger<MatchingIndex> logger)
@@ -42,10 +44,13 @@ public sealed class MatchingIndex(IServiceScopeFactory scopes, ILogger<MatchingI
             var db = scope.ServiceProvider.GetRequiredService<EmployersDbContext>();
             var ids = participantIds.ToList();
             var fresh = await Matchable(db).Where(p => ids.Contains(p.ParticipantId)).ToListAsync(ct);
+            var recipients = await RecipientsAsync(AnonymousProfileConsents(db).Where(c => ids.Contains(c.ParticipantId)), ct);
+            var reaching = await ParticipantAccess.ReachingAgenciesAsync(db, ids, ct);
             foreach (var id in ids)
                 _profiles.Remove(id);
             foreach (var profile in fresh)
-                _profiles[profile.ParticipantId] = Compile(profile);
+                _profiles[profile.ParticipantId] = CompiledProfile.Compile(
+                    MatchCandidate.From(profile), Skills, Adaptations, recipients[profile.ParticipantId].ToList(), reaching[profile.ParticipantId].ToList());
             Volatile.Write(ref _snapshot, _profiles.Values.ToArray());
         }
         finally
@@ -54,12 +59,21 @@ public sealed class MatchingIndex(IServiceScopeFactory scopes, ILogger<MatchingI
         }
     }
 
-    /// <summary>Profiles whose participant has an anonymous-profile-to-employers consent in force (to any recipient).</summary>
+    /// <summary>Profiles whose participant has an anonymous-profile-to-employers consent in force (to some employer).</summary>
     public static IQueryable<MatchingProfile> Matchable(EmployersDbContext db) =>
-        db.MatchingProfiles.AsNoTracking().Where(p => db.ParticipantConsents.Any(c =>
-            c.ParticipantId == p.ParticipantId && c.Purpose == ConsentPurpose.AnonymousProfileToEmployers && c.GivenOn != null && c.WithdrawnAt == null));
+        db.MatchingProfiles.AsNoTracking().Where(p => AnonymousProfileConsents(db).Any(c => c.ParticipantId == p.ParticipantId));
 
-    public CompiledProfile Compile(MatchingProfile profile) => CompiledProfile.Compile(MatchCandidate.From(profile), Skills, Adaptations);
+    /// <summary>Profiles shown to this employer: an anonymous-profile consent in force names it (its actor id) as recipient.</summary>
+    public static IQueryable<MatchingProfile> MatchableFor(EmployersDbContext db, Guid employerActorId) =>
+        db.MatchingProfiles.AsNoTracking().Where(p =>
+            AnonymousProfileConsents(db).Any(c => c.ParticipantId == p.ParticipantId && c.RecipientActorId == employerActorId));
+
+    private static IQueryable<ParticipantConsent> AnonymousProfileConsents(EmployersDbContext db) =>
+        db.ParticipantConsents.AsNoTracking().Where(c => c.Purpose == ConsentPurpose.AnonymousProfileToEmployers && c.GivenOn != null && c.WithdrawnAt == null);
+
+    private static async Task<ILookup<Guid, Guid>> RecipientsAsync(IQueryable<ParticipantConsent> consents, CancellationToken ct) =>
+        (await consents.Select(c => new { c.ParticipantId, c.RecipientActorId }).Distinct().ToListAsync(ct))
+            .ToLookup(c => c.ParticipantId, c => c.RecipientActorId);
 
     private async Task LoadAsync(CancellationToken ct)
     {
@@ -76,9 +90,12 @@ public sealed class MatchingIndex(IServiceScopeFactory scopes, ILogger<MatchingI
             var candidates = new List<MatchCandidate>();
             await foreach (var profile in Matchable(db).AsAsyncEnumerable().WithCancellation(ct))
                 candidates.Add(MatchCandidate.From(profile));
+            var recipients = await RecipientsAsync(AnonymousProfileConsents(db), ct);
+            var reaching = await ParticipantAccess.ReachingAgenciesAsync(db, null, ct);
             var profiles = new Dictionary<Guid, CompiledProfile>(candidates.Count);
             foreach (var candidate in candidates)
-                profiles[candidate.ParticipantId] = CompiledProfile.Compile(candidate, Skills, Adaptations);
+                profiles[candidate.ParticipantId] = CompiledProfile.Compile(
+                    candidate, Skills, Adaptations, recipients[candidate.ParticipantId].ToList(), reaching[candidate.ParticipantId].ToList());
             Volatile.Write(ref _snapshot, profiles.Values.ToArray());
             Volatile.Write(ref _profiles, profiles);
             logger.LogInformation("Matching index loaded: {Count} matchable profiles in {Elapsed} ms", profiles.Count, clock.ElapsedMilliseconds);

@@ -30,9 +30,19 @@ public sealed class CompiledProfile
     public required int MaxCommuteKm { get; init; }
     /// <summary>The points that depend on the profile alone (readiness), added once.</summary>
     public required int FixedPoints { get; init; }
+    /// <summary>The employers (actor ids) an anonymous-profile consent in force names: the profile is shown to these only.</summary>
+    public IReadOnlyList<Guid> Recipients { get; init; } = [];
 
-    public static CompiledProfile Compile(MatchCandidate candidate, LabelTable skills, LabelTable adaptations) => new()
+    /// <summary>The agencies that reach the participant (its own and consented recipients; <c>Apis.ParticipantAccess</c>).</summary>
+    public IReadOnlyList<Guid> ReachedBy { get; init; } = [];
+
+    public bool IsShownTo(Guid employerActorId) => Recipients.Contains(employerActorId);
+
+    public static CompiledProfile Compile(
+        MatchCandidate candidate, LabelTable skills, LabelTable adaptations, IReadOnlyList<Guid>? recipients = null, IReadOnlyList<Guid>? reachedBy = null) => new()
     {
+        Recipients = recipients ?? [],
+        ReachedBy = reachedBy ?? [],
         Candidate = candidate,
         Occupations = Map(candidate.OccupationCodes, int.Parse),
         Skills = Map(candidate.Skills, skills.Intern),

@@ -2,14 +2,14 @@ namespace Samverkan.Employers.Model;
 
 /// <summary>
 /// A participant's matching profile, keyed by the participant id from Participants and holding no identity:
-/// no name, no personnummer, no free text about the person. Written by agency staff; only the agency that
-/// created it (<see cref="OwnerActorId"/>) changes it. It is matched only while an
-/// anonymous-profile-to-employers consent is in force (<see cref="ParticipantConsent"/>).
+/// no name, no personnummer, no free text about the person. Written by the participant's own agency (the referring
+/// actor of its enrolment, see <c>Apis.ParticipantAccess</c>). It is matched only for the employers an
+/// anonymous-profile-to-employers consent in force names (<see cref="ParticipantConsent"/>).
 /// </summary>
 public sealed class MatchingProfile
 {
     public Guid ParticipantId { get; init; }
-    /// <summary>The agency that wrote the profile and alone may change it.</summary>
+    /// <summary>The agency that created the profile: one of the participant's own agencies.</summary>
     public Guid OwnerActorId { get; init; }
     /// <summary>Occupational interests as SSYK 2012 codes (four digits).</summary>
     public List<string> OccupationCodes { get; set; } = [];

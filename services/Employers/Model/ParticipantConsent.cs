@@ -20,10 +20,25 @@ public sealed class ParticipantConsent
     public bool InForce => GivenOn is not null && WithdrawnAt is null;
 }
 
-/// <summary>This service's copy of an enrolment's start date (from ParticipantEnrolled), for the pilot indicators.</summary>
+/// <summary>
+/// This service's copy of an enrolment (from ParticipantEnrolled): its start date, for the pilot indicators, and the
+/// referring actor, the agency whose participant it is (<see cref="Apis.ParticipantAccess"/>).
+/// </summary>
 public sealed class Enrolment
 {
     public Guid ParticipantId { get; init; }
     public Guid CollaborationId { get; init; }
     public DateOnly StartDate { get; init; }
+    /// <summary>The referring actor (remitterande aktör): the participant's own agency. Empty on rows stored before it was kept.</summary>
+    public Guid ReferringActorId { get; init; }
+}
+
+/// <summary>
+/// A tombstone: the id of a participant erased in Participants (<c>ParticipantErased</c>), and nothing else. Whatever
+/// arrives later about the id (a late consent or enrolment, a profile write) is refused or ignored, so an erasure
+/// cannot be undone here.
+/// </summary>
+public sealed class ErasedParticipant
+{
+    public Guid ParticipantId { get; init; }
 }

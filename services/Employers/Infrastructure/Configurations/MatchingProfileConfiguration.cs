@@ -45,6 +45,8 @@ internal sealed class ParticipantConsentConfiguration : IEntityTypeConfiguration
         e.Property(x => x.WithdrawnAt).HasColumnName("withdrawn_at");
         e.Ignore(x => x.InForce);
         e.HasIndex(x => new { x.ParticipantId, x.Purpose }).HasDatabaseName("ix_participant_consents_participant_id_purpose");
+        // Which participants a recipient agency may reach (ParticipantAccess).
+        e.HasIndex(x => x.RecipientActorId).HasDatabaseName("ix_participant_consents_recipient_actor_id");
     }
 }
 
@@ -58,5 +60,18 @@ internal sealed class EnrolmentConfiguration : IEntityTypeConfiguration<Enrolmen
         e.Property(x => x.ParticipantId).HasColumnName("participant_id");
         e.Property(x => x.CollaborationId).HasColumnName("collaboration_id");
         e.Property(x => x.StartDate).HasColumnName("start_date");
+        e.Property(x => x.ReferringActorId).HasColumnName("referring_actor_id");
+        // Which participants an agency owns (ParticipantAccess).
+        e.HasIndex(x => x.ReferringActorId).HasDatabaseName("ix_enrolments_referring_actor_id");
+    }
+}
+
+internal sealed class ErasedParticipantConfiguration : IEntityTypeConfiguration<ErasedParticipant>
+{
+    public void Configure(EntityTypeBuilder<ErasedParticipant> e)
+    {
+        e.ToTable("erased_participants");
+        e.HasKey(x => x.ParticipantId);
+        e.Property(x => x.ParticipantId).HasColumnName("participant_id").ValueGeneratedNever();
     }
 }

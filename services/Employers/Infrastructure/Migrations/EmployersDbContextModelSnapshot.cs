@@ -171,13 +171,31 @@ namespace Samverkan.Employers.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("collaboration_id");
 
+                    b.Property<Guid>("ReferringActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referring_actor_id");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date")
                         .HasColumnName("start_date");
 
                     b.HasKey("ParticipantId", "CollaborationId");
 
+                    b.HasIndex("ReferringActorId")
+                        .HasDatabaseName("ix_enrolments_referring_actor_id");
+
                     b.ToTable("enrolments", (string)null);
+                });
+
+            modelBuilder.Entity("Samverkan.Employers.Model.ErasedParticipant", b =>
+                {
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("participant_id");
+
+                    b.HasKey("ParticipantId");
+
+                    b.ToTable("erased_participants", (string)null);
                 });
 
             modelBuilder.Entity("Samverkan.Employers.Model.KnownActor", b =>
@@ -428,6 +446,9 @@ namespace Samverkan.Employers.Infrastructure.Migrations
                         .HasColumnName("withdrawn_at");
 
                     b.HasKey("ConsentId");
+
+                    b.HasIndex("RecipientActorId")
+                        .HasDatabaseName("ix_participant_consents_recipient_actor_id");
 
                     b.HasIndex("ParticipantId", "Purpose")
                         .HasDatabaseName("ix_participant_consents_participant_id_purpose");
