@@ -19,7 +19,7 @@ public sealed class PseudonymKeyStartupTests
             // fail before any connection is made, so these servers are never reached.
             builder.UseSetting($"ConnectionStrings:{ResourceNames.EmployersDb}", "Host=localhost;Port=1;Database=none;Username=none;Password=none");
             builder.UseSetting($"ConnectionStrings:{ResourceNames.Messaging}", "amqp://guest:guest@localhost:1");
-            builder.UseSetting("Auth:SigningKey", ServiceApiFactory<Program>.Auth.SigningKey);
+            builder.UseSetting("Auth:Authority", "http://localhost:1/"); // never asked: start-up fails first
             builder.UseSetting("Employers:PseudonymKey", pseudonymKey ?? "");
         });
 
