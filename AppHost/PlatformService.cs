@@ -9,7 +9,8 @@ internal sealed record PlatformService(IResourceBuilder<ProjectResource> Project
 internal static class PlatformServiceExtensions
 {
     /// <summary>
-    /// The service <paramref name="name"/> on its own database, and <c>{name}-setup</c>: the same project run with
+    /// The service <paramref name="name"/> on its own database and as its own user of the broker (ConnectionStrings__messaging
+    /// names that user, docs/decisions/0005-bus-trust.md), and <c>{name}-setup</c>: the same project run with
     /// <see cref="ServiceSetup.ConfigurationKey"/>, which migrates the database and declares the service's queues,
     /// exchanges and bindings on the broker, then exits 0.
     /// </summary>
@@ -20,12 +21,12 @@ internal static class PlatformServiceExtensions
         // Without a launch profile: the set-up listens on nothing, and must not take the service's port from it.
         var setup = builder.AddProject<TProject>(ResourceNames.SetupOf(name), launchProfileName: null)
             .WithReference(db).WaitFor(db)
-            .WithReference(servers.Messaging).WaitFor(servers.Messaging)
+            .WithReference(servers.MessagingOf(name), ResourceNames.Messaging).WaitFor(servers.Messaging)
             .WithEnvironment(ServiceSetup.EnvironmentVariable, "true")
             .WithForwardedSettings(builder);
         var project = builder.AddProject<TProject>(name)
             .WithReference(db).WaitFor(db)
-            .WithReference(servers.Messaging).WaitFor(servers.Messaging)
+            .WithReference(servers.MessagingOf(name), ResourceNames.Messaging).WaitFor(servers.Messaging)
             .WithHttpHealthCheck("/health") // 200 once its database and bus are connected
             .WithForwardedSettings(builder);
         return new PlatformService(project, setup);
