@@ -9,25 +9,29 @@ internal sealed record PlatformService(IResourceBuilder<ProjectResource> Project
 internal static class PlatformServiceExtensions
 {
     /// <summary>
-    /// The service <paramref name="name"/> on its own database, and <c>{name}-setup</c>: the same project run with
+    /// The service <paramref name="name"/> on its own database and as its own user of the broker (ConnectionStrings__messaging
+    /// names that user, docs/decisions/0005-bus-trust.md), and <c>{name}-setup</c>: the same project run with
     /// <see cref="ServiceSetup.ConfigurationKey"/>, which migrates the database and declares the service's queues,
     /// exchanges and bindings on the broker, then exits 0.
     /// </summary>
-    public static PlatformService AddService<TProject>(this IDistributedApplicationBuilder builder, string name, Servers servers, string database)
+    /// <param name="usesBus">False for a service that neither publishes nor consumes (identity): it gets no broker user at all.</param>
+    public static PlatformService AddService<TProject>(this IDistributedApplicationBuilder builder, string name, Servers servers, string database,
+        bool usesBus = true)
         where TProject : IProjectMetadata, new()
     {
         var db = servers.Database(database);
         // Without a launch profile: the set-up listens on nothing, and must not take the service's port from it.
         var setup = builder.AddProject<TProject>(ResourceNames.SetupOf(name), launchProfileName: null)
             .WithReference(db).WaitFor(db)
-            .WithReference(servers.Messaging).WaitFor(servers.Messaging)
             .WithEnvironment(ServiceSetup.EnvironmentVariable, "true")
             .WithForwardedSettings(builder);
         var project = builder.AddProject<TProject>(name)
             .WithReference(db).WaitFor(db)
-            .WithReference(servers.Messaging).WaitFor(servers.Messaging)
             .WithHttpHealthCheck("/health") // 200 once its database and bus are connected
             .WithForwardedSettings(builder);
+        if (usesBus)
+            foreach (var run in new[] { setup, project })
+                run.WithReference(servers.MessagingOf(name), ResourceNames.Messaging).WaitFor(servers.Messaging);
         return new PlatformService(project, setup);
     }
 

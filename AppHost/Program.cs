@@ -31,7 +31,7 @@ try
         builder.AddService<Projects.Participants>(ResourceNames.Participants, servers, ResourceNames.ParticipantsDb),
         builder.AddService<Projects.Employers>(ResourceNames.Employers, servers, ResourceNames.EmployersDb),
         builder.AddService<Projects.Reporting>(ResourceNames.Reporting, servers, ResourceNames.ReportingDb),
-        builder.AddService<Projects.Identity>(ResourceNames.Identity, servers, ResourceNames.IdentityDb),
+        builder.AddService<Projects.Identity>(ResourceNames.Identity, servers, ResourceNames.IdentityDb, usesBus: false),
     ];
     foreach (var service in services)
     {

@@ -34,7 +34,9 @@ internal static class ServerProbe
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             if (Flatten(e).Any(x => x is AuthenticationFailureException or PossibleAuthenticationFailureException))
-                throw new StartupException($"RabbitMQ at {address} refused user '{factory.UserName}'. Check the user and password in {rabbit.SettingName}.");
+                throw new StartupException(rabbit.IsConfigured
+                    ? $"RabbitMQ at {address} refused user '{factory.UserName}'. Check the user and password in {rabbit.SettingName}."
+                    : $"RabbitMQ at {address} refused user '{factory.UserName}'. Run `bash scripts/infra.sh`, which creates the platform's users, or set {rabbit.SettingName}.");
             throw new StartupException(NotReachable("RabbitMQ", "rabbitmq-server", address, uri.Host, Reason(e), rabbit));
         }
     }

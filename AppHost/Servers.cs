@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Samverkan.ServiceDefaults;
+using Samverkan.ServiceDefaults.Messaging;
 
 namespace Samverkan.AppHost;
 
@@ -10,13 +11,20 @@ namespace Samverkan.AppHost;
 /// already running is made before anything is declared: without a Docker engine a declared container never becomes
 /// healthy, and everything waiting for it would wait for ever.
 /// </summary>
-internal sealed class Servers(IResourceBuilder<IResourceWithConnectionString> messaging, Func<string, IResourceBuilder<IResourceWithConnectionString>> database)
+internal sealed class Servers(
+    IResourceBuilder<IResourceWithConnectionString> messaging,
+    Func<string, IResourceBuilder<IResourceWithConnectionString>> database,
+    Func<string, IResourceBuilder<IResourceWithConnectionString>> messagingOf)
 {
     public const string DefaultRabbitMq = "amqp://guest:guest@localhost:5672";
     public const string DefaultPostgres = "Host=localhost;Port=5432;Username=samverkan;Password=samverkan";
     private const string PostgresServer = "postgres";
 
+    /// <summary>The broker as its administrator (or the one user configured), for health and waiting.</summary>
     public IResourceBuilder<IResourceWithConnectionString> Messaging { get; } = messaging;
+
+    /// <summary>The broker as <paramref name="service"/>'s own user (BusUsers), which the service gets as its <c>messaging</c>.</summary>
+    public IResourceBuilder<IResourceWithConnectionString> MessagingOf(string service) => messagingOf(service);
 
     /// <summary>The database <paramref name="name"/>, for one service alone.</summary>
     public IResourceBuilder<IResourceWithConnectionString> Database(string name) => database(name);
@@ -27,9 +35,10 @@ internal sealed class Servers(IResourceBuilder<IResourceWithConnectionString> me
     /// <summary>Aspire runs both as containers, their data in named volumes that outlive a run.</summary>
     private static Servers Containers(IDistributedApplicationBuilder builder)
     {
-        var rabbit = builder.AddRabbitMQ(ResourceNames.Messaging).WithDataVolume();
+        // The management plugin is how the AppHost creates each service's user on the container (BusUsers).
+        var rabbit = builder.AddRabbitMQ(ResourceNames.Messaging).WithDataVolume().WithManagementPlugin();
         var postgres = builder.AddPostgres(PostgresServer).WithDataVolume();
-        return new Servers(rabbit, name => postgres.AddDatabase(name));
+        return new Servers(rabbit, name => postgres.AddDatabase(name), BusUsers.Containers(builder, rabbit));
     }
 
     /// <summary>
@@ -41,20 +50,28 @@ internal sealed class Servers(IResourceBuilder<IResourceWithConnectionString> me
     {
         var rabbitMq = Configured(builder, ResourceNames.Messaging, DefaultRabbitMq);
         var postgres = Configured(builder, PostgresServer, DefaultPostgres);
+        // Each service's own user; none where a broker is configured without them (every service is then that one user).
+        var serviceBrokers = BusPermissions.Services
+            .Select(service => (service, broker: BusUsers.Local(builder.Configuration, service, rabbitMq)))
+            .Where(x => x.broker is not null)
+            .ToDictionary(x => x.service, x => x.broker!);
         builder.Eventing.Subscribe<BeforeStartEvent>(async (_, cancellationToken) =>
         {
             await ServerProbe.RabbitMqAsync(rabbitMq, cancellationToken);
+            foreach (var serviceBroker in serviceBrokers.Values)
+                await ServerProbe.RabbitMqAsync(serviceBroker, cancellationToken);
             await ServerProbe.PostgresAsync(postgres, cancellationToken);
         });
 
         var messaging = AddChecked(builder, ResourceNames.Messaging, rabbitMq.Value, ct => ServerProbe.RabbitMqAsync(rabbitMq, ct));
+        var perService = serviceBrokers.ToDictionary(kv => kv.Key, kv => builder.AddConnectionString(kv.Value.Name, ReferenceExpression.Create($"{kv.Value.Value}")));
         return new Servers(messaging, name =>
         {
             // A database's own connection string is used as it is (the tests give theirs); else the server's, with Database=name.
             var own = builder.Configuration.GetConnectionString(name);
             var connection = new ConfiguredServer(name, own ?? $"{postgres.Value.TrimEnd(';')};Database={name}", own is not null || postgres.IsConfigured);
             return AddChecked(builder, name, connection.Value, ct => ServerProbe.PostgresAsync(connection, ct));
-        });
+        }, service => perService.TryGetValue(service, out var own) ? own : messaging);
     }
 
     private static ConfiguredServer Configured(IDistributedApplicationBuilder builder, string name, string fallback) =>

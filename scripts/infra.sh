@@ -1,12 +1,33 @@
 #!/usr/bin/env bash
 # Installs (when missing) and starts the local RabbitMQ and PostgreSQL that the platform and the tests use,
-# and makes sure the platform's database role exists. Safe to run again: it only does what is missing.
+# and makes sure the platform's database role and each service's RabbitMQ user exist. Safe to run again: it only does
+# what is missing.
 # Skip it entirely by giving connection strings for servers you already run (see README).
 set -euo pipefail
 cd /  # the postgres user, which runs psql below, may not enter the caller's directory
 
 PG_USER="${SAMVERKAN_PG_USER:-samverkan}"
 PG_PASSWORD="${SAMVERKAN_PG_PASSWORD:-samverkan}"
+# Each service's RabbitMQ password, generated here once and kept outside the repository, readable by this user only.
+# The AppHost reads it (BusCredentials.cs); docs/decisions/0005-bus-trust.md.
+BUS_CREDENTIALS="${SAMVERKAN_BUS_CREDENTIALS:-${XDG_CONFIG_HOME:-$HOME/.config}/samverkan/bus-users}"
+BUS_VHOST=/
+
+# The services that connect to the bus, each as its own user samverkan-<service> (BusPermissions.Services): adding a
+# service is one word here and one line there.
+BUS_SERVICES="actors participants employers reporting"
+
+# bus_permissions begin (the same expressions as BusPermissions.For; BusPermissionsTests compares them)
+# Prints the configure, write and read expressions for service $1: its own queues and exchanges (<service>-…), the
+# exchanges of its own events (Samverkan.Contracts.<Service>:…) to write, every event exchange to configure and bind from.
+bus_permissions() {
+  local service="$1" pascal="" part
+  local IFS=-
+  for part in $service; do pascal+="${part^}"; done
+  local own="${service}-.*" events='Samverkan\.Contracts\..+' own_events="Samverkan\\.Contracts\\.${pascal}:.+"
+  printf '%s\n' "^(${own}|${events})\$" "^(${own}|${own_events})\$" "^(${own}|${events})\$"
+}
+# bus_permissions end
 
 say() { printf '[infra] %s\n' "$*"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -60,4 +81,27 @@ if ! as_root rabbitmqctl -q status >/dev/null 2>&1; then
   fi
 fi
 as_root timeout 120 rabbitmqctl -q await_startup >/dev/null 2>&1 || { say "RabbitMQ did not come up; see /var/log/rabbitmq/"; exit 1; }
-say "PostgreSQL on localhost:5432 (role $PG_USER) and RabbitMQ on localhost:5672 are running"
+
+# One RabbitMQ user per service, its password generated on the first run and kept in $BUS_CREDENTIALS (service=password
+# lines); later runs reuse it, and set it again on the broker in case the broker was reinstalled.
+mkdir -p "$(dirname "$BUS_CREDENTIALS")"
+touch "$BUS_CREDENTIALS"
+chmod 600 "$BUS_CREDENTIALS"
+for service in $BUS_SERVICES; do
+  user="samverkan-$service"
+  password=$(sed -n "s/^$service=//p" "$BUS_CREDENTIALS" | tail -n 1)
+  if [ -z "$password" ]; then
+    password=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+    printf '%s=%s\n' "$service" "$password" >>"$BUS_CREDENTIALS"
+  fi
+  if ! as_root rabbitmqctl -q list_users | awk '{print $1}' | grep -qx "$user"; then
+    say "creating RabbitMQ user '$user'"
+    printf '%s' "$password" | as_root rabbitmqctl -q add_user "$user" >/dev/null
+  elif ! as_root rabbitmqctl -q authenticate_user "$user" "$password" >/dev/null 2>&1; then
+    say "setting RabbitMQ user '$user''s password from $BUS_CREDENTIALS"
+    printf '%s' "$password" | as_root rabbitmqctl -q change_password "$user" >/dev/null
+  fi
+  mapfile -t permissions < <(bus_permissions "$service")
+  as_root rabbitmqctl -q set_permissions -p "$BUS_VHOST" "$user" "${permissions[@]}" >/dev/null
+done
+say "PostgreSQL on localhost:5432 (role $PG_USER) and RabbitMQ on localhost:5672 are running; the services' RabbitMQ passwords are in $BUS_CREDENTIALS"

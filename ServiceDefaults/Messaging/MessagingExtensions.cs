@@ -12,8 +12,8 @@ public static class MessagingExtensions
     public const string ActivitySourceName = "Samverkan.Messaging";
 
     /// <summary>
-    /// MassTransit on RabbitMQ (connection string <c>ConnectionStrings:messaging</c>, an amqp:// URI as Aspire
-    /// writes it), the outbox dispatcher for <typeparamref name="TDbContext"/>, and the retry policy for every
+    /// MassTransit on RabbitMQ (connection string <c>ConnectionStrings:messaging</c>, an amqp:// or amqps:// URI as Aspire
+    /// writes it, naming the service's own user), the outbox dispatcher for <typeparamref name="TDbContext"/>, and the retry policy for every
     /// consumer endpoint. Each service gets its own queues: endpoint names carry the service name as prefix.
     /// </summary>
     public static IHostApplicationBuilder AddMessaging<TDbContext>(
@@ -46,14 +46,16 @@ public static class MessagingExtensions
                 endpoint.UseMessageRetry(r => r.Exponential(options.RetryLimit, options.RetryMinInterval, options.RetryMaxInterval,
                     TimeSpan.FromMilliseconds(Math.Max(1, options.RetryMinInterval.TotalMilliseconds))));
                 endpoint.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
+                // No Fault<T> is published: nothing consumes one, the _error queue keeps the message with its exception,
+                // and a service's user may publish only its own events (docs/decisions/0005-bus-trust.md).
+                endpoint.PublishFaults = false;
             });
 
             x.UsingRabbitMq((context, cfg) =>
             {
                 cfg.Host(broker.Host, broker.Port, broker.VirtualHost, h =>
                 {
-                    h.Username(broker.Username);
-                    h.Password(broker.Password);
+                    broker.Configure(h); // the service's own user; TLS for amqps://
                     h.PublisherConfirmation = true; // Publish completes only once the broker has the message
                 });
                 cfg.Durable = true;

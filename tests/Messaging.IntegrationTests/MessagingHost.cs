@@ -35,7 +35,8 @@ public sealed class MessagingHost : IAsyncDisposable
     public ConsumeLog ConsumeLog { get; } = new();
 
     public static async Task<MessagingHost> StartAsync(
-        Infrastructure infra, string database, string service, IDictionary<string, string?>? settings = null)
+        Infrastructure infra, string database, string service, IDictionary<string, string?>? settings = null,
+        Action<IBusRegistrationConfigurator>? consumers = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -53,11 +54,11 @@ public sealed class MessagingHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
 
         builder.AddServiceDbContext<TestDbContext>("testdb");
-        builder.AddMessaging<TestDbContext>(service, x =>
+        builder.AddMessaging<TestDbContext>(service, consumers ?? (x =>
         {
             x.AddConsumer<RecordingConsumer>();
             x.AddConsumer<FailingConsumer>();
-        });
+        }));
         builder.Services.AddSingleton<AttemptCounter>();
 
         var host = builder.Build();

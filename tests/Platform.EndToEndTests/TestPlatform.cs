@@ -5,6 +5,7 @@ using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Samverkan.ServiceDefaults;
 using Samverkan.ServiceDefaults.Auth;
+using Samverkan.ServiceDefaults.Messaging;
 using Samverkan.Testing;
 
 namespace Samverkan.Platform.EndToEndTests;
@@ -185,15 +186,30 @@ public sealed class PlatformRun : IAsyncDisposable
 
     public string Broker => new UriBuilder(Infra.RabbitMqConnectionString) { Path = "/" + Name }.Uri.ToString();
 
+    /// <summary>
+    /// Each service's connection string as its own user on this run's virtual host, with the permissions the platform's
+    /// users have (BusPermissions), by service name.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ServiceBrokers => _serviceBrokers;
+    private readonly Dictionary<string, string> _serviceBrokers = [];
+
     public static async Task<PlatformRun> CreateAsync(string prefix)
     {
         var infra = await Infrastructure.GetAsync();
         var run = new PlatformRun(infra, $"{prefix}{Guid.NewGuid():N}"[..15]);
         await infra.Broker.CreateVirtualHostAsync(run.Name);
+        foreach (var service in BusPermissions.Services)
+        {
+            var permissions = BusPermissions.For(service, UserOf(run, service), BusPermissions.EventsNamespace);
+            var password = await infra.Broker.CreateUserAsync(run.Name, permissions);
+            run._serviceBrokers[service] = new UriBuilder(run.Broker) { UserName = permissions.User, Password = password }.Uri.ToString();
+        }
         return run;
     }
 
-    /// <summary>The AppHost's command line for this run: its servers, its operator secret and keys, no dashboard, any free gateway port.</summary>
+    private static string UserOf(PlatformRun run, string service) => $"{run.Name}-{service}";
+
+    /// <summary>The AppHost's command line for this run: its servers and broker users, its operator secret and keys, no dashboard, any free gateway port.</summary>
     public string[] Arguments(IDictionary<string, string>? settings = null)
     {
         var all = new Dictionary<string, string>
@@ -209,6 +225,8 @@ public sealed class PlatformRun : IAsyncDisposable
         };
         foreach (var (db, connection) in Databases)
             all[$"ConnectionStrings:{db}"] = connection;
+        foreach (var (service, connection) in ServiceBrokers)
+            all[$"ConnectionStrings:{BusPermissions.ConnectionStringNameOf(service)}"] = connection;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             all[key] = value;
         return [.. all.Select(kv => $"--{kv.Key}={kv.Value}")];
@@ -219,6 +237,8 @@ public sealed class PlatformRun : IAsyncDisposable
         foreach (var database in Databases.Values)
             await Infra.DropDatabaseAsync(database);
         await Infra.Broker.DeleteVirtualHostAsync(Name);
+        foreach (var service in ServiceBrokers.Keys)
+            await Infra.Broker.DeleteUserAsync(UserOf(this, service));
         try { Directory.Delete(KeyDirectory, recursive: true); } catch (IOException) { }
     }
 }

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using Samverkan.ServiceDefaults.Messaging;
 using Testcontainers.RabbitMq;
 
 namespace Samverkan.Testing;
@@ -45,6 +47,31 @@ public sealed class BrokerControl
     }
 
     public Task DeleteVirtualHostAsync(string name) => _rabbitmqctl($"delete_vhost {name}");
+
+    /// <summary>
+    /// A user of this test's own with the permissions of <paramref name="permissions"/> on <paramref name="virtualHost"/>
+    /// (docs/decisions/0005-bus-trust.md), and a generated password, returned. Users are the broker's, not the virtual
+    /// host's: name them after the virtual host and delete them with it.
+    /// </summary>
+    public async Task<string> CreateUserAsync(string virtualHost, BusPermissions permissions)
+    {
+        var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        await _rabbitmqctl($"add_user {permissions.User} {password}");
+        await _rabbitmqctl($"set_permissions -p {virtualHost} {permissions.User} {permissions.Configure} {permissions.Write} {permissions.Read}");
+        return password;
+    }
+
+    public async Task DeleteUserAsync(string user)
+    {
+        try
+        {
+            await _rabbitmqctl($"delete_user {user}");
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone (a run cleaned up twice): nothing to do.
+        }
+    }
 
     public async Task StartAsync()
     {
