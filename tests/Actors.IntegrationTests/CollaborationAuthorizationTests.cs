@@ -78,10 +78,10 @@ public sealed class CollaborationAuthorizationTests(ActorsApiFactory factory) : 
     }
 
     [Fact]
-    public async Task Admin_updates_any_collaboration()
+    public async Task The_owners_admin_updates_the_collaboration()
     {
-        var (id, _) = await factory.CreateCollaborationAsync();
-        var admin = factory.ClientFor(Roles.Admin);
+        var (id, owner) = await factory.CreateCollaborationAsync();
+        var admin = factory.ClientFor(Roles.Admin, owner);
         var etag = (await admin.GetAsync($"/api/collaborations/{id}")).Headers.ETag!.Tag;
         Assert.Equal(HttpStatusCode.OK, (await admin.SendAsync(Put($"/api/collaborations/{id}", ValidPlan(), etag))).StatusCode);
     }

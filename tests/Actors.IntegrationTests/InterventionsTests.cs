@@ -43,12 +43,13 @@ public sealed class InterventionsTests(ActorsApiFactory factory) : IClassFixture
     }
 
     [Fact]
-    public async Task An_unknown_actor_is_404_and_admins_may_write_for_any_actor()
+    public async Task An_unknown_actor_is_404_and_an_admin_writes_its_own_actors_catalogue_only()
     {
-        var admin = factory.ClientFor(Roles.Admin);
-        Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsJsonAsync($"/api/actors/{Guid.NewGuid()}/interventions", Body())).StatusCode);
+        var unknown = Guid.NewGuid();
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.ClientFor(Roles.Admin, unknown).PostAsJsonAsync($"/api/actors/{unknown}/interventions", Body())).StatusCode);
         var actor = await factory.RegisterActorAsync();
-        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync($"/api/actors/{actor}/interventions", Body())).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await factory.ClientFor(Roles.Admin, actor).PostAsJsonAsync($"/api/actors/{actor}/interventions", Body())).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientFor(Roles.Admin).PostAsJsonAsync($"/api/actors/{actor}/interventions", Body())).StatusCode);
     }
 
     [Theory]

@@ -47,7 +47,7 @@ public sealed class UpdateActorTests(ActorsApiFactory factory) : IClassFixture<A
     public async Task Update_without_if_match_is_428()
     {
         var id = await factory.RegisterActorAsync();
-        var response = await factory.ClientFor(Roles.Admin).SendAsync(Put(id, Changes(), ifMatch: null));
+        var response = await factory.ClientFor(Roles.Admin, id).SendAsync(Put(id, Changes(), ifMatch: null));
         Assert.Equal(HttpStatusCode.PreconditionRequired, response.StatusCode);
         await response.ProblemAsync();
     }
@@ -56,7 +56,7 @@ public sealed class UpdateActorTests(ActorsApiFactory factory) : IClassFixture<A
     public async Task Update_with_a_stale_etag_is_412()
     {
         var id = await factory.RegisterActorAsync();
-        var admin = factory.ClientFor(Roles.Admin);
+        var admin = factory.ClientFor(Roles.Admin, id);
         var etag = (await admin.GetAsync($"/api/actors/{id}")).Headers.ETag!.Tag;
         Assert.Equal(HttpStatusCode.OK, (await admin.SendAsync(Put(id, Changes("First"), etag))).StatusCode);
 
@@ -98,7 +98,7 @@ public sealed class UpdateActorTests(ActorsApiFactory factory) : IClassFixture<A
     public async Task Bad_update_is_400_naming_the_field(string fault, string field)
     {
         var id = await factory.RegisterActorAsync();
-        var admin = factory.ClientFor(Roles.Admin);
+        var admin = factory.ClientFor(Roles.Admin, id);
         var etag = (await admin.GetAsync($"/api/actors/{id}")).Headers.ETag!.Tag;
         object contact = fault switch
         {
@@ -120,7 +120,7 @@ public sealed class UpdateActorTests(ActorsApiFactory factory) : IClassFixture<A
     public async Task Employers_see_public_actor_information_without_contact_persons()
     {
         var id = await factory.RegisterActorAsync();
-        var admin = factory.ClientFor(Roles.Admin);
+        var admin = factory.ClientFor(Roles.Admin, id);
         var etag = (await admin.GetAsync($"/api/actors/{id}")).Headers.ETag!.Tag;
         Assert.Equal(HttpStatusCode.OK, (await admin.SendAsync(Put(id, Changes(), etag))).StatusCode);
 

@@ -13,8 +13,20 @@ public sealed class CollaborationAccessTests
     [Theory]
     [InlineData(CollaborationAction.Read)]
     [InlineData(CollaborationAction.Manage)]
-    public void Admins_may_do_anything_even_without_membership(CollaborationAction action) =>
-        Assert.Equal(AccessDecision.Allow, CollaborationAccess.Decide(Roles.Admin, Outsider, Owner, Members, action));
+    public void An_admin_of_an_agency_outside_the_collaboration_is_told_it_does_not_exist(CollaborationAction action) =>
+        Assert.Equal(AccessDecision.NotFound, CollaborationAccess.Decide(Roles.Admin, Outsider, Owner, Members, action));
+
+    [Fact]
+    public void A_members_admin_reads_and_the_owners_admin_manages()
+    {
+        Assert.Equal(AccessDecision.Allow, CollaborationAccess.Decide(Roles.Admin, Partner, Owner, Members, CollaborationAction.Read));
+        Assert.Equal(AccessDecision.Forbidden, CollaborationAccess.Decide(Roles.Admin, Partner, Owner, Members, CollaborationAction.Manage));
+        Assert.Equal(AccessDecision.Allow, CollaborationAccess.Decide(Roles.Admin, Owner, Owner, Members, CollaborationAction.Manage));
+    }
+
+    [Fact]
+    public void The_operator_manages_no_agencys_collaboration() =>
+        Assert.Equal(AccessDecision.Forbidden, CollaborationAccess.Decide(Roles.Operator, Owner, Owner, Members, CollaborationAction.Read));
 
     [Fact]
     public void Owner_coordinators_manage() =>
@@ -63,7 +75,8 @@ public sealed class CollaborationAccessTests
     {
         Assert.Equal(AccessDecision.Allow, CollaborationAccess.DecideMemberGoals(Roles.Coordinator, Partner, Owner, Members, Partner));
         Assert.Equal(AccessDecision.Allow, CollaborationAccess.DecideMemberGoals(Roles.Coordinator, Owner, Owner, Members, Partner));
-        Assert.Equal(AccessDecision.Allow, CollaborationAccess.DecideMemberGoals(Roles.Admin, Outsider, Owner, Members, Partner));
+        Assert.Equal(AccessDecision.Allow, CollaborationAccess.DecideMemberGoals(Roles.Admin, Partner, Owner, Members, Partner));
+        Assert.Equal(AccessDecision.NotFound, CollaborationAccess.DecideMemberGoals(Roles.Admin, Outsider, Owner, Members, Partner));
         Assert.Equal(AccessDecision.Forbidden, CollaborationAccess.DecideMemberGoals(Roles.Coordinator, Partner, Owner, Members, Owner));
         Assert.Equal(AccessDecision.Forbidden, CollaborationAccess.DecideMemberGoals(Roles.Caseworker, Partner, Owner, Members, Partner));
         Assert.Equal(AccessDecision.NotFound, CollaborationAccess.DecideMemberGoals(Roles.Coordinator, Outsider, Owner, Members, Partner));
@@ -88,20 +101,27 @@ public sealed class MemberOwnAccessTests
         Assert.Equal(AccessDecision.Forbidden, CollaborationAccess.DecideMemberOwn(Roles.Caseworker, Partner, Owner, Members, Partner));
 
     [Fact]
-    public void Outsiders_learn_nothing_and_admins_may_act()
+    public void Outsiders_learn_nothing_and_admins_act_for_their_own_agency_only()
     {
         Assert.Equal(AccessDecision.NotFound, CollaborationAccess.DecideMemberOwn(Roles.Coordinator, Guid.NewGuid(), Owner, Members, Partner));
-        Assert.Equal(AccessDecision.Allow, CollaborationAccess.DecideMemberOwn(Roles.Admin, null, Owner, Members, Partner));
+        Assert.Equal(AccessDecision.Forbidden, CollaborationAccess.DecideMemberOwn(Roles.Admin, null, Owner, Members, Partner));
+        Assert.Equal(AccessDecision.Allow, CollaborationAccess.DecideMemberOwn(Roles.Admin, Partner, Owner, Members, Partner));
+        Assert.Equal(AccessDecision.Forbidden, CollaborationAccess.DecideMemberOwn(Roles.Admin, Owner, Owner, Members, Partner));
     }
 
     [Theory]
     [InlineData(Roles.Coordinator, true)]
     [InlineData(Roles.Caseworker, true)]
+    [InlineData(Roles.Admin, true)]
     [InlineData(Roles.Employer, false)]
+    [InlineData(Roles.Operator, false)]
     public void An_actors_own_staff_write_its_catalogue_employers_never(string role, bool allowed) =>
         Assert.Equal(allowed ? AccessDecision.Allow : AccessDecision.Forbidden, CollaborationAccess.DecideActorOwn(role, Partner, Partner));
 
     [Fact]
-    public void Staff_of_another_actor_do_not_write_its_catalogue() =>
+    public void Staff_of_another_actor_do_not_write_its_catalogue()
+    {
         Assert.Equal(AccessDecision.Forbidden, CollaborationAccess.DecideActorOwn(Roles.Coordinator, Owner, Partner));
+        Assert.Equal(AccessDecision.Forbidden, CollaborationAccess.DecideActorOwn(Roles.Admin, Owner, Partner));
+    }
 }

@@ -52,7 +52,7 @@ public sealed class BadInputTests(ParticipantsApiFactory factory) : IClassFixtur
     {
         var unknownAgency = Guid.NewGuid();
         var asCaseworker = await factory.ClientFor(Roles.Caseworker, unknownAgency).EnrolAsync(new EnrolBody());
-        var asAdmin = await factory.ClientFor(Roles.Admin).EnrolAsync(new EnrolBody { ReferringActorId = Guid.NewGuid() });
+        var asAdmin = await factory.ClientFor(Roles.Admin, Guid.NewGuid()).EnrolAsync(new EnrolBody());
 
         await asCaseworker.AssertNamesField("referringActorId");
         await asAdmin.AssertNamesField("referringActorId");

@@ -92,7 +92,7 @@ public sealed class ConsentTests(ParticipantsApiFactory factory) : IClassFixture
         var body = new { purpose = "share-action-plan", recipientActorId = recipient, givenOn = "2026-02-01", method = "written" };
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"/api/participants/{participant}/consents", body)).StatusCode);
 
-        var erasure = await factory.ClientFor(Roles.Admin).PostAsJsonAsync($"/api/participants/{participant}/erasure", new { reason = "lawful-request" });
+        var erasure = await factory.ClientFor(Roles.Admin, agency).PostAsJsonAsync($"/api/participants/{participant}/erasure", new { reason = "lawful-request" });
         var consents = await client.GetAsync($"/api/participants/{participant}/consents");
 
         Assert.Equal(HttpStatusCode.OK, erasure.StatusCode);

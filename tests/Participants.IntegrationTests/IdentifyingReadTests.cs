@@ -47,7 +47,7 @@ public sealed class IdentifyingReadTests(ParticipantsApiFactory factory) : IClas
     }
 
     [Fact]
-    public async Task Reason_may_come_in_a_header_and_the_admin_sees_every_read_in_the_audit_log()
+    public async Task Reason_may_come_in_a_header_and_the_agencys_admin_sees_every_read_of_its_participant_in_the_audit_log()
     {
         var agency = await factory.KnownActorAsync();
         var caseworker = factory.ClientFor(Roles.Caseworker, agency);
@@ -55,7 +55,7 @@ public sealed class IdentifyingReadTests(ParticipantsApiFactory factory) : IClas
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/participants/{id}");
         request.Headers.Add(ParticipantsApi.ReasonHeader, "referral follow-up");
         var read = await caseworker.SendAsync(request);
-        var admin = factory.ClientFor(Roles.Admin);
+        var admin = factory.ClientFor(Roles.Admin, agency);
         await admin.GetAsync($"/api/participants/{id}?reason=data%20subject%20request");
 
         var log = await admin.GetFromJsonAsync<JsonElement>($"/api/participants/audit?participantId={id}");

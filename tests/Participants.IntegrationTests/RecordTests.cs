@@ -47,7 +47,7 @@ public sealed class RecordTests(ParticipantsApiFactory factory) : IClassFixture<
     {
         var (agency, client, participant) = await Journey.EnrolledAsync(factory, new EnrolBody { PersonalIdentityNumber = "850709-9862", Name = "Bodil Radera" });
         await FillAsync(client, participant, agency);
-        var admin = factory.ClientFor(Roles.Admin);
+        var admin = factory.ClientFor(Roles.Admin, agency); // the agency's own admin
 
         var asCaseworker = await client.PostAsJsonAsync($"/api/participants/{participant}/erasure", new { reason = "lawful-request" });
         var erased = await (await admin.PostAsJsonAsync($"/api/participants/{participant}/erasure", new { reason = "lawful-request" })).JsonAsync(HttpStatusCode.OK);
@@ -86,8 +86,8 @@ public sealed class RecordTests(ParticipantsApiFactory factory) : IClassFixture<
     [Fact]
     public async Task Erasure_asks_for_a_lawful_request_and_404s_an_unknown_participant()
     {
-        var (_, _, participant) = await Journey.EnrolledAsync(factory);
-        var admin = factory.ClientFor(Roles.Admin);
+        var (agency, _, participant) = await Journey.EnrolledAsync(factory);
+        var admin = factory.ClientFor(Roles.Admin, agency);
 
         await (await admin.PostAsJsonAsync($"/api/participants/{participant}/erasure", new { reason = "retention-expired" })).AssertNamesField("reason");
         await (await admin.PostAsJsonAsync($"/api/participants/{participant}/erasure", new { })).AssertNamesField("reason");

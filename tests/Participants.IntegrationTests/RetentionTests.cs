@@ -13,7 +13,7 @@ public sealed class RetentionTests(ParticipantsApiFactory factory) : IClassFixtu
     [Fact]
     public async Task Exited_participants_past_retention_are_erased_with_reason_retention_expired_others_are_kept()
     {
-        var (_, client, exited) = await Journey.EnrolledAsync(factory, new EnrolBody { PersonalIdentityNumber = "811218-9876" });
+        var (agency, client, exited) = await Journey.EnrolledAsync(factory, new EnrolBody { PersonalIdentityNumber = "811218-9876" });
         var (_, _, stillIn) = await Journey.EnrolledAsync(factory, new EnrolBody { PersonalIdentityNumber = "121212-1212" });
         (await client.PostAsJsonAsync($"/api/participants/{exited}/exit", new { exitDate = "2026-03-31", outcome = "studies" })).EnsureSuccessStatusCode();
 
@@ -31,7 +31,7 @@ public sealed class RetentionTests(ParticipantsApiFactory factory) : IClassFixtu
         Assert.Equal(JsonValueKind.Null, row.GetProperty("protected_number").ValueKind);
         var other = JsonDocument.Parse(Assert.Single(await factory.RowsAsync("participants"), r => r.Contains(stillIn.ToString()))).RootElement;
         Assert.Equal(JsonValueKind.String, other.GetProperty("protected_number").ValueKind);
-        Assert.Equal(HttpStatusCode.NotFound, (await factory.ClientFor(Roles.Admin).GetAsync($"/api/participants/{exited}/export")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.ClientFor(Roles.Admin, agency).GetAsync($"/api/participants/{exited}/export")).StatusCode);
     }
 
     private async Task<int> SweepAsync(DateOnly today)

@@ -22,7 +22,10 @@ public sealed class ParticipantAccessRulesTests
     [InlineData(Roles.Coordinator, "partner", false)] // another member agency
     [InlineData(Roles.Caseworker, "partner", false)]
     [InlineData(Roles.Employer, "referrer", false)]   // employers never
-    [InlineData(Roles.Admin, "partner", true)]
+    [InlineData(Roles.Admin, "referrer", true)]       // an agency's admin: its own agency's participants
+    [InlineData(Roles.Admin, "owner", true)]
+    [InlineData(Roles.Admin, "partner", false)]       // never another agency's
+    [InlineData(Roles.Operator, "referrer", false)]   // the operator reads no participant record
     public void Who_may_see_a_participant(string role, string agency, bool allowed)
     {
         var actor = agency switch { "referrer" => Referrer, "owner" => Owner, _ => Partner };

@@ -87,13 +87,19 @@ public sealed class CollaborationSummaryTests(ReportingApiFactory factory) : ICl
     }
 
     [Fact]
-    public async Task Caseworker_and_coordinator_of_another_agency_see_small_counts_suppressed()
+    public async Task The_owners_caseworker_and_any_reader_of_the_published_summary_see_small_counts_suppressed()
     {
-        var (collaboration, _) = await CollaborationWithParticipantsAsync();
+        var (collaboration, owner) = await CollaborationWithParticipantsAsync();
 
-        foreach (var client in new[] { factory.ClientFor(Roles.Caseworker), factory.ClientFor(Roles.Coordinator), factory.ClientFor(Roles.Employer) })
+        foreach (var (client, route) in new[]
         {
-            var report = await SummaryAsync(client, collaboration);
+            (factory.ClientFor(Roles.Caseworker, owner), "collaborations"),
+            (factory.ClientFor(Roles.Coordinator), "published/collaborations"), (factory.ClientFor(Roles.Employer), "published/collaborations"),
+        })
+        {
+            var response = await client.GetAsync($"/api/reports/{route}/{collaboration}/summary?asOf=2026-12-31");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var report = await response.Content.ReadFromJsonAsync<JsonElement>();
             Assert.False(report.GetProperty("exact").GetBoolean());
             var nonBinary = Cell(report, "nonBinary");
             Assert.True(nonBinary.GetProperty("suppressed").GetBoolean());
@@ -106,7 +112,7 @@ public sealed class CollaborationSummaryTests(ReportingApiFactory factory) : ICl
     }
 
     [Fact]
-    public async Task A_members_coordinator_sees_exact_counts_until_the_member_leaves()
+    public async Task A_members_coordinator_sees_exact_counts_until_the_member_leaves_and_nothing_after()
     {
         var (collaboration, _) = await CollaborationWithParticipantsAsync();
         var partner = Guid.NewGuid();
@@ -124,24 +130,24 @@ public sealed class CollaborationSummaryTests(ReportingApiFactory factory) : ICl
             new MemberLeft { CollaborationId = collaboration, ActorId = partner, LeftOn = new(2026, 6, 30), OccurredAt = DateTimeOffset.UtcNow },
         ]);
 
-        var afterLeaving = await SummaryAsync(coordinator, collaboration);
+        // No longer a member: the collaboration's reports are no longer the agency's to read.
+        var afterLeaving = await coordinator.GetAsync($"/api/reports/collaborations/{collaboration}/summary?asOf=2026-12-31");
 
-        Assert.False(afterLeaving.GetProperty("exact").GetBoolean());
-        Assert.True(Cell(afterLeaving, "nonBinary").GetProperty("suppressed").GetBoolean());
+        Assert.Equal(HttpStatusCode.NotFound, afterLeaving.StatusCode);
     }
 
     [Fact]
-    public async Task Publication_is_suppressed_even_for_the_owners_coordinator_and_admins()
+    public async Task Publication_is_suppressed_even_for_the_owners_coordinator_and_the_operator()
     {
         var (collaboration, owner) = await CollaborationWithParticipantsAsync();
 
-        foreach (var client in new[] { factory.ClientFor(Roles.Coordinator, owner), factory.ClientFor(Roles.Admin) })
+        foreach (var client in new[] { factory.ClientFor(Roles.Coordinator, owner), factory.ClientFor(Roles.Operator) })
         {
             var report = await SummaryAsync(client, collaboration, "asOf=2026-12-31&publication=true");
             Assert.False(report.GetProperty("exact").GetBoolean());
             Assert.True(Cell(report, "nonBinary").GetProperty("suppressed").GetBoolean());
         }
-        var exact = await SummaryAsync(factory.ClientFor(Roles.Admin), collaboration);
+        var exact = await SummaryAsync(factory.ClientFor(Roles.Operator), collaboration);
         Assert.Equal(2, Cell(exact, "nonBinary").GetProperty("count").GetInt32());
     }
 
@@ -158,7 +164,7 @@ public sealed class CollaborationSummaryTests(ReportingApiFactory factory) : ICl
         await ConsumedAsync([messageId], times: 2);
         await ConsumedAsync([again]);
 
-        var report = await SummaryAsync(factory.ClientFor(Roles.Admin), collaboration);
+        var report = await SummaryAsync(factory.ClientFor(Roles.Operator), collaboration);
         Assert.Equal(1, Cell(report, "total").GetProperty("count").GetInt32());
     }
 
@@ -171,7 +177,7 @@ public sealed class CollaborationSummaryTests(ReportingApiFactory factory) : ICl
             await factory.PublishAsync(Enrolled(collaboration, owner, Gender.Man, new DateOnly(2026, 3, 1))),
             await factory.PublishAsync(Enrolled(collaboration, owner, Gender.Man, new DateOnly(2026, 6, 1))),
         ]);
-        var client = factory.ClientFor(Roles.Admin);
+        var client = factory.ClientFor(Roles.Operator);
 
         Assert.Equal(1, Cell(await SummaryAsync(client, collaboration, "asOf=2026-05-31"), "men").GetProperty("count").GetInt32());
         Assert.Equal(2, Cell(await SummaryAsync(client, collaboration, "asOf=2026-06-01"), "men").GetProperty("count").GetInt32());
@@ -188,8 +194,8 @@ public sealed class CollaborationSummaryTests(ReportingApiFactory factory) : ICl
     [Fact]
     public async Task Csv_export_holds_the_same_numbers_as_the_json()
     {
-        var (collaboration, _) = await CollaborationWithParticipantsAsync();
-        var client = factory.ClientFor(Roles.Caseworker);
+        var (collaboration, owner) = await CollaborationWithParticipantsAsync();
+        var client = factory.ClientFor(Roles.Caseworker, owner);
         var json = await SummaryAsync(client, collaboration);
 
         var response = await client.GetAsync($"/api/reports/collaborations/{collaboration}/summary?asOf=2026-12-31&format=csv");
@@ -212,14 +218,14 @@ public sealed class CollaborationSummaryTests(ReportingApiFactory factory) : ICl
     [InlineData("lang=de", "lang")]
     public async Task Bad_input_is_400_naming_the_field(string query, string field)
     {
-        var response = await factory.ClientFor(Roles.Admin).GetAsync($"/api/reports/collaborations/{Guid.NewGuid()}/summary?{query}");
+        var response = await factory.ClientFor(Roles.Operator).GetAsync($"/api/reports/collaborations/{Guid.NewGuid()}/summary?{query}");
         await Problems.AssertBadRequestNaming(response, field);
     }
 
     [Fact]
     public async Task Unknown_collaboration_is_404()
     {
-        var response = await factory.ClientFor(Roles.Admin).GetAsync($"/api/reports/collaborations/{Guid.NewGuid()}/summary");
+        var response = await factory.ClientFor(Roles.Operator).GetAsync($"/api/reports/collaborations/{Guid.NewGuid()}/summary");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 

@@ -50,11 +50,11 @@ public sealed class ExitsAndRegionalTests(ReportingApiFactory factory) : IClassF
         Assert.Equal(1, Count(summary.GetProperty("active"), "men"));
 
         // Before the exits' date: no exits yet, everyone active.
-        var before = await GetJsonAsync(factory.ClientFor(Roles.Admin), $"/api/reports/collaborations/{collaboration}/summary?asOf=2026-08-31");
+        var before = await GetJsonAsync(factory.ClientFor(Roles.Operator), $"/api/reports/collaborations/{collaboration}/summary?asOf=2026-08-31");
         Assert.Equal(0, Count(before.GetProperty("exits").GetProperty("totals"), "total"));
         Assert.Equal(16, Count(before.GetProperty("active"), "total"));
         // A period holding only the exits' month: no one started then, 13 exits.
-        var period = await GetJsonAsync(factory.ClientFor(Roles.Admin), $"/api/reports/collaborations/{collaboration}/summary?from=2026-09-01&to=2026-09-30");
+        var period = await GetJsonAsync(factory.ClientFor(Roles.Operator), $"/api/reports/collaborations/{collaboration}/summary?from=2026-09-01&to=2026-09-30");
         Assert.Equal(0, Count(period.GetProperty("started"), "total"));
         Assert.Equal(13, Count(period.GetProperty("exits").GetProperty("totals"), "total"));
         Assert.Equal(3, Count(period.GetProperty("active"), "total"));
@@ -68,7 +68,7 @@ public sealed class ExitsAndRegionalTests(ReportingApiFactory factory) : IClassF
         await factory.PublishAllAsync([TestEvents.Exited(enrolled, ExitOutcome.Studies)]);
         await factory.PublishAllAsync([enrolled]);
 
-        var summary = await GetJsonAsync(factory.ClientFor(Roles.Admin), $"/api/reports/collaborations/{collaboration}/summary?asOf=2026-12-31");
+        var summary = await GetJsonAsync(factory.ClientFor(Roles.Operator), $"/api/reports/collaborations/{collaboration}/summary?asOf=2026-12-31");
         Assert.Equal(1, Count(ExitRow(summary, "studies"), "women"));
         Assert.Equal(0, Count(summary.GetProperty("active"), "total"));
     }
@@ -85,7 +85,7 @@ public sealed class ExitsAndRegionalTests(ReportingApiFactory factory) : IClassF
         }]);
         await factory.PublishAllAsync([enrolled]);
 
-        var summary = await GetJsonAsync(factory.ClientFor(Roles.Admin), $"/api/reports/collaborations/{collaboration}/summary?asOf=2026-12-31");
+        var summary = await GetJsonAsync(factory.ClientFor(Roles.Operator), $"/api/reports/collaborations/{collaboration}/summary?asOf=2026-12-31");
         Assert.Equal(1, Count(summary.GetProperty("started"), "women"));
         Assert.Equal(0, Count(summary.GetProperty("started"), "men"));
         var municipality = Assert.Single(summary.GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("dimension").GetString() == "municipality").GetProperty("rows").EnumerateArray());
@@ -106,7 +106,7 @@ public sealed class ExitsAndRegionalTests(ReportingApiFactory factory) : IClassF
         await factory.PublishAllAsync([Hours(25.5m, 10)]);
         await factory.PublishAllAsync([Hours(99m, -10)]); // older, arriving late: ignored
 
-        var summary = await GetJsonAsync(factory.ClientFor(Roles.Admin), $"/api/reports/collaborations/{collaboration}/summary?asOf=2026-12-31");
+        var summary = await GetJsonAsync(factory.ClientFor(Roles.Operator), $"/api/reports/collaborations/{collaboration}/summary?asOf=2026-12-31");
         var month = Assert.Single(summary.GetProperty("hoursByMonth").EnumerateArray());
         Assert.Equal("2026-03", month.GetProperty("month").GetString());
         Assert.Equal(25.5m, month.GetProperty("hours").GetDecimal());
@@ -121,7 +121,7 @@ public sealed class ExitsAndRegionalTests(ReportingApiFactory factory) : IClassF
         var february = TestEvents.Enrolled(collaboration, referrer, Gender.Woman, "2584", start: new(2026, 2, 2));
         var may = TestEvents.Enrolled(collaboration, referrer, Gender.Woman, "2584", start: new(2026, 5, 4));
         await factory.PublishAllAsync([february, may, TestEvents.Exited(may, ExitOutcome.Studies, date: new(2026, 6, 15))]);
-        var admin = factory.ClientFor(Roles.Admin);
+        var admin = factory.ClientFor(Roles.Operator);
 
         foreach (var scope in new[] { "", $"&collaboration={collaboration}" })
         {
@@ -139,7 +139,7 @@ public sealed class ExitsAndRegionalTests(ReportingApiFactory factory) : IClassF
     }
 
     [Fact]
-    public async Task Regional_view_compares_municipalities_exact_for_admins_and_suppressed_for_others()
+    public async Task Regional_view_compares_municipalities_exact_for_the_operator_and_suppressed_for_others()
     {
         var collaboration = Guid.NewGuid();
         var referrer = Guid.NewGuid();
@@ -149,7 +149,7 @@ public sealed class ExitsAndRegionalTests(ReportingApiFactory factory) : IClassF
         await factory.PublishAllAsync([.. women, .. men]);
         await factory.PublishAllAsync([.. women.Select(w => TestEvents.Exited(w, ExitOutcome.Employment)), .. men.Take(2).Select(m => TestEvents.Exited(m, ExitOutcome.Studies))]);
 
-        var admin = await GetJsonAsync(factory.ClientFor(Roles.Admin), "/api/reports/regional?municipality=0840&asOf=2026-12-31");
+        var admin = await GetJsonAsync(factory.ClientFor(Roles.Operator), "/api/reports/regional?municipality=0840&asOf=2026-12-31");
         Assert.True(admin.GetProperty("exact").GetBoolean());
         var m = Assert.Single(admin.GetProperty("municipalities").EnumerateArray());
         Assert.Equal("Mörbylånga", m.GetProperty("name").GetString());
@@ -160,8 +160,8 @@ public sealed class ExitsAndRegionalTests(ReportingApiFactory factory) : IClassF
         Assert.Equal(100.0m, outcomes["work-or-studies"].GetProperty("shares").GetProperty("total").GetProperty("percent").GetDecimal());
         Assert.Equal(100.0m, outcomes["studies"].GetProperty("shares").GetProperty("men").GetProperty("percent").GetDecimal());
 
-        // Anyone else, in the collaboration's view, sees small counts and their shares hidden.
-        var caseworker = await GetJsonAsync(factory.ClientFor(Roles.Caseworker), $"/api/reports/regional?collaboration={collaboration}&asOf=2026-12-31");
+        // An agency's coordinator, across collaborations not all its own, sees small counts and their shares hidden.
+        var caseworker = await GetJsonAsync(factory.ClientFor(Roles.Coordinator), "/api/reports/regional?municipality=0840&asOf=2026-12-31");
         Assert.False(caseworker.GetProperty("exact").GetBoolean());
         var suppressed = Assert.Single(caseworker.GetProperty("municipalities").EnumerateArray());
         var studies = suppressed.GetProperty("outcomes").EnumerateArray().Single(o => o.GetProperty("key").GetString() == "studies");
@@ -176,7 +176,7 @@ public sealed class ExitsAndRegionalTests(ReportingApiFactory factory) : IClassF
     [InlineData("format=pdf", "format")]
     public async Task Bad_regional_input_is_400_naming_the_field(string query, string field)
     {
-        var response = await factory.ClientFor(Roles.Admin).GetAsync($"/api/reports/regional?{query}");
+        var response = await factory.ClientFor(Roles.Operator).GetAsync($"/api/reports/regional?{query}");
         await Problems.AssertBadRequestNaming(response, field);
     }
 }

@@ -116,9 +116,9 @@ public sealed class ExportFormatTests(ReportingApiFactory factory) : IClassFixtu
     [Fact]
     public async Task Regional_xlsx_holds_the_same_figures_as_the_json()
     {
-        var (collaboration, _) = await CollaborationAsync();
-        var client = factory.ClientFor(Roles.Caseworker);
-        var query = $"/api/reports/regional?collaboration={collaboration}&asOf=2026-12-31";
+        var (collaboration, owner) = await CollaborationAsync();
+        var client = factory.ClientFor(Roles.Coordinator, owner);
+        var query = $"/api/reports/regional?collaboration={collaboration}&asOf=2026-12-31&publication=true";
         var json = await client.GetFromJsonAsync<JsonElement>(query);
         var sheet = Sheet(await client.GetByteArrayAsync(query + "&format=xlsx"));
 

@@ -24,7 +24,7 @@ public sealed class FollowUpReportsTests(ReportingApiFactory factory) : IClassFi
         await factory.PublishAllAsync(women);
         await factory.PublishAllAsync(women.Select(w => TestEvents.Exited(w, ExitOutcome.SelfEmployment, qualification: true)));
 
-        var report = await GetAsync(factory.ClientFor(Roles.Admin), $"/api/reports/collaborations/{collaboration}/esf-indicators?asOf=2026-12-31");
+        var report = await GetAsync(factory.ClientFor(Roles.Operator), $"/api/reports/collaborations/{collaboration}/esf-indicators?asOf=2026-12-31");
 
         var entry = report.GetProperty("atEntry").EnumerateArray().ToDictionary(t => t.GetProperty("dimension").GetString()!);
         var status = entry["labour-market-status"].GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("key").GetString() == "long-term-unemployed");
@@ -43,7 +43,7 @@ public sealed class FollowUpReportsTests(ReportingApiFactory factory) : IClassFi
         var people = Enumerable.Range(0, 10).Select(i => TestEvents.Enrolled(collaboration, Guid.NewGuid(), i % 2 == 0 ? Gender.Woman : Gender.Man)).ToList();
         await factory.PublishAllAsync(people);
         await factory.PublishAllAsync(people.Select((p, i) => TestEvents.Exited(p, i < 4 ? ExitOutcome.Employment : i < 5 ? ExitOutcome.Studies : ExitOutcome.Other)));
-        var admin = factory.ClientFor(Roles.Admin);
+        var admin = factory.ClientFor(Roles.Operator);
 
         var named = await GetAsync(admin, $"/api/reports/collaborations/{collaboration}/comparison?asOf=2026-12-31");
         Assert.Equal("esf-programme-average", named.GetProperty("reference").GetString());
@@ -148,7 +148,7 @@ public sealed class FollowUpReportsTests(ReportingApiFactory factory) : IClassFi
             }),
         ]);
 
-        var report = await GetAsync(factory.ClientFor(Roles.Admin), $"/api/reports/employer-engagement?collaboration={collaboration}&asOf=2026-12-31");
+        var report = await GetAsync(factory.ClientFor(Roles.Operator), $"/api/reports/employer-engagement?collaboration={collaboration}&asOf=2026-12-31");
 
         Assert.Equal(1, report.GetProperty("employersContacted").GetInt32());
         Assert.Equal(1, report.GetProperty("contacts").GetInt32()); // the planned one is not a contact made

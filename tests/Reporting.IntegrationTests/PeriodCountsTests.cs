@@ -40,7 +40,7 @@ public sealed class PeriodCountsTests(ReportingApiFactory factory) : IClassFixtu
         var from = parts.GetValueOrDefault("from", DateOnly.MinValue);
         var to = parts.TryGetValue("to", out var t) ? t : parts["asOf"];
 
-        var summary = await factory.ClientFor(Roles.Admin).GetFromJsonAsync<JsonElement>($"/api/reports/collaborations/{collaboration}/summary?{query}");
+        var summary = await factory.ClientFor(Roles.Operator).GetFromJsonAsync<JsonElement>($"/api/reports/collaborations/{collaboration}/summary?{query}");
 
         var expected = Starts.Count(s => s >= from && s <= to);
         var total = summary.GetProperty("started").GetProperty("total");

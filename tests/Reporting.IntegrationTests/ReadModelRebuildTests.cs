@@ -64,7 +64,7 @@ public sealed class ReadModelRebuildTests(ReportingApiFactory factory) : IClassF
                 PresentedOn = new(2026, 3, 12), OccurredAt = DateTimeOffset.UtcNow,
             },
         ]);
-        var admin = factory.ClientFor(Roles.Admin);
+        var admin = factory.ClientFor(Roles.Operator);
         var reports = new[]
         {
             $"/api/reports/collaborations/{collaboration}/summary?asOf=2026-12-31",
@@ -99,11 +99,11 @@ public sealed class ReadModelRebuildTests(ReportingApiFactory factory) : IClassF
     }
 
     [Fact]
-    public async Task Rebuild_is_for_admins_only()
+    public async Task Rebuild_is_for_the_operator_only()
     {
         var response = await factory.ClientFor(Roles.Coordinator).PostAsync("/api/reports/admin/rebuilds", null);
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        var unknown = await factory.ClientFor(Roles.Admin).GetAsync($"/api/reports/admin/rebuilds/{Guid.NewGuid()}");
+        var unknown = await factory.ClientFor(Roles.Operator).GetAsync($"/api/reports/admin/rebuilds/{Guid.NewGuid()}");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 

@@ -33,7 +33,7 @@ public sealed class RebuildWhileReadingTests(ReportingApiFactory factory) : ICla
             await ReadModelVersions.BumpAsync(db, [collaboration], Guid.NewGuid(), CancellationToken.None);
         }
         var indexesBefore = await IndexesAsync();
-        var admin = factory.ClientFor(Roles.Admin);
+        var admin = factory.ClientFor(Roles.Operator);
         var url = $"/api/reports/collaborations/{collaboration}/summary";
 
         using var atSwap = new ManualResetEventSlim();

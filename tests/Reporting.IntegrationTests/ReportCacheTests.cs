@@ -26,24 +26,26 @@ public sealed class ReportCacheTests(ReportingApiFactory factory) : IClassFixtur
     }
 
     [Fact]
-    public async Task A_suppressed_viewer_never_receives_the_exact_report_cached_for_an_admin()
+    public async Task A_suppressed_viewer_never_receives_the_exact_report_cached_for_the_operator()
     {
         var (collaboration, owner) = await SmallCollaborationAsync();
-        var admin = factory.ClientFor(Roles.Admin);
-        var caseworker = factory.ClientFor(Roles.Caseworker);
+        var admin = factory.ClientFor(Roles.Operator);
+        var ownCaseworker = factory.ClientFor(Roles.Caseworker, owner);
         var ownCoordinator = factory.ClientFor(Roles.Coordinator, owner);
         var otherCoordinator = factory.ClientFor(Roles.Coordinator);
-        foreach (var url in new[]
+        foreach (var (url, suppressedViews) in new[]
         {
-            $"/api/reports/collaborations/{collaboration}/summary?asOf=2026-12-31",
-            $"/api/reports/regional?collaboration={collaboration}&asOf=2026-12-31",
+            ($"/api/reports/collaborations/{collaboration}/summary?asOf=2026-12-31",
+                new[] { (ownCaseworker, ""), (otherCoordinator, $"/api/reports/published/collaborations/{collaboration}/summary?asOf=2026-12-31") }),
+            ($"/api/reports/regional?collaboration={collaboration}&asOf=2026-12-31",
+                new[] { (ownCoordinator, $"/api/reports/regional?collaboration={collaboration}&asOf=2026-12-31&publication=true") }),
         })
         {
             // Exact first, so that it is what the cache holds when the others ask.
             Assert.Equal(3, WomenStarted(await admin.GetFromJsonAsync<JsonElement>(url)).GetProperty("count").GetInt32());
-            foreach (var client in new[] { caseworker, otherCoordinator })
+            foreach (var (client, other) in suppressedViews)
             {
-                var suppressed = await client.GetFromJsonAsync<JsonElement>(url);
+                var suppressed = await client.GetFromJsonAsync<JsonElement>(other == "" ? url : other);
                 Assert.False(suppressed.GetProperty("exact").GetBoolean(), url);
                 Assert.True(WomenStarted(suppressed).GetProperty("suppressed").GetBoolean(), url);
                 Assert.False(WomenStarted(suppressed).TryGetProperty("count", out _), url);
@@ -58,7 +60,7 @@ public sealed class ReportCacheTests(ReportingApiFactory factory) : IClassFixtur
     public async Task A_report_asked_for_again_after_an_event_shows_the_event()
     {
         var (collaboration, owner) = await SmallCollaborationAsync();
-        var admin = factory.ClientFor(Roles.Admin);
+        var admin = factory.ClientFor(Roles.Operator);
         var summary = $"/api/reports/collaborations/{collaboration}/summary?asOf=2026-12-31";
         var regional = $"/api/reports/regional?collaboration={collaboration}&asOf=2026-12-31";
         Assert.Equal(10, StartedTotal(await admin.GetFromJsonAsync<JsonElement>(summary)));
@@ -76,7 +78,7 @@ public sealed class ReportCacheTests(ReportingApiFactory factory) : IClassFixtur
     {
         var (busy, busyOwner) = await SmallCollaborationAsync();
         var (quiet, quietOwner) = await SmallCollaborationAsync();
-        var admin = factory.ClientFor(Roles.Admin);
+        var admin = factory.ClientFor(Roles.Operator);
         var quietSummary = $"/api/reports/collaborations/{quiet}/summary?asOf=2026-12-31";
         var allRegional = "/api/reports/regional?asOf=2026-12-31";
         Assert.Equal(10, StartedTotal(await admin.GetFromJsonAsync<JsonElement>(quietSummary)));
@@ -111,7 +113,7 @@ public sealed class ReportCacheTests(ReportingApiFactory factory) : IClassFixtur
             TestEvents.Created(collaboration, referrer),
             TestEvents.Enrolled(collaboration, referrer, Gender.Man),
         ]);
-        var admin = factory.ClientFor(Roles.Admin);
+        var admin = factory.ClientFor(Roles.Operator);
         var summary = $"/api/reports/collaborations/{collaboration}/summary?asOf=2026-12-31";
         Assert.Equal("Arbetsförmedlingen Kalmar", ReferringActorLabel(await admin.GetFromJsonAsync<JsonElement>(summary)));
 
@@ -141,8 +143,9 @@ public sealed class ReportCacheTests(ReportingApiFactory factory) : IClassFixtur
     [Fact]
     public async Task Regional_cells_carry_display_text_only_where_a_value_is_hidden()
     {
-        var (collaboration, _) = await SmallCollaborationAsync();
-        var suppressed = await factory.ClientFor(Roles.Caseworker).GetFromJsonAsync<JsonElement>($"/api/reports/regional?collaboration={collaboration}&asOf=2026-12-31");
+        var (collaboration, owner) = await SmallCollaborationAsync();
+        var suppressed = await factory.ClientFor(Roles.Coordinator, owner)
+            .GetFromJsonAsync<JsonElement>($"/api/reports/regional?collaboration={collaboration}&asOf=2026-12-31&publication=true");
         var started = suppressed.GetProperty("total").GetProperty("started");
 
         var nonBinary = started.GetProperty("nonBinary"); // 0: shown, as a bare count

@@ -91,7 +91,7 @@ public static class ActorsApi
         var actor = await db.Actors.FirstOrDefaultAsync(a => a.Id == id, ct);
         if (actor is null)
             return TypedResults.NotFound();
-        if (!user.IsInRole(Roles.Admin) && user.GetAgencyId() != actor.Id)
+        if (!CollaborationAccess.SpeaksFor(user.GetRole(), user.GetAgencyId(), actor.Id))
             return TypedResults.Forbid();
         if (!ETags.TryReadIfMatch(http.Request, out var expected, out var precondition))
             return precondition!;

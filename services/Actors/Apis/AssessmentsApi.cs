@@ -15,7 +15,7 @@ namespace Samverkan.Actors.Apis;
 
 /// <summary>
 /// Collaboration health assessment in rounds. Those who manage the collaboration open rounds; each member
-/// actor's coordinators (or an admin) answer for that member; everyone who reads the collaboration sees the
+/// actor's coordinators (or its admins) answer for that member; everyone who reads the collaboration sees the
 /// answers and the summary with its divergent and falling flags.
 /// </summary>
 public static class AssessmentsApi

@@ -31,16 +31,15 @@ public static class CollaborationsApi
     internal static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
     /// <summary>
-    /// Creates a collaboration. A coordinator's own agency becomes the owner; an admin may name any
-    /// registered actor. The owner is added as a member with role owner; the events go out with the commit.
+    /// Creates a collaboration. The caller's own agency becomes the owner (a coordinator or admin may name only
+    /// it). The owner is added as a member with role owner; the events go out with the commit.
     /// </summary>
     public static async Task<Results<Created<CollaborationResponse>, ValidationProblem, ForbidHttpResult>> CreateCollaboration(
         CreateCollaborationRequest request, ClaimsPrincipal user, HttpContext http, ActorsDbContext db, CancellationToken ct)
     {
-        var isAdmin = user.IsInRole(Roles.Admin);
         var agency = user.GetAgencyId();
-        if (!isAdmin && request.OwnerActorId is { } named && named != agency)
-            return TypedResults.Forbid(); // a coordinator cannot make another agency answer for a collaboration
+        if (request.OwnerActorId is { } named && !CollaborationAccess.SpeaksFor(user.GetRole(), agency, named))
+            return TypedResults.Forbid(); // no one makes another agency answer for a collaboration
         var errors = CollaborationRules.Validate(request);
         if (request.OwnerActorId is null && agency is null)
             errors["ownerActorId"] = ["Name the owner actor."];
@@ -51,7 +50,7 @@ public static class CollaborationsApi
 
         if (ownerId != Guid.Empty && !registered.Contains(ownerId))
             errors["ownerActorId"] = [request.OwnerActorId is null
-                ? "Your agency is not a registered actor; register it first, or ask an admin to name the owner."
+                ? "Your agency is not a registered actor; register it first."
                 : "The owner must be a registered actor."];
         var seen = new HashSet<Guid> { ownerId };
         for (var i = 0; i < requested.Count; i++)
@@ -125,20 +124,17 @@ public static class CollaborationsApi
         return TypedResults.Ok(CollaborationResponse.From(collaboration));
     }
 
-    /// <summary>Admins see every collaboration; everyone else those their agency is a current member of. Filter by covered municipality.</summary>
+    /// <summary>The collaborations the caller's agency is a current member of (admins' too: their own agency's). Filter by covered municipality.</summary>
     public static async Task<Results<Ok<PagedResult<CollaborationResponse>>, ValidationProblem>> ListCollaborations(
         ClaimsPrincipal user, ActorsDbContext db, CancellationToken ct, string? municipality = null, int page = 1, int pageSize = 50)
     {
         if (!string.IsNullOrEmpty(municipality) && !Municipalities.IsKnown(municipality))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["municipality"] = ["Not a Swedish municipality code (SCB kommunkod)."] });
         (page, pageSize) = Paging.Bound(page, pageSize);
-        var query = db.Collaborations.AsNoTracking();
-        if (!user.IsInRole(Roles.Admin))
-        {
-            var agency = user.GetAgencyId();
-            var today = Today;
-            query = query.Where(c => c.Members.Any(m => m.ActorId == agency && (m.LeftOn == null || m.LeftOn >= today)));
-        }
+        var agency = user.GetAgencyId();
+        var today = Today;
+        var query = db.Collaborations.AsNoTracking()
+            .Where(c => c.Members.Any(m => m.ActorId == agency && (m.LeftOn == null || m.LeftOn >= today)));
         if (!string.IsNullOrEmpty(municipality))
             query = query.Where(c => c.MunicipalityCodes.Contains(municipality));
         var total = await query.CountAsync(ct);

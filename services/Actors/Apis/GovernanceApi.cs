@@ -12,7 +12,7 @@ namespace Samverkan.Actors.Apis;
 
 /// <summary>
 /// Steering group, process leader and working groups, and the warnings about them. Those who may read the
-/// collaboration read it; those who manage it (admins, the owner's coordinators) write it.
+/// collaboration read it; those who manage it (the owner's coordinators and admins) write it.
 /// </summary>
 public static class GovernanceApi
 {

@@ -13,7 +13,7 @@ namespace Samverkan.Actors.Apis;
 
 /// <summary>
 /// The shared catalogue (gemensam verktygslåda). Each actor's offer is public actor information: anyone
-/// signed in reads it, employers included; the actor's own staff and admins write it. A collaboration's
+/// signed in reads it, employers included; the actor's own staff, its admins included, write it. A collaboration's
 /// catalogue is the offer of all its current members, for those who may read the collaboration.
 /// </summary>
 public static class InterventionsApi

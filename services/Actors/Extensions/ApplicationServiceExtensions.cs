@@ -12,7 +12,11 @@ internal static class ApplicationServiceExtensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDbContext<ActorsDbContext>(ResourceNames.ActorsDb);
-        builder.AddMessaging<ActorsDbContext>(ResourceNames.Actors, x => x.AddConsumer<ParticipantEnrolledConsumer>());
+        builder.AddMessaging<ActorsDbContext>(ResourceNames.Actors, x =>
+        {
+            x.AddConsumer<ParticipantEnrolledConsumer>();
+            x.AddConsumer<ParticipantErasedConsumer>();
+        });
         builder.Services.AddOptions<AssessmentOptions>().BindConfiguration(AssessmentOptions.Section)
             .Validate(o => o.DivergentSpread is >= 1 and <= 4 && o.DivergentMinAnswers >= 2 && o.FallingDrop > 0,
                 "Assessment: divergentSpread 1–4, divergentMinAnswers ≥ 2, fallingDrop > 0.")

@@ -7,17 +7,17 @@ public enum CollaborationAction { Read, Manage }
 public enum AccessDecision { Allow, Forbidden, NotFound }
 
 /// <summary>
-/// Who may do what with a collaboration. Admins everything; the owner actor's coordinators manage it;
-/// staff of a current member agency read it. Staff of other agencies get NotFound, not Forbidden: a
-/// collaboration's existence is itself not theirs to know. Employers are Forbidden outright.
+/// Who may do what with a collaboration. Staff (caseworkers, coordinators, admins) of the owner or of a current
+/// member agency read it; the owner's coordinators and admins manage it. An admin is its own agency's: it has no
+/// say over a collaboration its agency is not in. Staff of other agencies get NotFound, not Forbidden: a
+/// collaboration's existence is itself not theirs to know. Employers (and the platform operator, who manages no
+/// agency's records) are Forbidden outright.
 /// </summary>
 public static class CollaborationAccess
 {
     public static AccessDecision Decide(string? role, Guid? agency, Guid ownerActorId, IEnumerable<Guid> currentMemberIds, CollaborationAction action)
     {
-        if (role == Roles.Admin)
-            return AccessDecision.Allow;
-        if (role is not (Roles.Coordinator or Roles.Caseworker) || agency is null)
+        if (role is not (Roles.Coordinator or Roles.Caseworker or Roles.Admin) || agency is null)
             return AccessDecision.Forbidden;
         var isMember = agency == ownerActorId || currentMemberIds.Contains(agency.Value);
         if (!isMember)
@@ -25,14 +25,14 @@ public static class CollaborationAccess
         return action switch
         {
             CollaborationAction.Read => AccessDecision.Allow,
-            CollaborationAction.Manage when role == Roles.Coordinator && agency == ownerActorId => AccessDecision.Allow,
+            CollaborationAction.Manage when SpeaksFor(role, agency, ownerActorId) => AccessDecision.Allow,
             _ => AccessDecision.Forbidden,
         };
     }
 
     /// <summary>
     /// A member actor's own goals are that member's to state (one purpose, different goals): its own
-    /// coordinators may change them, as may those who manage the collaboration.
+    /// coordinators and admins may change them, as may those who manage the collaboration.
     /// </summary>
     public static AccessDecision DecideMemberGoals(string? role, Guid? agency, Guid ownerActorId, IEnumerable<Guid> currentMemberIds, Guid memberActorId)
     {
@@ -40,7 +40,7 @@ public static class CollaborationAccess
         var read = Decide(role, agency, ownerActorId, members, CollaborationAction.Read);
         if (read != AccessDecision.Allow)
             return read;
-        if (role == Roles.Admin || (role == Roles.Coordinator && agency == memberActorId))
+        if (SpeaksFor(role, agency, memberActorId))
             return AccessDecision.Allow;
         return Decide(role, agency, ownerActorId, members, CollaborationAction.Manage);
     }
@@ -55,17 +55,23 @@ public static class CollaborationAccess
         var read = Decide(role, agency, ownerActorId, currentMemberIds, CollaborationAction.Read);
         if (read != AccessDecision.Allow)
             return read;
-        return role == Roles.Admin || (role == Roles.Coordinator && agency == memberActorId) ? AccessDecision.Allow : AccessDecision.Forbidden;
+        return SpeaksFor(role, agency, memberActorId) ? AccessDecision.Allow : AccessDecision.Forbidden;
     }
 
     /// <summary>
-    /// An actor's own catalogue of interventions: its agency staff (caseworkers and coordinators) and admins
-    /// write it. Actors are public, so others are Forbidden rather than NotFound; employers never write.
+    /// An actor's own record and catalogue of interventions: its agency staff (caseworkers, coordinators and its
+    /// admins) write the catalogue. Actors are public, so others are Forbidden rather than NotFound; employers never write.
     /// </summary>
     public static AccessDecision DecideActorOwn(string? role, Guid? agency, Guid actorId) => role switch
     {
-        Roles.Admin => AccessDecision.Allow,
-        Roles.Coordinator or Roles.Caseworker when agency == actorId => AccessDecision.Allow,
+        Roles.Admin or Roles.Coordinator or Roles.Caseworker when agency == actorId => AccessDecision.Allow,
         _ => AccessDecision.Forbidden,
     };
+
+    /// <summary>
+    /// Whether the caller may commit <paramref name="actorId"/>: its own coordinators and admins, no one else's.
+    /// Also the rule for naming an owner of a new collaboration and for changing an actor's record.
+    /// </summary>
+    public static bool SpeaksFor(string? role, Guid? agency, Guid actorId) =>
+        role is Roles.Coordinator or Roles.Admin && agency == actorId;
 }

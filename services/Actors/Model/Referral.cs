@@ -6,6 +6,7 @@ namespace Samverkan.Actors.Model;
 /// </summary>
 public sealed class Referral
 {
+    /// <summary>The participant's id; once Participants erases the participant, a fresh random id that links to no one.</summary>
     public Guid ParticipantId { get; init; }
     public Guid CollaborationId { get; init; }
     public Guid ReferringActorId { get; init; }

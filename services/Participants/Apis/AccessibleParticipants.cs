@@ -43,18 +43,18 @@ internal static class AccessibleParticipants
         (await authorization.AuthorizeAsync(user, participant, ParticipantAccessRequirement.Instance)).Succeeded;
 
     /// <summary>
-    /// The same rule as <see cref="ParticipantAccessRules"/>, as a query for lists: every participant for an admin;
-    /// otherwise the agency's own referrals, and for a coordinator also the participants of the collaborations its
-    /// agency owns.
+    /// The same rule as <see cref="ParticipantAccessRules"/>, as a query for lists: the agency's own referrals, and for
+    /// its coordinators and admins also the participants of the collaborations it owns; every participant only for
+    /// the platform operator's platform-wide operations (the audit log).
     /// </summary>
     public static IQueryable<Participant> VisibleTo(this IQueryable<Participant> participants, ClaimsPrincipal user, ParticipantsDbContext db)
     {
-        if (user.IsInRole(Roles.Admin))
+        if (ParticipantAccessRules.IsPlatformWide(user))
             return participants;
         var agency = user.GetAgencyId();
-        var coordinator = user.IsInRole(Roles.Coordinator);
+        var owned = ParticipantAccessRules.SeesOwnedCollaborations(user);
         return participants.Where(p => p.ReferringActorId == agency
-                                       || (coordinator && db.KnownCollaborations.Any(c => c.Id == p.CollaborationId && c.OwnerActorId == agency)));
+                                       || (owned && db.KnownCollaborations.Any(c => c.Id == p.CollaborationId && c.OwnerActorId == agency)));
     }
 
     public static Task<bool> IsErasedAsync(ParticipantsDbContext db, Guid id, CancellationToken ct) =>

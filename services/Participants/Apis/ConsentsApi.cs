@@ -9,7 +9,8 @@ namespace Samverkan.Participants.Apis;
 
 /// <summary>
 /// Samtycke: consents per purpose and recipient actor, given and withdrawn, each published through the outbox.
-/// Only those who may see the participant may record them; to anyone else the participant does not exist.
+/// Only those who may see the participant may record them; to anyone else the participant does not exist. Once the
+/// participant is erased they stay readable and nothing is recorded any more (404, like every write).
 /// </summary>
 public static class ConsentsApi
 {
@@ -37,7 +38,8 @@ public static class ConsentsApi
         Guid participantId, GiveConsentRequest request, ClaimsPrincipal user, ParticipantsDbContext db,
         IAuthorizationService authorization, CancellationToken ct)
     {
-        var participant = await FindVisibleAsync(participantId, user, db, authorization, ct);
+        // Not an erased participant: its consents stay readable, but nothing new is recorded about it.
+        var participant = await FindAccessibleAsync(participantId, user, db, authorization, ct);
         if (participant is null)
             return TypedResults.NotFound();
         if (request.GivenOn > Today())
@@ -83,7 +85,7 @@ public static class ConsentsApi
         Guid participantId, Guid consentId, WithdrawConsentRequest? request, ClaimsPrincipal user, ParticipantsDbContext db,
         IAuthorizationService authorization, CancellationToken ct)
     {
-        var participant = await FindVisibleAsync(participantId, user, db, authorization, ct);
+        var participant = await FindAccessibleAsync(participantId, user, db, authorization, ct);
         var consent = participant is null ? null
             : await db.Consents.FirstOrDefaultAsync(c => c.Id == consentId && c.ParticipantId == participantId, ct);
         if (consent is null)

@@ -11,10 +11,13 @@ public enum EnrolmentStatus
     /// <summary>The same person (same keyed hash) is already enrolled in the collaboration: the existing participant.</summary>
     AlreadyEnrolled = 2,
     Rejected = 3,
-    /// <summary>A caller who is not an admin named another agency as the referring actor (403 for a single enrolment).</summary>
+    /// <summary>The caller named another agency than its own as the referring actor (403 for a single enrolment).</summary>
     Forbidden = 4,
-    /// <summary>Already enrolled by an actor whose participants the caller may not see (409, without the record).</summary>
-    EnrolledByAnother = 5,
+    /// <summary>
+    /// The same person is enrolled in the collaboration in a record the caller may not see: 409 that names no one and
+    /// does not say whose the record is (<see cref="Enrolment.NotEnrollableTitle"/>).
+    /// </summary>
+    NotEnrollable = 5,
 }
 
 /// <summary>What became of one enrolment request. <see cref="Participant"/> is set for created and already-enrolled.</summary>
@@ -24,10 +27,17 @@ public sealed record EnrolmentOutcome(EnrolmentStatus Status, Participant? Parti
 /// The one enrolment path, for a single request and for a batch alike: validate each request, look up what the
 /// checks need for the whole batch in a few queries (known actors, known collaborations, memberships, existing
 /// participants by keyed hash), then write the new participants (one COPY) and their ParticipantEnrolled events in
-/// one transaction. A rejected request adds nothing.
+/// one transaction. A rejected request adds nothing. A match on the keyed hash is an identifying lookup: each one is
+/// written to the audit log, whatever the answer.
 /// </summary>
 public sealed class Enrolment(ParticipantsDbContext db, IdentityProtector protector, IAuthorizationService authorization)
 {
+    /// <summary>The answer when the person is enrolled where the caller may not see: the same whoever's record it is.</summary>
+    public const string NotEnrollableTitle = "This person cannot be enrolled in this collaboration now.";
+
+    /// <summary>The reason written to the audit log for a match on the lookup hash.</summary>
+    public const string LookupReason = "Enrolment: the personal identity number matched an enrolled participant";
+
     // A concurrent enrolment of the same person can win the unique index between our lookup and our insert;
     // the batch is then looked up again (the winner is now "already enrolled") and saved again.
     private const int SaveAttempts = 3;
@@ -37,10 +47,11 @@ public sealed class Enrolment(ParticipantsDbContext db, IdentityProtector protec
         var candidates = requests.Select(r => EnrolmentRules.Check(r, user)).ToList();
         for (var attempt = 1; ; attempt++)
         {
-            var (outcomes, created) = await DecideAsync(candidates, user, ct);
+            var (outcomes, created, matched) = await DecideAsync(candidates, user, ct);
             try
             {
                 await SaveAsync(created, ct);
+                await IdentifyingReads.AuditAsync(db, user, matched, LookupReason, ct);
                 return outcomes;
             }
             catch (Exception ex) when (ParticipantRecords.IsUniqueViolation(ex) && attempt < SaveAttempts)
@@ -75,7 +86,8 @@ public sealed class Enrolment(ParticipantsDbContext db, IdentityProtector protec
         }
     }
 
-    private async Task<(List<EnrolmentOutcome> Outcomes, List<Participant> Created)> DecideAsync(
+    /// <returns>The outcomes, the participants to create, and the existing participants the lookup hash matched.</returns>
+    private async Task<(List<EnrolmentOutcome> Outcomes, List<Participant> Created, List<Guid> Matched)> DecideAsync(
         List<EnrolmentCandidate> candidates, ClaimsPrincipal user, CancellationToken ct)
     {
         // The keyed hash once per candidate: the lookup and the new participant both need it.
@@ -86,6 +98,7 @@ public sealed class Enrolment(ParticipantsDbContext db, IdentityProtector protec
 
         var outcomes = new List<EnrolmentOutcome>(candidates.Count);
         var created = new List<Participant>(valid.Count);
+        var matched = new List<Guid>();
         var addedInBatch = new Dictionary<(Guid, string), Participant>();
         var now = DateTimeOffset.UtcNow;
         var enrolledBy = ParticipantRecords.Who(user);
@@ -112,9 +125,15 @@ public sealed class Enrolment(ParticipantsDbContext db, IdentityProtector protec
             var collaborationId = request.CollaborationId!.Value;
             var hash = hashes[i];
             var key = hash is null ? default : (collaborationId, Convert.ToHexString(hash));
-            if (hash is not null && (facts.Existing(collaborationId, hash) ?? addedInBatch.GetValueOrDefault(key)) is { } existing)
+            if (hash is not null && facts.Existing(collaborationId, hash) is { } existing)
             {
+                matched.Add(existing.Id);
                 outcomes.Add(await AlreadyEnrolledAsync(existing, user));
+                continue;
+            }
+            if (hash is not null && addedInBatch.GetValueOrDefault(key) is { } sameBatch)
+            {
+                outcomes.Add(new EnrolmentOutcome(EnrolmentStatus.AlreadyEnrolled, sameBatch)); // the caller's own row of this batch
                 continue;
             }
 
@@ -125,17 +144,17 @@ public sealed class Enrolment(ParticipantsDbContext db, IdentityProtector protec
                 addedInBatch[key] = participant;
             outcomes.Add(new EnrolmentOutcome(EnrolmentStatus.Created, participant));
         }
-        return (outcomes, created);
+        return (outcomes, created, matched);
     }
 
-    /// <summary>A re-enrolment: the existing participant (first start date kept) for those who may see it; for anyone else no data of it.</summary>
+    /// <summary>
+    /// A re-enrolment: the existing participant (first start date kept) for those who may see it; for anyone else
+    /// nothing of it, not even whose it is.
+    /// </summary>
     private async Task<EnrolmentOutcome> AlreadyEnrolledAsync(Participant existing, ClaimsPrincipal user) =>
         await AccessibleParticipants.MaySeeAsync(user, existing, authorization)
             ? new EnrolmentOutcome(EnrolmentStatus.AlreadyEnrolled, existing)
-            : new EnrolmentOutcome(EnrolmentStatus.EnrolledByAnother, Errors: new()
-            {
-                ["personalIdentityNumber"] = ["This person is already enrolled in the collaboration by another actor."],
-            });
+            : new EnrolmentOutcome(EnrolmentStatus.NotEnrollable, Errors: new() { ["personalIdentityNumber"] = [NotEnrollableTitle] });
 }
 
 /// <summary>The lookups enrolment needs, made once for a whole batch.</summary>

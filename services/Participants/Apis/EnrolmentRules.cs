@@ -48,8 +48,8 @@ public static class EnrolmentRules
         var forbidden = false;
         if (referringActorId is null)
             errors["referringActorId"] = ["The referring actor is required."];
-        else if (!user.IsInRole(Roles.Admin) && referringActorId != user.GetAgencyId())
-            forbidden = true;
+        else if (referringActorId != user.GetAgencyId())
+            forbidden = true; // an agency's staff, its admin included, refer for that agency alone
         return new EnrolmentCandidate(request, number, gender, birthDate, referringActorId, forbidden, errors);
     }
 

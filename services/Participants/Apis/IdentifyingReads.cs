@@ -19,17 +19,25 @@ internal static class IdentifyingReads
         reason is { Length: > MaxReasonLength } ? ParticipantRecords.Invalid("reason", $"The reason is at most {MaxReasonLength} characters.") : null;
 
     /// <summary>Writes the audit entry (and saves) before the caller returns anything identifying.</summary>
-    public static async Task AuditAsync(ParticipantsDbContext db, ClaimsPrincipal user, Guid participantId, string reason, CancellationToken ct)
+    public static Task AuditAsync(ParticipantsDbContext db, ClaimsPrincipal user, Guid participantId, string reason, CancellationToken ct) =>
+        AuditAsync(db, user, [participantId], reason, ct);
+
+    /// <summary>One audit entry per participant (and saves; nothing when there are none), e.g. each match of an enrolment's lookup hash.</summary>
+    public static async Task AuditAsync(ParticipantsDbContext db, ClaimsPrincipal user, IReadOnlyCollection<Guid> participantIds, string reason, CancellationToken ct)
     {
-        db.IdentityAccessLog.Add(new IdentityAccess
-        {
-            ParticipantId = participantId,
-            Subject = ParticipantRecords.Who(user),
-            AgencyId = user.GetAgencyId(),
-            Role = user.GetRole() ?? "unknown",
-            Reason = reason,
-            AccessedAt = DateTimeOffset.UtcNow,
-        });
+        if (participantIds.Count == 0)
+            return;
+        var now = DateTimeOffset.UtcNow;
+        foreach (var participantId in participantIds)
+            db.IdentityAccessLog.Add(new IdentityAccess
+            {
+                ParticipantId = participantId,
+                Subject = ParticipantRecords.Who(user),
+                AgencyId = user.GetAgencyId(),
+                Role = user.GetRole() ?? "unknown",
+                Reason = reason,
+                AccessedAt = now,
+            });
         await db.SaveChangesAsync(ct);
     }
 

@@ -45,7 +45,7 @@ public sealed record EnrolParticipantRequest
     [Required, MunicipalityCode]
     public string? MunicipalityCode { get; init; }
 
-    /// <summary>Remitterande aktör: a known actor. Defaults to the caller's agency; only an admin may name another.</summary>
+    /// <summary>Remitterande aktör: a known actor. Defaults to the caller's agency, the only one a caller may name.</summary>
     public Guid? ReferringActorId { get; init; }
 
     [Required]

@@ -17,6 +17,7 @@ public static class ParticipantJourneyApis
         Group("Hours").MapHoursApi();
         Group("Validations").MapValidationsApi();
         Group("Record").MapRecordApi();
+        app.MapErasureApi();
         Group("Facts").MapParticipantFactsApi();
         return app;
     }

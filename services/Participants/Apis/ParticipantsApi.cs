@@ -8,8 +8,8 @@ namespace Samverkan.Participants.Apis;
 
 /// <summary>
 /// Enrolment and reading of participants. Agency staff only: employers never reach this service. A
-/// participant is visible to admins, to the referring actor's staff and to the coordinators of the agency that owns
-/// its collaboration; to anyone else it does not exist (404).
+/// participant is visible to the referring actor's staff and to the coordinators and admins of the agency that owns
+/// its collaboration (<see cref="ParticipantAccessRules"/>); to anyone else it does not exist (404).
 /// </summary>
 public static class ParticipantsApi
 {
@@ -26,14 +26,17 @@ public static class ParticipantsApi
             .WithDescription(BulkEnrolmentApi.Description);
         api.MapGet("/", ListParticipants);
         api.MapGet("/{id:guid}", GetParticipant);
-        api.MapGet("/audit", ListIdentityAccess).RequireAuthorization(Policies.Admin);
+        // Outside the agency-staff group: the platform operator reads the whole log.
+        app.MapGet("/api/participants/audit", ListIdentityAccess).WithTags("Participants").RequireAuthorization(Policies.Admin);
         return app;
     }
 
     /// <summary>
     /// Enrols a participant: 201 with a new id, or 200 with the existing participant when the same person (same
-    /// keyed hash of the number) is already enrolled in the collaboration; the first start date is kept. The
-    /// collaboration must be known from Actors and the referring actor a member of it on the referral date.
+    /// keyed hash of the number) is already enrolled in the collaboration in a record the caller may see; the first
+    /// start date is kept. When the caller may not see that record, 409 saying only that the person cannot be enrolled
+    /// in this collaboration now. Every match on the hash is written to the audit log. The collaboration must be known
+    /// from Actors and the referring actor (the caller's own agency) a member of it on the referral date.
     /// </summary>
     public static async Task<Results<Created<ParticipantResponse>, Ok<ParticipantResponse>, ValidationProblem, ProblemHttpResult>> EnrolParticipant(
         EnrolParticipantRequest request, ClaimsPrincipal user, ParticipantsDbContext db, IdentityProtector protector,
@@ -48,8 +51,8 @@ public static class ParticipantsApi
                 title: "Only your own agency can be the referring actor.",
                 statusCode: StatusCodes.Status403Forbidden,
                 extensions: new Dictionary<string, object?> { ["field"] = "referringActorId" }),
-            EnrolmentStatus.EnrolledByAnother => TypedResults.Problem(
-                title: "This person is already enrolled in the collaboration by another actor.",
+            EnrolmentStatus.NotEnrollable => TypedResults.Problem(
+                title: Enrolment.NotEnrollableTitle,
                 statusCode: StatusCodes.Status409Conflict,
                 extensions: new Dictionary<string, object?> { ["field"] = "personalIdentityNumber" }),
             _ => TypedResults.ValidationProblem(outcome.Errors!),
@@ -57,8 +60,8 @@ public static class ParticipantsApi
     }
 
     /// <summary>
-    /// The participants the caller may see (their agency's referrals, a coordinator also those of the collaborations
-    /// its agency owns; all for an admin), without identifying data,
+    /// The participants the caller may see (their agency's referrals, a coordinator or admin also those of the
+    /// collaborations its agency owns), without identifying data,
     /// optionally in one collaboration.
     /// </summary>
     public static async Task<Ok<PagedResult<ParticipantResponse>>> ListParticipants(
@@ -96,12 +99,16 @@ public static class ParticipantsApi
         return TypedResults.Ok(IdentifyingReads.WithIdentity(response, participant, protector));
     }
 
-    /// <summary>The audit log of identifying reads, newest first; admins only.</summary>
+    /// <summary>
+    /// The audit log of identifying reads, newest first: for an agency's admin the reads of its own agency's
+    /// participants (<see cref="AccessibleParticipants.VisibleTo"/>), for the platform operator every read.
+    /// </summary>
     public static async Task<Ok<PagedResult<IdentityAccessResponse>>> ListIdentityAccess(
-        ParticipantsDbContext db, CancellationToken ct, Guid? participantId = null, int page = 1, int pageSize = 50)
+        ClaimsPrincipal user, ParticipantsDbContext db, CancellationToken ct, Guid? participantId = null, int page = 1, int pageSize = 50)
     {
         (page, pageSize) = Paging.Bound(page, pageSize);
-        var query = db.IdentityAccessLog.AsNoTracking();
+        var visible = db.Participants.VisibleTo(user, db);
+        var query = db.IdentityAccessLog.AsNoTracking().Where(a => visible.Any(p => p.Id == a.ParticipantId));
         if (participantId is not null)
             query = query.Where(a => a.ParticipantId == participantId);
         var total = await query.CountAsync(ct);

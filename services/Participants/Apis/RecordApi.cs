@@ -7,7 +7,10 @@ using static Samverkan.Participants.Apis.ParticipantRecords;
 
 namespace Samverkan.Participants.Apis;
 
-/// <summary>The participant's rights: export of the whole record, and erasure on a lawful request (admins only).</summary>
+/// <summary>
+/// The participant's rights: export of the whole record, and erasure on a lawful request (the admins of the agencies
+/// that may see the participant, and the platform operator for any agency's).
+/// </summary>
 public static class RecordApi
 {
     private const string DefaultExportReason = "Export of the participant's record";
@@ -15,8 +18,14 @@ public static class RecordApi
     public static RouteGroupBuilder MapRecordApi(this RouteGroupBuilder api)
     {
         api.MapGet("/{id:guid}/export", ExportParticipant);
-        api.MapPost("/{id:guid}/erasure", EraseParticipant).RequireAuthorization(Policies.Admin);
         return api;
+    }
+
+    /// <summary>Erasure, outside the agency-staff group: the platform operator may erase too.</summary>
+    public static IEndpointRouteBuilder MapErasureApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/participants/{id:guid}/erasure", EraseParticipant).WithTags("Record").RequireAuthorization(Policies.Admin);
+        return app;
     }
 
     /// <summary>
@@ -62,15 +71,17 @@ public static class RecordApi
 
     /// <summary>
     /// Erases the record on a lawful request: 200 with the erasure, published as <c>ParticipantErased</c>; 409 when
-    /// already erased. Afterwards the participant is 404 on these endpoints.
+    /// already erased. Afterwards the participant is 404 on these endpoints. An agency's admin erases only the
+    /// participants it may see (404 otherwise); the platform operator any.
     /// </summary>
     public static async Task<Results<Ok<ErasureResponse>, NotFound, ValidationProblem, ProblemHttpResult>> EraseParticipant(
-        Guid id, EraseParticipantRequest request, ClaimsPrincipal user, ParticipantsDbContext db, ParticipantEraser eraser, CancellationToken ct)
+        Guid id, EraseParticipantRequest request, ClaimsPrincipal user, ParticipantsDbContext db, ParticipantEraser eraser,
+        IAuthorizationService authorization, CancellationToken ct)
     {
         if (request.Reason != ErasureReason.LawfulRequest)
             return Invalid("reason", "Only lawful-request: records past retention are erased by the retention job.");
         var participant = await db.Participants.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (participant is null)
+        if (participant is null || !(ParticipantAccessRules.IsPlatformWide(user) || await MaySeeAsync(user, participant, authorization)))
             return TypedResults.NotFound();
         var erasure = await eraser.EraseAsync(participant, ErasureReason.LawfulRequest, Who(user), ct);
         return erasure is null

@@ -3,10 +3,10 @@ using Samverkan.ServiceDefaults.Auth;
 namespace Samverkan.Participants.Security;
 
 /// <summary>
-/// Resource-based check on one participant: admins; the referring actor's own staff (caseworkers and
-/// coordinators whose <c>agency</c> is the referring actor); and the collaboration's coordinators (role
-/// coordinator whose agency owns the collaboration, as Actors last said). Everyone else is answered 404, as if
-/// the participant did not exist.
+/// Resource-based check on one participant: the referring actor's own staff (caseworkers, coordinators and admins
+/// whose <c>agency</c> is the referring actor), and the coordinators and admins of the agency that owns the
+/// participant's collaboration (as Actors last said). An admin is its own agency's, never another's. Everyone else
+/// is answered 404, as if the participant did not exist.
 /// </summary>
 public sealed class ParticipantAccessRequirement : IAuthorizationRequirement
 {
@@ -24,8 +24,8 @@ public sealed class ParticipantAccessHandler(ParticipantsDbContext db) : Authori
             context.Succeed(requirement);
             return;
         }
-        // Only a coordinator can gain access through ownership, so only then is the owner looked up.
-        if (!user.IsInRole(Roles.Coordinator) || user.GetAgencyId() is null)
+        // Only coordinators and admins gain access through ownership, so only then is the owner looked up.
+        if (!ParticipantAccessRules.SeesOwnedCollaborations(user) || user.GetAgencyId() is null)
             return;
         var owner = await db.KnownCollaborations.AsNoTracking()
             .Where(c => c.Id == resource.CollaborationId).Select(c => (Guid?)c.OwnerActorId).FirstOrDefaultAsync();
@@ -34,19 +34,27 @@ public sealed class ParticipantAccessHandler(ParticipantsDbContext db) : Authori
     }
 }
 
-/// <summary>The rule itself, without I/O.</summary>
+/// <summary>The rules themselves, without I/O.</summary>
 public static class ParticipantAccessRules
 {
     /// <param name="collaborationOwnerId">The owner of the participant's collaboration, when known.</param>
     public static bool MaySee(ClaimsPrincipal user, Guid referringActorId, Guid? collaborationOwnerId)
     {
-        if (user.IsInRole(Roles.Admin))
-            return true;
         var agency = user.GetAgencyId();
         if (agency is null)
             return false;
-        if ((user.IsInRole(Roles.Caseworker) || user.IsInRole(Roles.Coordinator)) && agency == referringActorId)
+        var staff = user.IsInRole(Roles.Caseworker) || user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin);
+        if (staff && agency == referringActorId)
             return true;
-        return user.IsInRole(Roles.Coordinator) && agency == collaborationOwnerId;
+        return SeesOwnedCollaborations(user) && agency == collaborationOwnerId;
     }
+
+    /// <summary>Coordinators and admins see the participants of the collaborations their agency owns, too.</summary>
+    public static bool SeesOwnedCollaborations(ClaimsPrincipal user) => user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin);
+
+    /// <summary>
+    /// The platform-wide operations, the platform operator's alone: the whole audit log of identifying reads, and
+    /// erasure of any agency's participant. The operator reads no participant record (it is not agency staff).
+    /// </summary>
+    public static bool IsPlatformWide(ClaimsPrincipal user) => user.IsInRole(Roles.Operator);
 }

@@ -14,6 +14,7 @@ public static class AgreementsReportApi
     public static RouteGroupBuilder MapAgreementsReportApi(this RouteGroupBuilder api)
     {
         api.MapGet("/collaborations/{id:guid}/agreements", GetAgreementsReport)
+            .RequireAuthorization(ReportAccess.CollaborationReaders)
             .WithSummary("Per member: contributions promised in its latest signed agreement against what was delivered; assessment scores per round with divergence flags.");
         return api;
     }
@@ -30,8 +31,11 @@ public static class AgreementsReportApi
         if (new ReportQuery { AsOf = asOf, Lang = lang, Publication = publication, Format = format }.Parse(errors) is not { } request)
             return TypedResults.ValidationProblem(errors);
 
+        var view = await ReportAccess.CollaborationAsync(db, user, id, ct);
+        if (view == ReportView.Hidden)
+            return TypedResults.NotFound();
         // Referrals delivered are the summary's referring-actor figures, suppressed exactly as there.
-        var summary = await CollaborationSummaryApi.SummaryAsync(db, user, id, request, options, ct);
+        var summary = await CollaborationSummaryApi.SummaryAsync(db, view, id, request, options, ct);
         if (summary is not { } s)
             return TypedResults.NotFound();
         var referrals = s.Tables.Single(t => t.Dimension == Dimensions.ReferringActor).Rows

@@ -20,10 +20,14 @@ public static class CollaborationSummaryApi
     public static RouteGroupBuilder MapCollaborationSummaryApi(this RouteGroupBuilder api)
     {
         api.MapGet("/collaborations/{id:guid}/summary", GetCollaborationSummary)
+            .RequireAuthorization(ReportAccess.CollaborationReaders)
             .WithSummary("A collaboration's participants started and exits, by gender and dimension, against its targets.");
+        api.MapGet("/published/collaborations/{id:guid}/summary", GetPublishedSummary)
+            .WithSummary("The same summary as published: open to any caller, small counts always suppressed.");
         return api;
     }
 
+    /// <summary>For the collaboration's own staff and the operator (<see cref="ReportAccess"/>); 404 to other agencies.</summary>
     public static async Task<Results<JsonReport<CollaborationSummaryReport>, FileContentHttpResult, NotFound, ValidationProblem>> GetCollaborationSummary(
         Guid id, [AsParameters] ReportQuery query, ClaimsPrincipal user, ReportingDbContext db, IOptions<ReportingOptions> options,
         ReportCache cache, ReportJson json, CancellationToken ct)
@@ -31,8 +35,26 @@ public static class CollaborationSummaryApi
         var errors = new Dictionary<string, string[]>();
         if (query.Parse(errors) is not { } request)
             return TypedResults.ValidationProblem(errors);
+        var view = await ReportAccess.CollaborationAsync(db, user, id, ct);
+        if (view == ReportView.Hidden)
+            return TypedResults.NotFound();
+        return await ReportAsync(id, request, request.Threshold(view, options), db, cache, json, ct);
+    }
 
-        var threshold = await request.ThresholdAsync(db, user, id, options, ct);
+    /// <summary>The summary for publication: any caller, always suppressed (whatever <c>publication</c> says).</summary>
+    public static async Task<Results<JsonReport<CollaborationSummaryReport>, FileContentHttpResult, NotFound, ValidationProblem>> GetPublishedSummary(
+        Guid id, [AsParameters] ReportQuery query, ReportingDbContext db, IOptions<ReportingOptions> options,
+        ReportCache cache, ReportJson json, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (query.Parse(errors) is not { } request)
+            return TypedResults.ValidationProblem(errors);
+        return await ReportAsync(id, request, request.Threshold(ReportView.Suppressed, options), db, cache, json, ct);
+    }
+
+    private static async Task<Results<JsonReport<CollaborationSummaryReport>, FileContentHttpResult, NotFound, ValidationProblem>> ReportAsync(
+        Guid id, ReportRequest request, int? threshold, ReportingDbContext db, ReportCache cache, ReportJson json, CancellationToken ct)
+    {
         var period = request.Period;
         if (request.Format == ReportFormat.Json)
         {
@@ -47,13 +69,10 @@ public static class CollaborationSummaryApi
             $"collaboration-summary-{id}-{period.To:yyyy-MM-dd}");
     }
 
-    /// <summary>The summary as <paramref name="user"/> may see it, for the reports built on it; null when the collaboration is unknown and has no counts.</summary>
-    internal static async Task<CollaborationSummaryReport?> SummaryAsync(
-        ReportingDbContext db, ClaimsPrincipal user, Guid id, ReportRequest request, IOptions<ReportingOptions> options, CancellationToken ct)
-    {
-        var threshold = await request.ThresholdAsync(db, user, id, options, ct);
-        return await BuildAsync(db, id, request.Period, request.Language, threshold, ct);
-    }
+    /// <summary>The summary in the caller's <paramref name="view"/> (not hidden), for the reports built on it; null when the collaboration is unknown and has no counts.</summary>
+    internal static Task<CollaborationSummaryReport?> SummaryAsync(
+        ReportingDbContext db, ReportView view, Guid id, ReportRequest request, IOptions<ReportingOptions> options, CancellationToken ct) =>
+        BuildAsync(db, id, request.Period, request.Language, request.Threshold(view, options), ct);
 
     /// <summary>The summary from the read models; null when the collaboration is unknown and has no counts.</summary>
     private static async Task<CollaborationSummaryReport?> BuildAsync(

@@ -15,11 +15,13 @@ public static class EmployerEngagementApi
     public static RouteGroupBuilder MapEmployerEngagementApi(this RouteGroupBuilder api)
     {
         api.MapGet("/employer-engagement", GetEmployerEngagement)
+            .RequireAuthorization(ReportAccess.StatisticsReaders)
             .WithSummary("Employers contacted, contacts by agency, offers by kind, placements, and median days to first employer contact.");
         return api;
     }
 
-    public static async Task<Results<Ok<EmployerEngagementReport>, FileContentHttpResult, ValidationProblem>> GetEmployerEngagement(
+    /// <summary>Coordinators, admins and the operator; filtered to one collaboration, its own agencies' only (404 to others), as <see cref="ReportAccess"/> says.</summary>
+    public static async Task<Results<Ok<EmployerEngagementReport>, FileContentHttpResult, NotFound, ValidationProblem>> GetEmployerEngagement(
         [AsParameters] ReportQuery query, ClaimsPrincipal user, ReportingDbContext db, IOptions<ReportingOptions> options, CancellationToken ct,
         [Description("Collaboration id: placements and days to first contact of its participants only.")] string? collaboration = null)
     {
@@ -28,6 +30,9 @@ public static class EmployerEngagementApi
         var collaborationId = ReportQuery.ParseCollaboration(collaboration, errors);
         if (errors.Count > 0 || request is null)
             return TypedResults.ValidationProblem(errors);
+        var view = await ReportAccess.ScopeAsync(db, user, collaborationId, ct);
+        if (view == ReportView.Hidden)
+            return TypedResults.NotFound();
         var period = request.Period;
         var start = period.From ?? DateOnly.MinValue;
         var end = period.To;
@@ -50,7 +55,7 @@ public static class EmployerEngagementApi
         var histogram = (await histogramQuery.GroupBy(c => c.Key).Select(g => new { g.Key, Count = g.Sum(c => c.Count) }).ToListAsync(ct))
             .Where(h => h.Count > 0).Select(h => (int.Parse(h.Key, CultureInfo.InvariantCulture), h.Count)).ToList();
 
-        var threshold = await request.ThresholdAsync(db, user, collaborationId, options, ct);
+        var threshold = request.Threshold(view, options);
         var report = EmployerEngagementBuilder.Build(end, period.From, collaborationId, contacts.Select(c => (c.EmployerId, c.ActorId)).ToList(), names,
             offers, placements.Select(p => (p.OfferKind, p.Stage)).ToList(), histogram, request.Language, threshold);
         if (request.Format == ReportFormat.Json)

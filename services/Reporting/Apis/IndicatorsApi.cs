@@ -18,8 +18,10 @@ public static class IndicatorsApi
     public static RouteGroupBuilder MapIndicatorsApi(this RouteGroupBuilder api)
     {
         api.MapGet("/collaborations/{id:guid}/esf-indicators", GetEsfIndicators)
+            .RequireAuthorization(ReportAccess.CollaborationReaders)
             .WithSummary("ESF+ common output indicators at entry and result indicators on leaving, by women, men and non-binary persons.");
         api.MapGet("/collaborations/{id:guid}/comparison", GetComparison)
+            .RequireAuthorization(ReportAccess.CollaborationReaders)
             .WithSummary("The collaboration's exit shares next to a reference value (a share, or a configured name such as esf-programme-average).");
         return api;
     }
@@ -31,12 +33,15 @@ public static class IndicatorsApi
         if (query.Parse(errors) is not { } request)
             return TypedResults.ValidationProblem(errors);
 
+        var view = await ReportAccess.CollaborationAsync(db, user, id, ct);
+        if (view == ReportView.Hidden)
+            return TypedResults.NotFound();
         var period = request.Period;
         var collaboration = await db.CollaborationFacts.AsNoTracking().FirstOrDefaultAsync(c => c.CollaborationId == id, ct);
         var counts = await CounterQueries.CountsAsync(db, id, period, EsfDimensions, ct);
         if (collaboration is null && counts.Count == 0)
             return TypedResults.NotFound();
-        var threshold = await request.ThresholdAsync(db, user, id, options, ct);
+        var threshold = request.Threshold(view, options);
         var report = EsfIndicatorsBuilder.Build(id, collaboration, period.To, period.From, counts, request.Language, threshold);
         if (request.Format == ReportFormat.Json)
             return TypedResults.Ok(report);
@@ -65,7 +70,10 @@ public static class IndicatorsApi
         if (errors.Count > 0 || request is null)
             return TypedResults.ValidationProblem(errors);
 
-        var summary = await CollaborationSummaryApi.SummaryAsync(db, user, id, request, options, ct);
+        var view = await ReportAccess.CollaborationAsync(db, user, id, ct);
+        if (view == ReportView.Hidden)
+            return TypedResults.NotFound();
+        var summary = await CollaborationSummaryApi.SummaryAsync(db, view, id, request, options, ct);
         if (summary is not { } report)
             return TypedResults.NotFound();
         var comparison = ReferenceComparisonBuilder.Build(report, name, values!);

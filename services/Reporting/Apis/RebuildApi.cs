@@ -8,7 +8,7 @@ public static class RebuildApi
 {
     public static RouteGroupBuilder MapRebuildApi(this RouteGroupBuilder api)
     {
-        var admin = api.MapGroup("/admin/rebuilds").RequireAuthorization(Policies.Admin);
+        var admin = api.MapGroup("/admin/rebuilds").RequireAuthorization(Policies.Operator);
         admin.MapPost("/", StartRebuild)
             .WithSummary("Rebuilds every read model from the event history, in the background: 202 with a status resource to follow.");
         admin.MapGet("/{id:guid}", GetRebuild).WithName(nameof(GetRebuild)).WithSummary("Progress of a rebuild.");

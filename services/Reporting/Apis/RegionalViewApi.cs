@@ -14,16 +14,18 @@ public static class RegionalViewApi
     public static RouteGroupBuilder MapRegionalViewApi(this RouteGroupBuilder api)
     {
         api.MapGet("/regional", GetRegionalView)
+            .RequireAuthorization(ReportAccess.StatisticsReaders)
             .WithSummary("Per municipality: participants started by gender with shares, exits and outcome shares, across collaborations or in one.")
             .WithDescription("JSON as documented, except:" + ReportJson.LeanCellsDescription);
         return api;
     }
 
     /// <summary>
-    /// Across all collaborations only admins see exact counts (it holds collaborations that are not the
-    /// caller's); for one collaboration its own coordinators do too.
+    /// Coordinators, admins and the operator (<see cref="ReportAccess"/>). Across all collaborations only the operator
+    /// sees exact counts (it holds collaborations that are not the caller's); one collaboration's view is its own
+    /// agencies' (404 to others), exact for their coordinators and admins.
     /// </summary>
-    public static async Task<Results<JsonReport<RegionalViewReport>, FileContentHttpResult, ValidationProblem>> GetRegionalView(
+    public static async Task<Results<JsonReport<RegionalViewReport>, FileContentHttpResult, NotFound, ValidationProblem>> GetRegionalView(
         [AsParameters] ReportQuery query, ClaimsPrincipal user, ReportingDbContext db, IOptions<ReportingOptions> options,
         ReportCache cache, ReportJson json, CancellationToken ct,
         [Description("SCB municipality code (four digits): only this municipality.")] string? municipality = null,
@@ -37,7 +39,10 @@ public static class RegionalViewApi
         if (errors.Count > 0 || request is null)
             return TypedResults.ValidationProblem(errors);
 
-        var threshold = await request.ThresholdAsync(db, user, collaborationId, options, ct);
+        var view = await ReportAccess.ScopeAsync(db, user, collaborationId, ct);
+        if (view == ReportView.Hidden)
+            return TypedResults.NotFound();
+        var threshold = request.Threshold(view, options);
         var period = request.Period;
         async Task<RegionalViewReport?> Build()
         {

@@ -1,8 +1,6 @@
 using System.ComponentModel;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using Samverkan.Reporting.Infrastructure;
 using Samverkan.Reporting.Model;
 
 namespace Samverkan.Reporting.Apis;
@@ -59,14 +57,9 @@ public sealed record ReportRequest(ReportPeriod Period, ReportLanguage Language,
     public string Text(string swedish, string english) => Language == ReportLanguage.Swedish ? swedish : english;
 
     /// <summary>
-    /// The suppression threshold for this viewer, or null for exact figures: a collaboration's own coordinators and
-    /// admins see it exact; across all collaborations only admins do; nobody when it is for publication.
+    /// The suppression threshold for this view of the report (<see cref="ReportAccess"/>), or null for exact figures;
+    /// always the threshold when the request is for publication.
     /// </summary>
-    public async Task<int?> ThresholdAsync(ReportingDbContext db, ClaimsPrincipal user, Guid? collaborationId, IOptions<ReportingOptions> options, CancellationToken ct)
-    {
-        var exact = collaborationId is { } id
-            ? await ReportAccess.SeesExactCountsAsync(db, user, id, Publication, ct)
-            : !Publication && user.IsInRole(ServiceDefaults.Auth.Roles.Admin);
-        return exact ? null : options.Value.SuppressionThreshold;
-    }
+    public int? Threshold(ReportView view, IOptions<ReportingOptions> options) =>
+        view == ReportView.Exact && !Publication ? null : options.Value.SuppressionThreshold;
 }
