@@ -54,7 +54,7 @@ try
 
     // Tokens are issued through the gateway (the address people and agencies' systems know), so that is the issuer.
     // The gateway and every service read the discovery document and keys from the identity service itself, so that
-    // validating a token does not depend on the gateway (docs/decisions/0006-identity.md).
+    // validating a token does not depend on the gateway (docs/decisions/0007-identity.md).
     var identity = services[^1];
     var issuer = ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/");
     var metadata = ReferenceExpression.Create($"{identity.Project.GetEndpoint("http")}/.well-known/openid-configuration");

@@ -15,7 +15,7 @@ public sealed class ExternalProvider
 
 /// <summary>
 /// The upstream providers, from <c>Identity:ExternalProviders:{name}</c>: adding one is configuration only
-/// (docs/decisions/0006-identity.md). A person signs in upstream and is let in only if an admin has linked that
+/// (docs/decisions/0007-identity.md). A person signs in upstream and is let in only if an admin has linked that
 /// provider's subject to their account here: the upstream says who someone is, this service what they may do.
 /// </summary>
 public sealed class ExternalProviders
