@@ -102,14 +102,14 @@ public static class MatrixRequests
 /// </summary>
 public static class AccessMatrix
 {
-    private static readonly string[] Infrastructure = ["/health", "/alive", "/openapi"];
+    private static readonly string[] NotApiPrefixes = ["/health", "/alive", "/openapi"];
 
     /// <summary>"METHOD /route/pattern" of every endpoint <paramref name="services"/>' application maps, without health and OpenAPI.</summary>
     public static IReadOnlyList<string> MappedEndpoints(IServiceProvider services) =>
         services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Select(e => (Route: Normalize(e.RoutePattern.RawText ?? ""), Methods: e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []))
-            .Where(e => !Infrastructure.Any(prefix => e.Route.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
+            .Where(e => !NotApiPrefixes.Any(prefix => e.Route.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
             .SelectMany(e => (e.Methods.Count == 0 ? ["ANY"] : e.Methods).Select(m => $"{m} {e.Route}"))
             .Distinct().Order(StringComparer.Ordinal).ToList();
 
