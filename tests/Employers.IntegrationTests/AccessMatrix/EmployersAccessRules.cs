@@ -36,7 +36,7 @@ public sealed class EmployersWorld(EmployersApiFactory factory)
         await factory.RegisterEmployerAsync(B, EmployerActorB);
         var staff = factory.ClientFor(Roles.Caseworker, A);
         Offer = await staff.PublishOfferAsync(MatchingTestData.OfferBody(Employer, "7119"));
-        Participant = await factory.MatchableParticipantAsync(A, MatchingTestData.ProfileBody("7119"));
+        Participant = await factory.MatchableParticipantAsync(A, MatchingTestData.ProfileBody("7119"), EmployerActorA);
         Pipeline = await IdOf(await staff.PostAsJsonAsync("/api/employers/pipelines", new { participantId = Participant, offerId = Offer, proposedOn = "2026-11-02" }));
         Contact = await IdOf(await staff.PostAsJsonAsync($"/api/employers/{Employer}/contacts", new
         {
