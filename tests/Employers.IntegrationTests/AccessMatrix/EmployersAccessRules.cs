@@ -82,14 +82,13 @@ public sealed class EmployersWorld(EmployersApiFactory factory)
 /// (A's own record / another agency's) where the route has a record, one for a collection (see <see cref="AccessRule"/>).
 /// <list type="bullet">
 /// <item>The employer register, its contact log and offers are shared by all agencies' staff. An employer user reaches
-/// only its own employer and offers; another employer's are 404. The operator is no agency staff: employers and offers
-/// are 404 to it.</item>
-/// <item>Only the owning agency's coordinators and admins change an employer's owner (pending fix in the Employers branch).</item>
-/// <item>The contact log: agency staff log and read contacts with any employer; the operator reads it but logs nothing
-/// (as mapped today; note that it reads the contacts of an employer whose record is 404 to it).</item>
+/// only its own employer and offers; another employer's are 404. The operator reads and corrects the employer record
+/// (a login or owner gone wrong is its to repair) but is no agency staff: offers and pipelines are 404 to it.</item>
+/// <item>Only the owning agency's coordinators and admins, and the operator, change an employer's owner.</item>
+/// <item>The contact log: agency staff log and read contacts with any employer; the operator reads it but logs nothing.</item>
 /// <item>A participant's matching profile, the offers ranked for it and its pipelines are the participant's agency's
-/// (the pilot's); another agency's staff get 404 on reads (pending fix in the Employers branch for profiles and ranked
-/// offers) and 403 on writing over the profile.</item>
+/// (the pilot's); to anyone else, reading or writing, the participant is 404: the same answer as for an id not enrolled,
+/// so the answer tells no one which ids another agency holds.</item>
 /// </list>
 /// Writes to a record are sent with bodies that pass the requests' data annotations (they run before the handler, and
 /// so before the access check), chosen so that an allowed call leaves the record usable for the next: a pipeline move
@@ -112,13 +111,13 @@ public static class EmployersAccessRules
             new("POST /api/employers",                                  "A   A   F   A   A",  Send(HttpMethod.Post, "/api/employers")) { AuthorizationOnly = EmptyBody },
             new("GET /api/employers",                                   "A   A   A   A   A",  Get("/api/employers")),
             new("GET /api/employers/actors",                            "A   A   A   A   A",  Get("/api/employers/actors")),
-            new("GET /api/employers/{id:guid}",                         "AA  AA  AH  AA  HH", Get(e)),
-            new("PUT /api/employers/{id:guid}",                         "FF  AF  FF  AF  FF", _ => w.OwnerChangeAsync()),
+            new("GET /api/employers/{id:guid}",                         "AA  AA  AH  AA  AA", Get(e)),
+            new("PUT /api/employers/{id:guid}",                         "FF  AF  FF  AF  AA", _ => w.OwnerChangeAsync()),
             new("POST /api/employers/{id:guid}/contacts",               "AA  AA  FF  AA  FF", Send(HttpMethod.Post, $"{e}/contacts", contact)),
             new("GET /api/employers/{id:guid}/contacts",                "AA  AA  FF  AA  AA", Get($"{e}/contacts")),
             new("GET /api/employers/{id:guid}/contacts/{contactId:guid}", "AA  AA  FF  AA  AA", Get($"{e}/contacts/{w.Contact}")),
 
-            new("PUT /api/employers/matching-profiles/{participantId:guid}", "AF  AF  FF  AF  FF", Send(HttpMethod.Put, profile, MatchingTestData.ProfileBody("7119"))),
+            new("PUT /api/employers/matching-profiles/{participantId:guid}", "AH  AH  FF  AH  HH", Send(HttpMethod.Put, profile, MatchingTestData.ProfileBody("7119"))),
             new("GET /api/employers/matching-profiles/{participantId:guid}", "AH  AH  FF  AH  HH", Get(profile)),
             new("GET /api/employers/matching-profiles/{participantId:guid}/offers", "AH  AH  FF  AH  HH", Get($"{profile}/offers")),
 

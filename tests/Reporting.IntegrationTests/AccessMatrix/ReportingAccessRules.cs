@@ -41,14 +41,12 @@ public sealed class ReportingWorld(ReportingApiFactory factory)
 /// Who may call which Reporting endpoint. Columns: caseworker, coordinator, employer, admin, operator; two letters each
 /// (A's own record / another agency's) where the route has a record, one for a collection (see <see cref="AccessRule"/>).
 /// <list type="bullet">
-/// <item>A collaboration's reports are for the staff of its owner and current members, and for the operator; everyone
-/// else, an admin of another agency and employer users included, gets 404 (pending fix in the Reporting branch: today
-/// any authenticated caller reads them, suppressed).</item>
-/// <item>The regional view is for coordinators, admins and the operator (pending fix in the Reporting branch).</item>
-/// <item>Rebuilding the read models is a platform-wide operation: the operator's (Roles.Operator), not an agency admin's.
-/// Not among the pending fixes: today the admin policy lets every agency's admin start one.</item>
-/// <item>Employer engagement and actors by sector hold no participant: every role reads them (as mapped today; no rule
-/// asks otherwise).</item>
+/// <item>A collaboration's reports are for the staff of its owner and current members, and for the operator; other
+/// agencies' staff, an admin of another agency included, get 404; employer users are the wrong role for them (403).</item>
+/// <item>Its published summary is open to any caller, small counts always suppressed.</item>
+/// <item>The regional view and employer engagement are for coordinators, admins and the operator.</item>
+/// <item>Rebuilding the read models is a platform-wide operation: the operator's (Roles.Operator), not an agency admin's.</item>
+/// <item>Actors by sector holds no participant: every role reads it.</item>
 /// </list>
 /// </summary>
 public static class ReportingAccessRules
@@ -56,18 +54,18 @@ public static class ReportingAccessRules
     public static IReadOnlyList<AccessRule> For(ReportingWorld w)
     {
         var c = $"/api/reports/collaborations/{w.Collaboration}";
-        const string Collaboration = "AH  AH  HH  AH  AA";
+        const string Collaboration = "AH  AH  FF  AH  AA";
         return
         [
             //                                                                  cw  co  em  ad  op
             new("GET /api/reports/actors-by-sector",                            "A   A   A   A   A",  Get("/api/reports/actors-by-sector")),
-            new("GET /api/reports/employer-engagement",                         "A   A   A   A   A",  Get("/api/reports/employer-engagement?asOf=2026-12-31")),
+            new("GET /api/reports/employer-engagement",                         "F   A   F   A   A",  Get("/api/reports/employer-engagement?asOf=2026-12-31")),
             new("GET /api/reports/regional",                                    "F   A   F   A   A",  Get("/api/reports/regional?asOf=2026-12-31")),
             new("GET /api/reports/collaborations/{id:guid}/summary",            Collaboration, Get($"{c}/summary?asOf=2026-12-31")),
             new("GET /api/reports/collaborations/{id:guid}/agreements",         Collaboration, Get($"{c}/agreements?asOf=2026-12-31")),
             new("GET /api/reports/collaborations/{id:guid}/esf-indicators",     Collaboration, Get($"{c}/esf-indicators?asOf=2026-12-31")),
             new("GET /api/reports/collaborations/{id:guid}/comparison",         Collaboration, Get($"{c}/comparison?asOf=2026-12-31")),
-            // Defect not among the pending fixes: admins of any agency pass the admin policy here.
+            new("GET /api/reports/published/collaborations/{id:guid}/summary",  "AA  AA  AA  AA  AA", Get($"/api/reports/published/collaborations/{w.Collaboration}/summary?asOf=2026-12-31")),
             new("POST /api/reports/admin/rebuilds",                             "F   F   F   F   A",  _ => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/reports/admin/rebuilds"))),
             new("GET /api/reports/admin/rebuilds/{id:guid}",                    "F   F   F   F   A",  _ => Task.FromResult(new HttpRequestMessage(HttpMethod.Get, w.Rebuild))),
         ];
