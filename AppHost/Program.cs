@@ -52,13 +52,15 @@ try
     foreach (var service in services)
         gateway.WithReference(service.Project).WaitFor(service.Project);
 
-    // Tokens are issued through the gateway (the address people and agencies' systems know), so that is the issuer.
-    // The gateway and every service read the discovery document and keys from the identity service itself, so that
+    // Tokens are issued through the gateway (the address people and agencies' systems know), so that is the issuer. The
+    // gateway and every service read the discovery document and keys from the identity service itself, so that
     // validating a token does not depend on the gateway (docs/decisions/0007-identity.md).
     var identity = services[^1];
-    var issuer = ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/");
+    var issuer = builder.Configuration["Identity:Issuer"] is { Length: > 0 } configuredIssuer
+        ? ReferenceExpression.Create($"{configuredIssuer}")
+        : ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/");
     var metadata = ReferenceExpression.Create($"{identity.Project.GetEndpoint("http")}/.well-known/openid-configuration");
-    foreach (var project in services.Select(s => s.Project).Append(gateway))
+    foreach (var project in services.SelectMany(s => new[] { s.Project, s.Setup }).Append(gateway))
         project.WithEnvironment("Auth__Authority", issuer).WithEnvironment("Auth__MetadataAddress", metadata);
     identity.Project.WithEnvironment("Identity__Issuer", issuer);
     foreach (var run in new[] { identity.Project, identity.Setup })

@@ -85,6 +85,10 @@ public sealed class TestPlatform : IAsyncDisposable
         {
             throw new TimeoutException($"The platform did not become healthy within {StartTimeout.TotalMinutes:0} min. It printed:\n{Output}", e);
         }
+        catch (DistributedApplicationException e)
+        {
+            throw new InvalidOperationException($"{e.Message} It printed:\n{Output}", e);
+        }
     }
 
     private void ExportTelemetry(IDistributedApplicationTestingBuilder builder)
