@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Samverkan.ServiceDefaults.Auth;
+using Samverkan.Testing;
 
 namespace Samverkan.Platform.EndToEndTests;
 
@@ -21,10 +22,19 @@ public sealed class GatewayTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task A_role_the_platform_does_not_know_is_403_at_the_gateway()
+    public async Task A_token_the_identity_service_did_not_sign_is_401_at_the_gateway()
     {
-        var response = await platform.ClientFor("nobody").GetAsync("/api/actors");
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        using var client = platform.Platform.CreateClient();
+        var issuer = new Uri(platform.Platform.Gateway.ToString().TrimEnd('/') + "/");
+        foreach (var forged in new[]
+                 {
+                     ForgedTokens.WithForeignKey(issuer, "actors", Roles.Operator, Guid.NewGuid()),
+                     ForgedTokens.WithSharedSecret(issuer, "actors", Roles.Operator, Guid.NewGuid()),
+                 })
+        {
+            client.DefaultRequestHeaders.Authorization = new("Bearer", forged);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/actors")).StatusCode);
+        }
     }
 
     [Fact]

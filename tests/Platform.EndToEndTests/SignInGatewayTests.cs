@@ -14,12 +14,10 @@ namespace Samverkan.Platform.EndToEndTests;
 [Collection(PlatformCollection.Name)]
 public sealed class SignInGatewayTests(PlatformFixture platform)
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
-
     [Fact]
     public async Task A_system_gets_a_client_credentials_token_through_the_gateway_and_registers_its_agency_and_enrols_a_participant()
     {
-        var (agency, collaboration) = await AgencyWithCollaborationAsync("Mönsterås kommun");
+        var (agency, collaboration) = await GatewayAgencies.AgencyWithCollaborationAsync(platform, "Mönsterås kommun");
         using var op = platform.ClientFor(Roles.Operator);
         var registered = await (await op.PostAsJsonAsync("/api/identity/clients", new
         {
@@ -38,7 +36,7 @@ public sealed class SignInGatewayTests(PlatformFixture platform)
         using var system = platform.Platform.CreateClient();
         system.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("access_token").GetString());
 
-        var participant = await EnrolAsync(system, collaboration);
+        var participant = await GatewayAgencies.EnrolAsync(system, collaboration);
         var read = await system.GetAsync($"/api/participants/{participant}/plan");
         var notItsScope = await system.GetAsync($"/api/collaborations/{collaboration}");
 
@@ -49,10 +47,10 @@ public sealed class SignInGatewayTests(PlatformFixture platform)
     [Fact]
     public async Task A_person_signs_in_with_code_and_PKCE_through_the_gateway_and_reads_their_agencys_participant_but_not_anothers()
     {
-        var (agency, collaboration) = await AgencyWithCollaborationAsync("Torsås kommun");
-        var (other, otherCollaboration) = await AgencyWithCollaborationAsync("Mörbylånga kommun");
-        var ours = await EnrolAsync(platform.ClientFor(Roles.Caseworker, agency), collaboration);
-        var theirs = await EnrolAsync(platform.ClientFor(Roles.Caseworker, other), otherCollaboration);
+        var (agency, collaboration) = await GatewayAgencies.AgencyWithCollaborationAsync(platform, "Torsås kommun");
+        var (other, otherCollaboration) = await GatewayAgencies.AgencyWithCollaborationAsync(platform, "Mörbylånga kommun");
+        var ours = await GatewayAgencies.EnrolAsync(platform.ClientFor(Roles.Caseworker, agency), collaboration);
+        var theirs = await GatewayAgencies.EnrolAsync(platform.ClientFor(Roles.Caseworker, other), otherCollaboration);
 
         using var op = platform.ClientFor(Roles.Operator);
         var redirect = new Uri("http://localhost:9/callback");
@@ -101,36 +99,5 @@ public sealed class SignInGatewayTests(PlatformFixture platform)
         Assert.StartsWith(platform.Platform.Gateway.ToString().TrimEnd('/'), discovery.GetProperty("token_endpoint").GetString());
         Assert.NotEmpty(jwks.GetProperty("keys").EnumerateArray());
         Assert.All(jwks.GetProperty("keys").EnumerateArray(), key => Assert.Equal("RSA", key.GetProperty("kty").GetString()));
-    }
-
-    /// <summary>An agency registered by the operator, owning a collaboration its coordinator made.</summary>
-    private async Task<(Guid Agency, Guid Collaboration)> AgencyWithCollaborationAsync(string name)
-    {
-        var created = await (await platform.ClientFor(Roles.Operator).PostAsJsonAsync("/api/actors", new
-        {
-            name, organisationNumber = TestNumbers.NewOrganisationNumber(), sector = "public", kind = "municipality",
-        })).Json(HttpStatusCode.Created);
-        var agency = created.GetProperty("id").GetGuid();
-        var collaboration = await (await platform.ClientFor(Roles.Coordinator, agency).PostAsJsonAsync("/api/collaborations", new
-        {
-            name = $"Inloggning {name}", purpose = "Fler i arbete eller studier", targetGroups = new[] { "long-term-unemployed" },
-            geography = new[] { "0880" }, startDate = "2026-01-01", endDate = "2027-12-31",
-            financing = new { source = "esf-plus", budget = 1_000_000 },
-            targets = new { participants = new { total = 100, women = 50, men = 50 }, exitToWorkOrStudiesShare = 60 },
-        })).Json(HttpStatusCode.Created);
-        return (agency, collaboration.GetProperty("id").GetGuid());
-    }
-
-    private static async Task<Guid> EnrolAsync(HttpClient client, Guid collaboration)
-    {
-        var body = new
-        {
-            collaborationId = collaboration, withoutNumber = "anonymous", gender = "man", birthDate = "1988-03-03", municipalityCode = "0880",
-            referralDate = "2026-01-05", targetGroups = new[] { "long-term-unemployed" }, benefitAtStart = "activity-support",
-            labourMarketStatus = "long-term-unemployed", educationLevel = "upper-secondary-or-post-secondary", startDate = "2026-01-10",
-        };
-        var response = await Eventually.Until(() => client.PostAsJsonAsync("/api/participants", body), r => r.StatusCode != HttpStatusCode.BadRequest,
-            Deadline, "Participants to know the agency and its collaboration");
-        return (await response.Json(HttpStatusCode.Created)).GetProperty("id").GetGuid();
     }
 }
