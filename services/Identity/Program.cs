@@ -16,6 +16,7 @@ app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapConnectEndpoints();
 app.MapLoginPage();
+app.MapSignedInPage();
 app.MapExternalSignIn();
 app.MapClientsApi();
 app.MapUsersApi();

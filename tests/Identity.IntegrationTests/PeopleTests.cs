@@ -48,6 +48,31 @@ public sealed class PeopleTests
     }
 
     [Fact]
+    public async Task A_person_who_signs_in_on_the_login_page_alone_sees_who_they_are_and_can_sign_out()
+    {
+        var identity = await IdentityProcess.GetAsync();
+        var agency = Guid.NewGuid();
+        using var admin = await IdentityApi.AsAsync(identity, await identity.Tokens.TokenForAsync(Roles.Admin, agency));
+        var (email, password) = await IdentityApi.CreatePersonAsync(admin, agency, Roles.Coordinator);
+        using var browser = new TestBrowser();
+        var loginUri = new Uri(identity.Authority, "account/login");
+
+        var page = await browser.GetAsync(loginUri);
+        var posted = await browser.PostFormAsync(loginUri, await page.Content.ReadAsStringAsync(), "/account/login",
+            new Dictionary<string, string> { ["email"] = email, ["password"] = password });
+        var signedIn = await browser.FollowAsync(posted, "the login to lead to the signed-in page");
+        var html = await signedIn.Content.ReadAsStringAsync();
+        var loggedOut = await browser.PostFormAsync(signedIn.RequestMessage!.RequestUri!, html, "/account/logout", new Dictionary<string, string>());
+        var afterwards = await browser.GetAsync(new Uri(identity.Authority, "account/signed-in"));
+
+        Assert.Contains("Du är inloggad", html);
+        Assert.Contains(email, html);
+        Assert.Contains(agency.ToString(), html);
+        Assert.Equal(HttpStatusCode.Redirect, loggedOut.StatusCode);
+        Assert.Equal("/account/login", TestBrowser.Location(afterwards, "the signed-out person to be sent to the login page").AbsolutePath);
+    }
+
+    [Fact]
     public async Task The_login_page_is_Swedish_and_never_sends_a_person_to_another_site()
     {
         var identity = await IdentityProcess.GetAsync();

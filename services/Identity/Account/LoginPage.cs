@@ -56,7 +56,7 @@ internal static class LoginPage
     internal static string SafeReturnUrl(string? returnUrl) =>
         returnUrl is { Length: > 0 } url && url.StartsWith(ConnectEndpoints.AuthorizePath + "?", StringComparison.Ordinal) && !url.Contains("//", StringComparison.Ordinal)
             ? url
-            : "/account/signed-in";
+            : SignedInPage.Path;
 
     private static IResult Page(HttpContext http, IAntiforgery antiforgery, ExternalProviders external, string returnUrl, string email, string? error, int status = 200)
     {
