@@ -46,6 +46,7 @@ declare -A NAME=([actors]=Actors [participants]=Participants [employers]=Employe
 log "fresh databases bench_{actors,participants,employers,reporting}db and RabbitMQ vhost $RABBIT_VHOST"
 drop_db bench_actorsdb bench_participantsdb bench_employersdb bench_reportingdb
 fresh_vhost
+start_identity
 mapfile -t ENV < <(platform_env)
 
 for s in "${RUN[@]}"; do SNAP[$s]=$(snapshot "$(dll "services/${NAME[$s]}" "${NAME[$s]}")"); done
@@ -76,8 +77,10 @@ RAW_CMD=(dotnet "$EVENTBENCH_DLL" raw --rabbit "$(amqp_uri)" --messages "$MESSAG
 timeout 180 "${RAW_CMD[@]}"
 
 QUEUES=$(printf '%s-actor-registered,' "${RUN[@]:1}"); QUEUES=${QUEUES%,}
-TOKEN=$(mint_token caseworker)
-PROP_ARGS=(propagation --gateway http://127.0.0.1:$GATEWAY_PORT --token "$TOKEN"
+# The propagation run (warm-up and steps) takes longer than a token's 10 minutes: EventBench reads the token from a
+# file that token_file renews every 4 minutes.
+token_file caseworker
+PROP_ARGS=(propagation --gateway http://127.0.0.1:$GATEWAY_PORT --token-file "$TOKEN_FILE"
   --actors-db "$(pg_conn bench_actorsdb)" --reporting-db "$(pg_conn bench_reportingdb)" --rabbit "$(amqp_uri)"
   --queues "$QUEUES" --rates "$RATES" --warmup-rate "$WARMUP_RATE" --warmup-seconds "$WARMUP_SECONDS" --step-seconds "$STEP_SECONDS" --half-seconds "$HALF_SECONDS" --md "$WORK/propagation.md")
 
@@ -138,6 +141,9 @@ COMMAND="bash bench/events.sh"
   echo "  the default 2,000/s per agency would cap a one-client benchmark at exactly the goal). No OTLP endpoint, so no"
   echo "  telemetry (ServiceDefaults sets it up only when it has somewhere to send it)."
   echo "- Fresh databases \`bench_*db\` and RabbitMQ virtual host \`$RABBIT_VHOST\` (no one else's queues or messages)."
+  echo "- Tokens: RS256 from the identity service (\`services/Identity\`, Production, run beside the others), a"
+  echo "  client-credentials token of a system client registered for role caseworker, renewed every 4 minutes"
+  echo "  (\`--token-file\`); the gateway and Actors check it with the keys of the identity service's JWKS."
   echo "- Every \`ActorRegistered\` fans out to the queues: $QUEUES."
   echo
   echo "## Raw MassTransit publish→consume (anchor, same run)"
@@ -151,7 +157,7 @@ COMMAND="bash bench/events.sh"
   echo
   echo "## End to end: POST /api/actors through the gateway → visible in Reporting"
   echo
-  echo "\`dotnet bench/EventBench/bin/Release/net10.0/Samverkan.Bench.EventBench.dll ${PROP_ARGS[*]/$TOKEN/<token>}\`"
+  echo "\`dotnet bench/EventBench/bin/Release/net10.0/Samverkan.Bench.EventBench.dll ${PROP_ARGS[*]/$TOKEN_FILE/<token file>}\`"
   echo
   echo "Open-loop: request i is sent at i/rate s whatever the answers (at most 512 in flight). A step is *flat* when"
   echo "the backlog's least-squares slope over its second half is ≤ 5% of the rate (or 10/s), it clears within 5 s"

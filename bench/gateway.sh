@@ -43,6 +43,7 @@ GATEWAY_DLL=$(snapshot "$GATEWAY_DLL")
 log "fresh database $DB, vhost $RABBIT_VHOST"
 drop_db $DB
 ensure_vhost
+start_identity
 mapfile -t ENV < <(platform_env)
 
 log "starting Actors :$ACTORS_PORT, stub :$STUB_PORT, bare YARP :$BARE_PORT, gateway :$GATEWAY_PORT, :$GATEWAY_NORL_PORT (no rate limiting), :$GATEWAY_OTEL_PORT (telemetry)"
@@ -71,7 +72,7 @@ wait_http gateway http://127.0.0.1:$GATEWAY_PORT/alive
 wait_http gateway-norl http://127.0.0.1:$GATEWAY_NORL_PORT/alive
 wait_http gateway-otel http://127.0.0.1:$GATEWAY_OTEL_PORT/alive
 
-TOKEN=$(mint_token caseworker)
+TOKEN=$(platform_token caseworker)
 ORG=$(python3 -c '
 import random
 d = [5, 5, random.randint(2, 9)] + [random.randint(0, 9) for _ in range(6)]
@@ -83,7 +84,11 @@ ACTOR_ID=$(curl -sf -X POST "http://127.0.0.1:$ACTORS_PORT/api/actors" -H "Autho
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])') || die "seeding an actor failed"
 log "seeded actor $ACTOR_ID"
 
-cat >"$WORK/auth.lua" <<EOF
+# auth_lua: writes auth.lua with a fresh token. A token lives 10 minutes and the whole run is longer (and waits for a
+# quiet machine), so every wrk run gets a new one, asked for before the machine is checked for quiet.
+auth_lua() {
+  TOKEN=$(platform_token caseworker)
+  cat >"$WORK/auth.lua" <<EOF
 wrk.headers["Authorization"] = "Bearer $TOKEN"
 done = function(summary, latency, requests)
   local e = summary.errors
@@ -92,6 +97,8 @@ done = function(summary, latency, requests)
     summary.requests, e.status, e.connect + e.read + e.write + e.timeout))
 end
 EOF
+}
+auth_lua
 
 DB_PATH=/api/actors/$ACTOR_ID
 CHEAP_PATH=/api/participants/bench
@@ -117,6 +124,7 @@ done
 # Two passes: the JIT keeps tiering the processes' code up for a while after they first take load.
 log "warm-up: 2 x $WARMUP per target"
 for pass in 1 2; do
+  auth_lua
   for t in "${TARGETS[@]}"; do
     read -r _ _ url _ _ <<<"$t"
     wrk -t2 -c32 "-d$WARMUP" -s "$WORK/auth.lua" "$url" >/dev/null
@@ -127,12 +135,13 @@ RAW=$WORK/raw.tsv
 printf 'round\tendpoint\ttarget\trps\tp50_us\tp99_us\trequests\tnon2xx\tsocket_errors\tproxy_cpu_us_per_req\tbackend_cpu_us_per_req\tbusy_before_pct\n' >"$RAW"
 n=${#TARGETS[@]}
 for round in $(seq 1 "$ROUNDS"); do
+  auth_lua
   busy=$(wait_quiet "${QUIET_PCT:-20}" "${QUIET_WAIT:-240}")
   log "round $round of $ROUNDS (machine ${busy}% busy just before, with our processes idle)"
   for i in $(seq 0 $((n - 1))); do
     # Rotate the order each round so no target always runs first or last.
     read -r endpoint target url proxy backend <<<"${TARGETS[$(((i + (round - 1) * 3) % n))]}"
-    [ "$i" = 0 ] || busy=$(wait_quiet "${QUIET_PCT:-20}" "${QUIET_WAIT:-240}")
+    [ "$i" = 0 ] || { auth_lua; busy=$(wait_quiet "${QUIET_PCT:-20}" "${QUIET_WAIT:-240}"); }
     p0=0; [ "$proxy" = - ] || p0=$(cpu_ticks "${PIDS[$proxy]}")
     b0=$(cpu_ticks "${PIDS[$backend]}")
     wrk "${WRK_ARGS[@]}" -s "$WORK/auth.lua" "$url" >"$WORK/wrk-$round-$endpoint-$target.txt"
@@ -155,7 +164,8 @@ COMMAND="bash bench/gateway.sh"
   echo "# Gateway overhead — $TODAY"
   echo
   echo "Produced by \`$COMMAND\`. Load: \`wrk ${WRK_ARGS[*]} -s auth.lua URL\` (the Lua script adds"
-  echo "\`Authorization: Bearer <HS256 token, role caseworker>\` to every request, direct ones too)."
+  echo "\`Authorization: Bearer <RS256 token from the identity service, role caseworker>\` to every request, direct ones"
+  echo "too: a client-credentials token of a system client registered for the role, a new one before every wrk run)."
   echo "$ROUNDS interleaved rounds; each target measured once per round after a warm-up of 2 x $WARMUP per target; medians below."
   echo "Load generator, proxies, backends, PostgreSQL and RabbitMQ all share the machine's cores."
   echo
@@ -167,6 +177,9 @@ COMMAND="bash bench/gateway.sh"
   echo
   echo "- **db**: \`GET /api/actors/{id}\` on Actors (Release build, Production environment, token validated"
   echo "  again by the service, one PostgreSQL primary-key lookup in database \`$DB\`)."
+  echo "- Tokens: the identity service (\`services/Identity\`, Production, its own database, keys in a temporary folder)"
+  echo "  runs beside them; every process checks RS256 signatures with the keys of its discovery document (JWKS),"
+  echo "  fetched once and cached, so no request of a measurement goes to it."
   echo "- **cheap**: \`GET /api/participants/bench\` answered by \`bench/StubBackend\` (1,000 bytes, no database, no"
   echo "  auth). The gateway's \`/api/participants\` route is pointed at it (\`services__participants__http__0\`);"
   echo "  the gateway checks the token and applies its policies, then proxies. This isolates what the proxies add."

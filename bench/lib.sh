@@ -1,18 +1,22 @@
-# Helpers shared by bench/gateway.sh and bench/events.sh. Sourced, not run.
+# Helpers shared by the bench/ scripts (gateway.sh, events.sh, reporting/, matching/, participants/). Sourced, not run.
 # Every process started here is recorded by pid and stopped by pid in cleanup (the scripts trap EXIT).
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_DIR=$(dirname "$BENCH_DIR")
 PG_SERVER="host=localhost port=5432 user=samverkan password=samverkan"
 RABBIT_VHOST=bench
-# The benchmarks' own signing key (32+ characters); tokens are minted with it below.
-SIGNING_KEY="samverkan-bench-signing-key-not-a-secret-0123456789"
-ISSUER=samverkan-dev
-AUDIENCE=samverkan-api
+# Tokens come from the identity service (services/Identity), run here like the other services (start_identity below),
+# signed RS256 with keys it makes in a temporary directory. Its own address is the issuer, and the services read the
+# discovery document from it. Every process of a run validates against it; the operator's secret is made per run.
+IDENTITY_PORT=${IDENTITY_PORT:-5158}
+IDENTITY_URL=http://127.0.0.1:$IDENTITY_PORT
+IDENTITY_DB=bench_identitydb
+OPERATOR_CLIENT_ID=bench-operator
 AGENCY=6f1b6a2e-5d6c-4f35-9a39-0b7a2c1d9e01
 RESULTS_DIR="$BENCH_DIR/results"
 TODAY=$(date +%F)
 WORK=$(mktemp -d /tmp/samverkan-bench.XXXXXX)
+OPERATOR_SECRET=$(python3 -c 'import secrets; print(secrets.token_urlsafe(32))')
 
 declare -A PIDS=()
 
@@ -29,7 +33,7 @@ cleanup() {
     wait "$pid" 2>/dev/null || true
   done
   PIDS=()
-  rm -rf "$WORK/bin" # the copies of the build output; the logs stay
+  rm -rf "$WORK/bin" "$WORK/identity-keys" "$WORK/clients" "$WORK"/token-* # build output copies, keys, secrets; the logs stay
   log "stopped every process this script started (logs in $WORK)"
 }
 
@@ -109,28 +113,88 @@ drop_db() {
 # PG_OPTIONS is appended to every connection string, for experiments (e.g. PG_OPTIONS=';SSL Mode=Disable').
 pg_conn() { echo "Host=localhost;Port=5432;Database=$1;Username=samverkan;Password=samverkan${PG_OPTIONS:-}"; }
 
-# An HS256 token as the platform validates it (issuer, audience, role and agency claims).
-mint_token() {
-  python3 - "$SIGNING_KEY" "$ISSUER" "$AUDIENCE" "${1:-caseworker}" "$AGENCY" <<'PY'
-import base64, hashlib, hmac, json, sys, time
-key, iss, aud, role, agency = sys.argv[1:6]
-b64 = lambda b: base64.urlsafe_b64encode(b).rstrip(b"=").decode()
-enc = lambda o: b64(json.dumps(o, separators=(",", ":")).encode())
-now = int(time.time())
-head = enc({"alg": "HS256", "typ": "JWT"})
-body = enc({"iss": iss, "aud": aud, "sub": f"bench@{agency}", "role": role, "agency": agency,
-            "iat": now, "nbf": now - 5, "exp": now + 4 * 3600})
-sig = b64(hmac.new(key.encode(), f"{head}.{body}".encode(), hashlib.sha256).digest())
-print(f"{head}.{body}.{sig}")
-PY
+# start_identity: the identity service on $IDENTITY_URL (fresh database, Production, keys in a temporary directory,
+# an operator client with this run's secret), waited for until its discovery document answers. Call it before
+# platform_token; the other services only need it once they validate a token (they read the keys lazily).
+start_identity() {
+  local dll=$REPO_DIR/services/Identity/bin/Release/net10.0/Samverkan.Identity.dll
+  ss -Hltn "sport = :$IDENTITY_PORT" | grep -q . && die "port $IDENTITY_PORT (identity) is in use: set IDENTITY_PORT"
+  if [ ! -f "$dll" ] || [ -n "${BENCH_REBUILD:-}" ]; then
+    log "building services/Identity (Release)"
+    dotnet build "$REPO_DIR/services/Identity" -c Release -nologo -v q >"$WORK/build-Identity.log" 2>&1 \
+      || { tail -n 30 "$WORK/build-Identity.log" >&2; die "build of services/Identity failed"; }
+  fi
+  dll=$(snapshot "$dll")
+  drop_db "$IDENTITY_DB"
+  mkdir -p "$WORK/identity-keys" "$WORK/clients" && chmod 700 "$WORK/identity-keys" "$WORK/clients"
+  log "starting identity :$IDENTITY_PORT"
+  start identity "$dll" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$IDENTITY_URL" \
+    ConnectionStrings__identitydb="$(pg_conn "$IDENTITY_DB")" \
+    Identity__Issuer="$IDENTITY_URL/" Identity__RequireHttps=false \
+    Identity__Keys__Directory="$WORK/identity-keys" \
+    Identity__Operator__ClientId="$OPERATOR_CLIENT_ID" Identity__Operator__ClientSecret="$OPERATOR_SECRET" \
+    Logging__LogLevel__Default=Warning
+  wait_http identity "$IDENTITY_URL/.well-known/openid-configuration"
+}
+
+# client_token CLIENT_ID SECRET: an access token by client credentials (RS256, 10 minutes).
+client_token() {
+  curl -sf --max-time 30 "$IDENTITY_URL/connect/token" -d grant_type=client_credentials \
+    --data-urlencode "client_id=$1" --data-urlencode "client_secret=$2" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])' \
+    || die "the token endpoint refused client $1 (see $WORK/identity.log)"
+}
+
+# platform_token [ROLE] [AGENCY]: a token for ROLE (default caseworker) of AGENCY (default $AGENCY), as an agency's
+# system gets one: the operator registers a system client for (role, agency) with every API's scopes (once per run;
+# its id and secret are kept in $WORK/clients), then that client asks the token endpoint. Each call returns a new
+# token, valid 10 minutes: a run that may take longer calls it again (or uses token_file).
+platform_token() {
+  local role=${1:-caseworker} agency=${2:-$AGENCY} file id secret
+  [ "$role" = operator ] && { client_token "$OPERATOR_CLIENT_ID" "$OPERATOR_SECRET"; return; }
+  file=$WORK/clients/$role-$agency
+  if [ ! -s "$file" ]; then
+    curl -sf --max-time 30 -X POST "$IDENTITY_URL/api/identity/clients" \
+      -H "Authorization: Bearer $(client_token "$OPERATOR_CLIENT_ID" "$OPERATOR_SECRET")" -H 'Content-Type: application/json' \
+      -d "{\"displayName\":\"bench $role $agency\",\"agencyId\":\"$agency\",\"role\":\"$role\",\"scopes\":[$(
+        printf '"%s.read","%s.write",' actors actors participants participants employers employers reporting reporting identity identity | sed 's/,$//')]}" \
+      | python3 -c 'import json,sys; c = json.load(sys.stdin); print(c["clientId"], c["clientSecret"])' >"$file.tmp" \
+      || die "registering a $role client for agency $agency failed (see $WORK/identity.log)"
+    mv "$file.tmp" "$file"
+  fi
+  read -r id secret <"$file"
+  client_token "$id" "$secret"
+}
+
+# token_file [ROLE] [AGENCY]: sets TOKEN_FILE to a file that holds a token of platform_token and is rewritten with a
+# fresh one every 4 minutes (TOKEN_RENEW_SECONDS; well inside the 10 minutes a token lives) until cleanup, for runs
+# longer than a token's life. Call it directly, not in $(...) (the renewer's pid must reach PIDS). A reader must read
+# the file again now and then (EventBench --token-file, bulk_load.py --token-file and reporting's wrk scripts do).
+token_file() {
+  local role=${1:-caseworker} agency=${2:-$AGENCY} file
+  file=$WORK/token-$role-$agency
+  platform_token "$role" "$agency" >"$file" || exit 1
+  (
+    while :; do
+      for _ in $(seq 1 "${TOKEN_RENEW_SECONDS:-240}"); do sleep 1; done
+      # In a subshell of its own: a failure (die exits) must not end the renewer.
+      ( platform_token "$role" "$agency" ) >"$file.tmp" && mv "$file.tmp" "$file" \
+        || log "renewing the $role token failed; trying again later"
+    done
+  ) >/dev/null 2>>"$WORK/token-renewal.log" &
+  PIDS[token-$role-$agency]=$!
+  TOKEN_FILE=$file
 }
 
 # The settings every platform process gets in the benchmarks.
 platform_env() {
   echo ASPNETCORE_ENVIRONMENT=Production
-  echo Auth__SigningKey="$SIGNING_KEY"
-  echo Auth__Issuer="$ISSUER"
-  echo Auth__Audience="$AUDIENCE"
+  # Tokens of the identity service (start_identity): issuer and where to read its discovery document and keys. Each
+  # service's appsettings.json names its own audience; the gateway accepts any of the APIs'. Plain http here.
+  echo Auth__Authority="$IDENTITY_URL/"
+  echo Auth__MetadataAddress="$IDENTITY_URL/.well-known/openid-configuration"
+  echo Auth__RequireHttpsMetadata=false
+  echo services__identity__http__0="$IDENTITY_URL"
   echo Employers__PseudonymKey="samverkan-bench-pseudonym-key-not-a-secret"
   echo Logging__LogLevel__Default=Warning
   echo ConnectionStrings__messaging="$(amqp_uri)"

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Text;
 
 namespace Samverkan.Bench.EventBench;
@@ -27,13 +26,12 @@ public sealed record LoadResult(RequestRecord[] Requests, double SendWindowSecon
 /// answered (a closed loop would slow down with the system and hide its latency). Requests in flight are
 /// capped; a start delayed by the cap counts as late, so an overloaded platform shows as a lower sent rate.
 /// </summary>
-public sealed class LoadGenerator(HttpClient http, Uri gateway, string token, OrganisationNumbers numbers, int maxInFlight)
+public sealed class LoadGenerator(HttpClient http, Uri gateway, BearerToken token, OrganisationNumbers numbers, int maxInFlight)
 {
     private static readonly (string Sector, string Kind)[] Kinds =
         [("public", "municipality"), ("business", "employer"), ("civil-society", "civil-society-organisation")];
 
     private readonly Uri _actors = new(gateway, "/api/actors");
-    private readonly AuthenticationHeaderValue _auth = new("Bearer", token);
 
     public async Task<LoadResult> RunAsync(int rate, double seconds)
     {
@@ -73,7 +71,7 @@ public sealed class LoadGenerator(HttpClient http, Uri gateway, string token, Or
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
-        request.Headers.Authorization = _auth;
+        request.Headers.Authorization = token.Header;
         var startUtc = DateTime.UtcNow;
         var t0 = Stopwatch.GetTimestamp();
         var status = 0;

@@ -2,7 +2,7 @@ using Samverkan.Bench.EventBench;
 
 // Usage (bench/events.sh runs both with the right arguments):
 //   raw         --rabbit amqp://guest:guest@localhost:5672/bench [--messages 20000] [--in-flight 100,10] --md out.md
-//   propagation --gateway http://127.0.0.1:8150 --token JWT --actors-db CS --reporting-db CS --rabbit URI
+//   propagation --gateway http://127.0.0.1:8150 --token-file PATH|--token JWT --actors-db CS --reporting-db CS --rabbit URI
 //               [--queues a,b] [--rates 250,500,...] [--step-seconds 10] [--half-seconds 20] --md out.md
 //   publish     --rabbit URI --messages 20000 [--seed N]   (a backlog of ActorRegistered; bench/inbox-drain.sh)
 //   participants --rabbit URI --rate 20 --seconds 30 [--seed N]   (a steady stream of enrolments and exits; bench/reporting/run.sh)
@@ -38,7 +38,7 @@ var markdown = args[0] == "participants"
         int.Parse(Get("warmup", "2000")), int.Parse(Get("prefetch", "32")))
     : await new PropagationBench(new PropagationOptions(
         Gateway: new Uri(Get("gateway")),
-        Token: Get("token"),
+        Token: options.TryGetValue("token-file", out var tokenFile) ? BearerToken.FromFile(tokenFile) : BearerToken.Fixed(Get("token")),
         ActorsDb: Get("actors-db"),
         ReportingDb: Get("reporting-db"),
         Rabbit: new Uri(Get("rabbit")),

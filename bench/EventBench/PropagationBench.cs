@@ -6,7 +6,7 @@ using System.Text;
 namespace Samverkan.Bench.EventBench;
 
 public sealed record PropagationOptions(
-    Uri Gateway, string Token, string ActorsDb, string ReportingDb, Uri Rabbit, string[] Queues,
+    Uri Gateway, BearerToken Token, string ActorsDb, string ReportingDb, Uri Rabbit, string[] Queues,
     int[] Rates, double StepSeconds, double HalfSeconds, int WarmupRate, double WarmupSeconds,
     bool Refine, int MaxInFlight, double DrainTimeoutSeconds, int Seed);
 

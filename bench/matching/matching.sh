@@ -35,6 +35,7 @@ GATEWAY_DLL=$(snapshot "$GATEWAY_DLL")
 log "fresh database $DB, vhost $RABBIT_VHOST"
 drop_db $DB
 fresh_vhost
+start_identity
 mapfile -t ENV < <(platform_env)
 start employers "$EMPLOYERS_DLL" "${ENV[@]}" ASPNETCORE_URLS=http://127.0.0.1:$EMPLOYERS_PORT ConnectionStrings__employersdb="$(pg_conn $DB)"
 start gateway "$GATEWAY_DLL" "${ENV[@]}" ASPNETCORE_URLS=http://127.0.0.1:$GATEWAY_PORT Gateway__RateLimit__PermitsPerSecond=10000000 \
@@ -57,7 +58,7 @@ seed_start=$SECONDS
 "${PSQL[@]}" -v agency="$AGENCY" -v employer_actor="$EMPLOYER_ACTOR" -v municipalities="$MUNICIPALITIES" -f "$HERE/seed.sql"
 log "seeded in $((SECONDS - seed_start)) s"
 
-TOKEN=$(mint_token caseworker)
+TOKEN=$(platform_token caseworker)
 OFFER=$(curl -sf -X POST "http://127.0.0.1:$EMPLOYERS_PORT/api/offers" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{
   "employerId": "'$EMPLOYER_ID'", "kind": "internship", "occupationCode": "7119", "title": "Praktik bygg", "municipalityCode": "0880",
   "places": 2, "startDate": "2026-12-01", "hoursPerWeek": 40,
@@ -75,9 +76,11 @@ busy=$(wait_quiet "${QUIET_PCT:-20}" "${QUIET_WAIT:-240}")
 declare -A R CPU
 for target in service gateway; do
   port=$EMPLOYERS_PORT; [ $target = gateway ] && port=$GATEWAY_PORT
-  python3 "$HERE/measure.py" 127.0.0.1 $port "$PATH_Q" "$TOKEN" "$WARMUP" 1 >/dev/null
+  # A token lives 10 minutes; waiting for a quiet machine and the runs may take longer: a fresh one for each run.
+  python3 "$HERE/measure.py" 127.0.0.1 $port "$PATH_Q" "$(platform_token caseworker)" "$WARMUP" 1 >/dev/null
   for c in 1 "$CLIENTS"; do
     log "measuring $target, $c client(s), $REQUESTS requests"
+    TOKEN=$(platform_token caseworker)
     e0=$(cpu_ticks "${PIDS[employers]}"); g0=$(cpu_ticks "${PIDS[gateway]}")
     R[$target-$c]=$(python3 "$HERE/measure.py" 127.0.0.1 $port "$PATH_Q" "$TOKEN" "$REQUESTS" "$c")
     e1=$(cpu_ticks "${PIDS[employers]}"); g1=$(cpu_ticks "${PIDS[gateway]}")
@@ -116,6 +119,8 @@ row() { python3 -c 'import json,sys; d=json.loads(sys.argv[2]); print("| %s | %s
   echo "- Profiles from \`bench/matching/seed.sql\`: deterministic spread over 290 municipalities, 40 SSYK codes, 0–3 of 20 skills,"
   echo "  every Swedish level, readiness and availability; each with an anonymous-profile-to-employers consent in force."
   echo "- The offer: internship, SSYK 7119 in Kalmar (0880), three required skills, Swedish basic, driving licence, one adaptation."
+  echo "- Token: RS256 from the identity service (\`services/Identity\`, run beside them), client credentials of a system"
+  echo "  client registered for role caseworker, a new one for each run; checked with the keys of its JWKS."
   echo "- Each request checks the token, reads the offer and its employer (two primary-key lookups), scans the index and explains the 20 it returns."
 } >"$OUT"
 log "wrote $OUT"

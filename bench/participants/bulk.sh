@@ -41,6 +41,7 @@ done
 log "fresh databases bench_{actors,participants,reporting}db and RabbitMQ vhost $RABBIT_VHOST"
 drop_db bench_actorsdb bench_participantsdb bench_reportingdb
 fresh_vhost
+start_identity
 mapfile -t ENV < <(platform_env)
 declare -A PORT=([actors]=$ACTORS_PORT [participants]=$PARTICIPANTS_PORT [reporting]=$REPORTING_PORT)
 declare -A NAME=([actors]=Actors [participants]=Participants [reporting]=Reporting)
@@ -69,10 +70,12 @@ import random
 b = "55" + str(random.randint(2, 9)) + f"{random.randint(0, 999999):06d}"
 s = sum((d * 2 - 9 if d * 2 > 9 else d * 2) if i % 2 == 0 else d for i, d in enumerate(map(int, b)))
 print(b + str((10 - s % 10) % 10))')
-AGENCY=$(post /api/actors "$(mint_token caseworker)" \
+AGENCY=$(post /api/actors "$(platform_token caseworker)" \
   "{\"name\":\"Arbetsförmedlingen bench\",\"organisationNumber\":\"$ORGNR\",\"sector\":\"public\",\"kind\":\"employment-service\"}" | json_id)
-COORDINATOR=$(mint_token coordinator)   # mint_token reads $AGENCY: tokens of the registered agency from here on
-CASEWORKER=$(mint_token caseworker)
+COORDINATOR=$(platform_token coordinator "$AGENCY")   # tokens of the registered agency from here on
+# The load and the wait for Reporting take far longer than a token's 10 minutes: bulk_load.py reads the caseworker's
+# token from a file that token_file renews every 4 minutes, again before each batch.
+token_file caseworker "$AGENCY"
 collaboration() {
   post /api/collaborations "$COORDINATOR" "{\"name\":\"$1\",\"purpose\":\"Benchmark\",\"targetGroups\":[\"long-term-unemployed\"],
     \"geography\":[\"0880\"],\"startDate\":\"2026-01-01\",\"endDate\":\"2027-12-31\",\"financing\":{\"source\":\"esf-plus\",\"budget\":1000000},
@@ -92,7 +95,7 @@ for _ in $(seq 1 240); do
 done
 [ "$known" = 2 ] && [ "$members" -ge 2 ] || die "Participants did not learn of the collaborations"
 
-LOAD=(python3 "$BENCH_DIR/participants/bulk_load.py" --gateway "$GATEWAY" --token "$CASEWORKER" --batch "$BATCH"
+LOAD=(python3 "$BENCH_DIR/participants/bulk_load.py" --gateway "$GATEWAY" --token-file "$TOKEN_FILE" --batch "$BATCH"
   --concurrency "$CONCURRENCY" --visible-timeout "$VISIBLE_TIMEOUT" --reporting-psql "$PG_SERVER dbname=bench_reportingdb")
 log "warm-up: $WARMUP participants into the warm-up collaboration"
 "${LOAD[@]}" --collaboration "$WARM_COLLAB" --total "$WARMUP" >"$WORK/warmup.txt"
@@ -141,6 +144,8 @@ verdict() { awk -v a="$1" -v b="$2" 'BEGIN { print (a >= b ? "yes" : "**no**") }
   echo "  \`Messaging\` settings, gateway rate limit out of reach. Fresh \`bench_*db\` databases and vhost \`$RABBIT_VHOST\`."
   echo "- \`POST /api/participants/bulk\` with JSON arrays of $BATCH enrolments, $CONCURRENCY requests in flight (python, one keep-alive"
   echo "  connection per thread; bodies built before the clock starts). Each row a distinct valid personnummer."
+  echo "- Tokens: RS256 from the identity service (\`services/Identity\`, run beside them), client credentials of system"
+  echo "  clients registered for the agency (coordinator to set up, caseworker for the load, renewed every 4 minutes)."
   echo "- Warm-up first: $WARMUP participants into another collaboration (JIT), result: \`$(cat "$WORK/warmup.txt")\`."
   echo "- *Enrolment rate* = participants created / time from the first request to the last answer. *All in Reporting* ="
   echo "  time from the first request until Reporting's \`participant_facts\` holds every created participant of the"

@@ -37,7 +37,8 @@ def row(collaboration, n):
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--gateway", required=True)
-    p.add_argument("--token", required=True)
+    p.add_argument("--token-file", required=True,
+                   help="file holding the bearer token, read again before each batch (bench/lib.sh token_file renews it)")
     p.add_argument("--collaboration", required=True)
     p.add_argument("--total", type=int, default=100_000)
     p.add_argument("--batch", type=int, default=1000)
@@ -48,6 +49,10 @@ def main():
     a = p.parse_args()
 
     url = urlparse(a.gateway)
+
+    def token():
+        with open(a.token_file) as f:
+            return f.read().strip()
     batches = [list(range(a.offset + s, a.offset + min(s + a.batch, a.total))) for s in range(0, a.total, a.batch)]
     bodies = [json.dumps([row(a.collaboration, n) for n in b]).encode() for b in batches]  # built before the clock starts
     local = threading.local()
@@ -61,7 +66,7 @@ def main():
         t = time.monotonic()
         try:
             local.conn.request("POST", "/api/participants/bulk", body,
-                               {"Content-Type": "application/json", "Authorization": f"Bearer {a.token}"})
+                               {"Content-Type": "application/json", "Authorization": f"Bearer {token()}"})
             resp = local.conn.getresponse()
             data = resp.read()
         except Exception as e:  # a broken connection is a failed batch, not a crash of the load

@@ -12,7 +12,7 @@
 #      ActorRegistered (20 referring actors), CollaborationCreated (50), ParticipantEnrolled (one per participant)
 #      and ParticipantExited (about 90 %), in exactly the rows the consumers append; and the same participants,
 #      one row each, into bench_raw_participants (index on collaboration): the anchor's table;
-#   2. starts a rebuild through the gateway (POST /api/reports/admin/rebuilds, admin token) and times it until
+#   2. starts a rebuild through the gateway (POST /api/reports/admin/rebuilds, operator token) and times it until
 #      its status says succeeded (its last step vacuums and analyzes the read models); then ANALYZE of the rest and
 #      checks the rebuilt figures against the raw table (started, exits and outcomes per collaboration, and through
 #      the API);
@@ -73,6 +73,7 @@ GATEWAY_DLL=$(snapshot "$GATEWAY_DLL")
 log "fresh database $DB, vhost $RABBIT_VHOST"
 drop_db $DB
 fresh_vhost
+start_identity
 mapfile -t ENV < <(platform_env)
 start reporting "$REPORTING_DLL" "${ENV[@]}" ASPNETCORE_URLS=http://127.0.0.1:$REPORTING_PORT ConnectionStrings__reportingdb="$(pg_conn $DB)"
 start gateway "$GATEWAY_DLL" "${ENV[@]}" ASPNETCORE_URLS=http://127.0.0.1:$GATEWAY_PORT Gateway__RateLimit__PermitsPerSecond=10000000 \
@@ -81,30 +82,34 @@ start gateway "$GATEWAY_DLL" "${ENV[@]}" ASPNETCORE_URLS=http://127.0.0.1:$GATEW
 wait_http reporting http://127.0.0.1:$REPORTING_PORT/health 120
 wait_http gateway $GW/alive
 
-TOKEN=$(mint_token admin)
-AUTH=(-H "Authorization: Bearer $TOKEN")
+# The operator's token (exact counts, no membership query; the rebuild is the operator's), RS256 from the identity
+# service. A run takes longer than a token's 10 minutes, so token_file renews it every 4 minutes and every curl and
+# every wrk run (LUA_AUTH, read when wrk starts) reads the file afresh.
+token_file operator
+auth_header() { echo "Authorization: Bearer $(cat "$TOKEN_FILE")"; }
+LUA_AUTH="local f = assert(io.open(\"$TOKEN_FILE\")); wrk.headers[\"Authorization\"] = \"Bearer \" .. f:read(\"*l\"); f:close()"
 PSQL=(psql "$PG_SERVER dbname=$DB" -qAt -v ON_ERROR_STOP=1)
 MUNICIPALITIES="{$(tail -n +2 "$REPO_DIR/ServiceDefaults/Sweden/municipalities.csv" | cut -d';' -f1 | paste -sd, -)}"
 COLLABORATIONS=$("${PSQL[@]}" -c "SELECT string_agg(quote_literal(md5('bench-collaboration-' || c)::uuid::text), ',') FROM generate_series(1, 50) AS c" | tr "'" '"')
 
 # wrk: a random collaboration per request (the same 50 the generator made); RESULT line as in bench/gateway.sh.
 cat >"$WORK/summary.lua" <<EOF
-wrk.headers["Authorization"] = "Bearer $TOKEN"
+$LUA_AUTH
 local ids = { $COLLABORATIONS }
 request = function() return wrk.format("GET", "/api/reports/collaborations/" .. ids[math.random(#ids)] .. "/summary") end
 EOF
 cat >"$WORK/summary-year.lua" <<EOF
-wrk.headers["Authorization"] = "Bearer $TOKEN"
+$LUA_AUTH
 local ids = { $COLLABORATIONS }
 request = function() return wrk.format("GET", "/api/reports/collaborations/" .. ids[math.random(#ids)] .. "/summary?from=2025-01-01&to=2025-12-31") end
 EOF
 cat >"$WORK/regional.lua" <<EOF
-wrk.headers["Authorization"] = "Bearer $TOKEN"
+$LUA_AUTH
 request = function() return wrk.format("GET", "/api/reports/regional") end
 EOF
 # Cold: a different cache key every request (see the header).
 cat >"$WORK/summary-cold.lua" <<EOF
-wrk.headers["Authorization"] = "Bearer $TOKEN"
+$LUA_AUTH
 local ids = { $COLLABORATIONS }
 request = function()
   local asof = os.date("!%Y-%m-%d", os.time{year = 2030, month = 1, day = 1, hour = 12} + math.random(0, 20000) * 86400)
@@ -112,7 +117,7 @@ request = function()
 end
 EOF
 cat >"$WORK/summary-year-cold.lua" <<EOF
-wrk.headers["Authorization"] = "Bearer $TOKEN"
+$LUA_AUTH
 local ids = { $COLLABORATIONS }
 request = function()
   return wrk.format("GET", string.format("/api/reports/collaborations/%s/summary?from=2025-01-%02d&to=2025-12-%02d",
@@ -120,7 +125,7 @@ request = function()
 end
 EOF
 cat >"$WORK/regional-cold.lua" <<EOF
-wrk.headers["Authorization"] = "Bearer $TOKEN"
+$LUA_AUTH
 request = function()
   local asof = os.date("!%Y-%m-%d", os.time{year = 2030, month = 1, day = 1, hour = 12} + math.random(0, 20000) * 86400)
   return wrk.format("GET", "/api/reports/regional?asOf=" .. asof)
@@ -207,15 +212,15 @@ for n in $SCALES; do
   busy=$(wait_quiet "${QUIET_PCT:-20}" "${QUIET_WAIT:-60}")
   log "rebuild through the gateway (machine ${busy}% busy just before)"
   t0=$(date +%s.%N)
-  status=$(curl -sf -X POST "${AUTH[@]}" "$GW/api/reports/admin/rebuilds") || die "starting the rebuild failed"
+  status=$(curl -sf -X POST -H "$(auth_header)" "$GW/api/reports/admin/rebuilds") || die "starting the rebuild failed"
   id=$(echo "$status" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
   # A report while the rebuild runs: the old figures (404 before the first rebuild: there are none), never an error.
   sleep 1
   c1=$("${PSQL[@]}" -c "SELECT md5('bench-collaboration-1')::uuid")
-  during=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' --max-time 60 "${AUTH[@]}" "$GW/api/reports/collaborations/$c1/summary")
-  still=$(curl -sf "${AUTH[@]}" "$GW/api/reports/admin/rebuilds/$id" | python3 -c 'import json,sys; print(json.load(sys.stdin)["state"])')
+  during=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' --max-time 60 -H "$(auth_header)" "$GW/api/reports/collaborations/$c1/summary")
+  still=$(curl -sf -H "$(auth_header)" "$GW/api/reports/admin/rebuilds/$id" | python3 -c 'import json,sys; print(json.load(sys.stdin)["state"])')
   while :; do
-    status=$(curl -sf "${AUTH[@]}" "$GW/api/reports/admin/rebuilds/$id") || die "reading the rebuild's status failed"
+    status=$(curl -sf -H "$(auth_header)" "$GW/api/reports/admin/rebuilds/$id") || die "reading the rebuild's status failed"
     state=$(echo "$status" | python3 -c 'import json,sys; print(json.load(sys.stdin)["state"])')
     [ "$state" = running ] || break
     sleep 0.5
@@ -253,15 +258,15 @@ SQL
     count(*) FILTER (WHERE collaboration_id = md5('bench-collaboration-1')::uuid),
     count(outcome) FILTER (WHERE collaboration_id = md5('bench-collaboration-1')::uuid) FROM bench_raw_participants")
   c1=$("${PSQL[@]}" -c "SELECT md5('bench-collaboration-1')::uuid")
-  api=$( { curl -sf "${AUTH[@]}" "$GW/api/reports/regional"; echo; curl -sf "${AUTH[@]}" "$GW/api/reports/collaborations/$c1/summary"; } | python3 -c '
+  api=$( { curl -sf -H "$(auth_header)" "$GW/api/reports/regional"; echo; curl -sf -H "$(auth_header)" "$GW/api/reports/collaborations/$c1/summary"; } | python3 -c '
 import json, sys
 regional, summary = (json.loads(l) for l in sys.stdin.read().split("\n")[:2])
 t = regional["total"]
 print(t["started"]["total"]["count"], t["exited"]["total"]["count"], len(regional["municipalities"]), regional["exact"],
       summary["started"]["total"]["count"], summary["exits"]["totals"]["total"]["count"], summary["exact"])')
   read -r api_started api_exited api_munis api_exact api_c1 api_c1_exits api_c1_exact <<<"$api"
-  regional_bytes=$(curl -sf -o /dev/null -w '%{size_download}' "${AUTH[@]}" "$GW/api/reports/regional")
-  summary_bytes=$(curl -sf -o /dev/null -w '%{size_download}' "${AUTH[@]}" "$GW/api/reports/collaborations/$c1/summary")
+  regional_bytes=$(curl -sf -o /dev/null -w '%{size_download}' -H "$(auth_header)" "$GW/api/reports/regional")
+  summary_bytes=$(curl -sf -o /dev/null -w '%{size_download}' -H "$(auth_header)" "$GW/api/reports/collaborations/$c1/summary")
   {
     echo "$n participants: $bad cells differ between participant_totals and the raw table (started and exits by outcome per collaboration and gender, municipality × gender overall)."
     echo "  raw: $raw_started started, $raw_exited exited; collaboration 1: $raw_c1 started, $raw_c1_exits exited."
