@@ -44,13 +44,11 @@ internal static class AccessibleParticipants
 
     /// <summary>
     /// The same rule as <see cref="ParticipantAccessRules"/>, as a query for lists: the agency's own referrals, and for
-    /// its coordinators and admins also the participants of the collaborations it owns; every participant only for
-    /// the platform operator's platform-wide operations (the audit log).
+    /// its coordinators and admins also the participants of the collaborations it owns. The platform operator is no
+    /// agency's staff and sees none here; its platform-wide operations (the audit log) say so themselves.
     /// </summary>
     public static IQueryable<Participant> VisibleTo(this IQueryable<Participant> participants, ClaimsPrincipal user, ParticipantsDbContext db)
     {
-        if (ParticipantAccessRules.IsPlatformWide(user))
-            return participants;
         var agency = user.GetAgencyId();
         var owned = ParticipantAccessRules.SeesOwnedCollaborations(user);
         return participants.Where(p => p.ReferringActorId == agency

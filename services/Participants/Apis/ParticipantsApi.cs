@@ -107,8 +107,12 @@ public static class ParticipantsApi
         ClaimsPrincipal user, ParticipantsDbContext db, CancellationToken ct, Guid? participantId = null, int page = 1, int pageSize = 50)
     {
         (page, pageSize) = Paging.Bound(page, pageSize);
-        var visible = db.Participants.VisibleTo(user, db);
-        var query = db.IdentityAccessLog.AsNoTracking().Where(a => visible.Any(p => p.Id == a.ParticipantId));
+        var query = db.IdentityAccessLog.AsNoTracking();
+        if (!ParticipantAccessRules.IsPlatformWide(user))
+        {
+            var visible = db.Participants.VisibleTo(user, db);
+            query = query.Where(a => visible.Any(p => p.Id == a.ParticipantId));
+        }
         if (participantId is not null)
             query = query.Where(a => a.ParticipantId == participantId);
         var total = await query.CountAsync(ct);
