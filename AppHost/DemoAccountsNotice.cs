@@ -9,6 +9,9 @@ namespace Samverkan.AppHost;
 /// </summary>
 internal sealed record DemoAccountsNotice(string Password, string ClientSecret, string? OperatorSecret)
 {
+    /// <summary>The configuration key that turns the demo off in Development (the tests run without it).</summary>
+    public const string Switch = "AppHost:Demo";
+
     /// <param name="operatorSecret">The operator client's secret when configured; otherwise one is made for this run.</param>
     public static DemoAccountsNotice Create(bool operatorSecretConfigured) =>
         new(Word() + "-" + Word() + "-" + Word(), Word() + Word() + Word() + Word(), operatorSecretConfigured ? null : Word() + Word() + Word() + Word());

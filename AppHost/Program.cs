@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Samverkan.AppHost;
 using Samverkan.ServiceDefaults;
@@ -55,7 +56,8 @@ try
     // Tokens are issued through the gateway (the address people and agencies' systems know), so that is the issuer. The
     // gateway and every service read the discovery document and keys from the identity service itself, so that
     // validating a token does not depend on the gateway (docs/decisions/0007-identity.md).
-    var identity = services[^1];
+    PlatformService Service(string name) => services.Single(s => s.Project.Resource.Name == name);
+    var identity = Service(ResourceNames.Identity);
     var issuer = builder.Configuration["Identity:Issuer"] is { Length: > 0 } configuredIssuer
         ? ReferenceExpression.Create($"{configuredIssuer}")
         : ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/");
@@ -65,7 +67,9 @@ try
     identity.Project.WithEnvironment("Identity__Issuer", issuer);
     foreach (var run in new[] { identity.Project, identity.Setup })
         run.WithForwardedSection(builder, "Identity");
-    if (builder.Environment.IsDevelopment())
+    // The demo (Development only; AppHost:Demo=false leaves it out, as the tests do): accounts in Identity, and their
+    // agencies as actors in Actors.
+    if (builder.Environment.IsDevelopment() && builder.Configuration.GetValue(DemoAccountsNotice.Switch, true))
     {
         var demo = DemoAccountsNotice.Create(!string.IsNullOrEmpty(builder.Configuration["Identity:Operator:ClientSecret"]));
         foreach (var run in new[] { identity.Project, identity.Setup })
@@ -74,6 +78,9 @@ try
             if (demo.OperatorSecret is not null)
                 run.WithEnvironment("Identity__Operator__ClientSecret", demo.OperatorSecret);
         }
+        var actors = Service(ResourceNames.Actors);
+        foreach (var run in new[] { actors.Project, actors.Setup })
+            run.WithEnvironment("Actors__Demo", "true");
         demo.Print(Console.Out);
     }
 

@@ -1,4 +1,5 @@
 using Samverkan.Actors.Apis;
+using Samverkan.Actors.Development;
 using Samverkan.Actors.Extensions;
 using Samverkan.Actors.Infrastructure;
 using Samverkan.ServiceDefaults;
@@ -19,6 +20,6 @@ app.MapInterventionsApi();
 app.MapAssessmentsApi();
 app.MapGovernanceApi();
 
-await app.RunServiceAsync<ActorsDbContext>();
+await app.RunServiceAsync<ActorsDbContext>(DemoActors.SeedAsync);
 
 public partial class Program;

@@ -220,6 +220,7 @@ public sealed class PlatformRun : IAsyncDisposable
         {
             ["AppHost:Servers"] = "local",
             ["AppHost:Dashboard"] = "false",
+            ["AppHost:Demo"] = "false", // the tests make their own agencies and accounts
             ["Gateway:Port"] = "0",
             [$"ConnectionStrings:{ResourceNames.Messaging}"] = Broker,
             ["ConnectionStrings:postgres"] = Infra.PostgresConnectionString,

@@ -37,10 +37,48 @@ public sealed class IdentityProcess : IAsyncDisposable
 
     public const string OperatorClientId = "test-operator";
 
+    /// <summary>The test process's id is in its databases' names, so a later run can tell which ones nobody uses any more.</summary>
+    private const string DatabasePrefix = "identity_pid";
+
+    /// <summary>
+    /// Drops the identity databases of test processes that have ended (a crash, or an end too abrupt for the process
+    /// exit handler), so that runs do not pile them up on a developer's server.
+    /// </summary>
+    private static async Task DropOrphansAsync(Infrastructure infra)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(infra.PostgresConnectionString) { Database = "postgres" }.ConnectionString);
+        await connection.OpenAsync();
+        var names = new List<string>();
+        await using (var command = new Npgsql.NpgsqlCommand($"SELECT datname FROM pg_database WHERE datname LIKE '{DatabasePrefix}%'", connection))
+        await using (var reader = await command.ExecuteReaderAsync())
+            while (await reader.ReadAsync())
+                names.Add(reader.GetString(0));
+        foreach (var name in names)
+        {
+            var pid = name[DatabasePrefix.Length..].Split('_')[0];
+            if (int.TryParse(pid, out var id) && !IsRunning(id))
+                await infra.DropDatabaseAsync(infra.DatabaseConnectionString(name));
+        }
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try { return !Process.GetProcessById(processId).HasExited; }
+        catch (ArgumentException) { return false; }
+    }
+
     public static async Task<IdentityProcess> GetAsync()
     {
         await Gate.WaitAsync();
-        try { return _shared ??= await StartNewAsync(); }
+        try
+        {
+            if (_shared is null)
+            {
+                await DropOrphansAsync(await Infrastructure.GetAsync());
+                _shared = await StartNewAsync();
+            }
+            return _shared;
+        }
         finally { Gate.Release(); }
     }
 
@@ -54,7 +92,7 @@ public sealed class IdentityProcess : IAsyncDisposable
         var infra = await Infrastructure.GetAsync();
         // A database given in the settings is the caller's: used as it is, and left in place.
         var ownDatabase = settings?.ContainsKey($"ConnectionStrings__{ResourceNames.IdentityDb}") != true;
-        var database = ownDatabase ? await infra.CreateDatabaseAsync("identity") : "";
+        var database = ownDatabase ? await infra.CreateDatabaseAsync($"{DatabasePrefix}{Environment.ProcessId}") : "";
         authority ??= new Uri($"http://127.0.0.1:{FreePort()}/");
         var keys = keyDirectory ?? Path.Combine(Path.GetTempPath(), $"samverkan-identity-keys-{Guid.NewGuid():N}");
         var secret = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
@@ -82,11 +120,11 @@ public sealed class IdentityProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { } };
-
         var identity = new IdentityProcess(process, authority, keys, database, infra, secret) { OperatorSecret = secret };
         if (!ownDatabase)
             identity._database = "";
+        // The shared instance is never disposed by a test: the end of the test process stops it and drops what it made.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => identity.StopAndDropAsync().Wait(TimeSpan.FromSeconds(10));
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (true)
         {
@@ -139,9 +177,18 @@ public sealed class IdentityProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        try { _process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-        await _process.WaitForExitAsync();
+        await StopAndDropAsync();
         Http.Dispose();
+    }
+
+    private int _stopped;
+
+    /// <summary>Stops the process, drops its database and deletes its keys; once, whoever asks first.</summary>
+    private async Task StopAndDropAsync()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+            return;
+        await StopAsync();
         if (_database.Length > 0)
             await _infra.DropDatabaseAsync(_database);
         try { Directory.Delete(_keyDirectory, recursive: true); } catch (IOException) { }

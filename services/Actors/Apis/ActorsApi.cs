@@ -49,16 +49,7 @@ public static class ActorsApi
             RegisteredAt = DateTimeOffset.UtcNow,
         };
         db.Actors.Add(actor);
-        db.AddIntegrationEvent(new ActorRegistered
-        {
-            ActorId = actor.Id,
-            Name = actor.Name,
-            OrganisationNumber = actor.OrganisationNumber,
-            Sector = actor.Sector,
-            Kind = actor.Kind,
-            MunicipalityCode = actor.MunicipalityCode,
-            RegisteredAt = actor.RegisteredAt,
-        });
+        db.AddIntegrationEvent(RegisteredEvent(actor));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -70,6 +61,18 @@ public static class ActorsApi
         ETags.Set(http, actor.Version);
         return TypedResults.Created($"/api/actors/{actor.Id}", ActorResponse.From(actor));
     }
+
+    /// <summary>What the other services learn of a newly registered actor.</summary>
+    public static ActorRegistered RegisteredEvent(Actor actor) => new()
+    {
+        ActorId = actor.Id,
+        Name = actor.Name,
+        OrganisationNumber = actor.OrganisationNumber,
+        Sector = actor.Sector,
+        Kind = actor.Kind,
+        MunicipalityCode = actor.MunicipalityCode,
+        RegisteredAt = actor.RegisteredAt,
+    };
 
     public static async Task<Results<Ok<ActorResponse>, NotFound>> GetActor(
         Guid id, ClaimsPrincipal user, HttpContext http, ActorsDbContext db, CancellationToken ct)
