@@ -37,21 +37,11 @@ public static class ClientsApi
         if (!ManagementAccess.MayManage(user, request.AgencyId!.Value, request.Role!, isClient: true))
             return TypedResults.Forbid();
 
-        var secret = ClientSecrets.NewSecret();
-        var descriptor = new OpenIddictApplicationDescriptor
-        {
-            ClientId = $"sys-{Guid.NewGuid():N}",
-            ClientSecret = secret,
-            ClientType = ClientTypes.Confidential,
-            DisplayName = request.DisplayName!.Trim(),
-            Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials },
-        };
-        foreach (var scope in request.Scopes!.Distinct())
-            descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
-        new ClientProfile(request.AgencyId.Value, request.Role!).WriteTo(descriptor.Properties);
-        await applications.CreateAsync(descriptor, ct);
-        return TypedResults.Created($"/api/identity/clients/{descriptor.ClientId}", new RegisteredClientResponse(
-            descriptor.ClientId, secret, descriptor.DisplayName, request.AgencyId.Value, request.Role!, [.. request.Scopes!.Distinct()]));
+        var (clientId, secret, displayName) = ($"sys-{Guid.NewGuid():N}", ClientSecrets.NewSecret(), request.DisplayName!.Trim());
+        await applications.CreateAsync(SystemClient.Describe(clientId, secret, displayName,
+            new ClientProfile(request.AgencyId!.Value, request.Role!), request.Scopes!), ct);
+        return TypedResults.Created($"/api/identity/clients/{clientId}", new RegisteredClientResponse(
+            clientId, secret, displayName, request.AgencyId.Value, request.Role!, [.. request.Scopes!.Distinct()]));
     }
 
     public static async Task<Ok<List<RegisteredClientResponse>>> ListClients(ClaimsPrincipal user, ClientSecrets applications, CancellationToken ct)

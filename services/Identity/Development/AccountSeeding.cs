@@ -49,17 +49,7 @@ public static class AccountSeeding
     internal static async Task EnsureSystemClientAsync(ClientSecrets applications, string clientId, string displayName, ClientProfile profile,
         IEnumerable<string> scopes, string secret, bool demo, CancellationToken ct)
     {
-        var descriptor = new OpenIddictApplicationDescriptor
-        {
-            ClientId = clientId,
-            ClientSecret = secret,
-            ClientType = ClientTypes.Confidential,
-            DisplayName = displayName,
-            Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials },
-        };
-        foreach (var scope in scopes)
-            descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
-        profile.WriteTo(descriptor.Properties);
+        var descriptor = SystemClient.Describe(clientId, secret, displayName, profile, scopes);
         if (demo)
             descriptor.Properties[DemoProperty] = System.Text.Json.JsonSerializer.SerializeToElement(true);
         if (await applications.FindByClientIdAsync(clientId, ct) is { } existing)
