@@ -67,6 +67,18 @@ try
     identity.Project.WithEnvironment("Identity__Issuer", issuer);
     foreach (var run in new[] { identity.Project, identity.Setup })
         run.WithForwardedSection(builder, "Identity");
+    // The web UI, at / behind the gateway: people sign in at the identity service (code + PKCE, redirected back to the
+    // gateway's address), and the pages call the APIs through the gateway with the person's token, never a service directly.
+    var web = builder.AddProject<Projects.Web>(ResourceNames.Web)
+        .WithHttpHealthCheck("/alive")
+        .WithForwardedSettings(builder)
+        .WithReference(gateway)
+        .WithEnvironment("Auth__Authority", issuer);
+    gateway.WithReference(web);
+    foreach (var run in new[] { identity.Project, identity.Setup })
+        run.WithEnvironment("Identity__Web__RedirectUri", ReferenceExpression.Create($"{issuer}signin-oidc"))
+            .WithEnvironment("Identity__Web__PostLogoutRedirectUri", ReferenceExpression.Create($"{issuer}signout-callback-oidc"));
+
     // The demo (Development only; AppHost:Demo=false leaves it out, as the tests do): accounts in Identity, and their
     // agencies as actors in Actors.
     if (builder.Environment.IsDevelopment() && builder.Configuration.GetValue(DemoAccountsNotice.Switch, true))

@@ -104,10 +104,21 @@ public static class Extensions
     /// passes its own <paramref name="health"/> options, which report the services behind it instead. Also the
     /// request pipeline every process shares: problem details for errors, and no NUL in a query (<see cref="NulQueryGuard"/>).
     /// </summary>
-    public static WebApplication MapDefaultEndpoints(this WebApplication app, HealthCheckOptions? health = null)
+    /// <param name="errorPage">
+    /// For the web UI: the page a person sees when something fails (re-executed, never a stack trace), instead of
+    /// problem details, which are for programs.
+    /// </param>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app, HealthCheckOptions? health = null, string? errorPage = null)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        if (errorPage is null)
+        {
+            app.UseExceptionHandler();
+            app.UseStatusCodePages();
+        }
+        else
+        {
+            app.UseExceptionHandler(errorPage, createScopeForErrors: true);
+        }
         app.UseMiddleware<NulQueryGuard>();
         // Probes come every few seconds from the AppHost and the gateway. Their request spans are filtered out above;
         // this keeps the database queries of the checks from showing up as traces of their own.

@@ -20,6 +20,8 @@ public static class ResourceNames
     public const string Reporting = "reporting";
     public const string Identity = "identity";
     public const string Gateway = "gateway";
+    /// <summary>The web UI: behind the gateway at <c>/</c>, a client of the identity service, no database of its own.</summary>
+    public const string Web = "web";
 
     /// <summary>Every service behind the gateway: its routes, its OpenAPI document, its part of /health.</summary>
     public static readonly string[] Services = [Actors, Participants, Employers, Reporting, Identity];

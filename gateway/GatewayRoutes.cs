@@ -37,9 +37,9 @@ public static class GatewayRoutes
     /// <summary>Where the gateway exposes a service's OpenAPI document; Scalar's default pattern.</summary>
     public const string OpenApiRoutePattern = "/openapi/{documentName}.json";
 
-    public static IReadOnlyList<RouteConfig> Routes { get; } = [.. ApiRoutes(), .. SignInRoutes(), .. OpenApiRoutes()];
+    public static IReadOnlyList<RouteConfig> Routes { get; } = [.. ApiRoutes(), .. SignInRoutes(), .. OpenApiRoutes(), WebRoute()];
 
-    public static IReadOnlyList<ClusterConfig> Clusters { get; } = [.. ResourceNames.Services.Select(Cluster)];
+    public static IReadOnlyList<ClusterConfig> Clusters { get; } = [.. ResourceNames.Services.Select(Cluster), Cluster(ResourceNames.Web)];
 
     // "{**catch-all}" is optional, so "/api/actors" matches as well as "/api/actors/{id}"; the path is
     // forwarded unchanged because each service serves the same public paths.
@@ -80,6 +80,20 @@ public static class GatewayRoutes
             }
             .WithTransformPathSet(ServiceOpenApiPath)
             .WithTransformUseOriginalHostHeader());
+
+    // Everything no other route claims is the web UI's: its pages sign people in themselves (a cookie, then the identity
+    // service), so the gateway lets every request through. Last in order, so an API path never falls to it. The original
+    // Host goes along so that the UI's redirect URIs name the gateway's address, which the identity service registered.
+    private static RouteConfig WebRoute() => new RouteConfig
+        {
+            RouteId = "web",
+            ClusterId = ResourceNames.Web,
+            Match = new RouteMatch { Path = "/{**catch-all}" },
+            Order = int.MaxValue,
+            AuthorizationPolicy = "Anonymous", // YARP's reserved name for AllowAnonymous
+            RateLimiterPolicy = RateLimiting.PerClientPolicy,
+        }
+        .WithTransformUseOriginalHostHeader();
 
     // The destination is the service's name, not an address: service discovery (ServiceDiscovery.Yarp) turns
     // "http://actors" into whatever services:actors:http:* says, so ports live only in the AppHost.

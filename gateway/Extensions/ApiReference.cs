@@ -27,7 +27,6 @@ public static class ApiReference
                 .DisableAgent();
         }).AllowAnonymous();
 
-        app.MapGet("/", () => TypedResults.Redirect(Path)).ExcludeFromDescription().AllowAnonymous();
         return app;
     }
 

@@ -17,6 +17,7 @@ public static class AccountSeeding
 {
     public const string OperatorSection = "Identity:Operator";
     public const string DemoSection = "Identity:Demo";
+    public const string WebSection = "Identity:Web";
 
     public static async Task SeedAsync(IServiceProvider services)
     {
@@ -32,6 +33,18 @@ public static class AccountSeeding
             var agency = configuration.GetValue($"{OperatorSection}:AgencyId", Guid.Empty);
             await EnsureSystemClientAsync(applications, clientId, "Plattformens drift", new ClientProfile(agency, Roles.Operator),
                 ApiResources.AllScopes, operatorSecret, demo: false, ct);
+        }
+
+        // The web UI's client, wherever it is deployed: its redirect URIs are the gateway's public address.
+        if (configuration[$"{WebSection}:RedirectUri"] is { Length: > 0 } webRedirect)
+        {
+            var clientId = configuration[$"{WebSection}:ClientId"] is { Length: > 0 } webId ? webId : "samverkan-web";
+            var logout = configuration[$"{WebSection}:PostLogoutRedirectUri"] is { Length: > 0 } uri ? [uri] : Array.Empty<string>();
+            var descriptor = InteractiveClient.Describe(clientId, "Samverkan webb", [webRedirect], logout);
+            if (await applications.FindByClientIdAsync(clientId, ct) is { } existing)
+                await applications.UpdateAsync(existing, descriptor, ct);
+            else
+                await applications.CreateAsync(descriptor, ct);
         }
 
         if (!environment.IsDevelopment())

@@ -38,8 +38,6 @@ public static class DemoAccounts
         await AccountSeeding.EnsureSystemClientAsync(applications, DemoAgencies.ClientId, "Demo: Arbetsförmedlingens system",
             new ClientProfile(DemoAgencies.EmploymentService, Roles.Coordinator), ApiResources.AllScopes.Where(s => !s.StartsWith("identity.", StringComparison.Ordinal)),
             clientSecret, demo: true, ct);
-        if (configuration["Identity:Demo:WebRedirectUri"] is { Length: > 0 } redirect && await applications.FindByClientIdAsync("samverkan-web", ct) is null)
-            await applications.CreateAsync(InteractiveClient.Describe("samverkan-web", "Samverkan webb", [redirect], []), ct);
     }
 
     private static void Check(IdentityResult result, string email)
