@@ -1,4 +1,4 @@
-# Helpers shared by the bench/ scripts (gateway.sh, events.sh, reporting/, matching/, participants/). Sourced, not run.
+# Helpers shared by the bench/ scripts (gateway.sh, events.sh, reporting/, matching/, participants/, web/). Sourced, not run.
 # Every process started here is recorded by pid and stopped by pid in cleanup (the scripts trap EXIT).
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -10,6 +10,10 @@ RABBIT_VHOST=bench
 # discovery document from it. Every process of a run validates against it; the operator's secret is made per run.
 IDENTITY_PORT=${IDENTITY_PORT:-5158}
 IDENTITY_URL=http://127.0.0.1:$IDENTITY_PORT
+# The issuer tokens name: the identity service's own address, unless a script puts it behind the gateway as the AppHost
+# does (web/dashboard.sh: people sign in through the gateway). Every process then validates against it, while still
+# reading the discovery document and keys from the identity service itself (Auth__MetadataAddress).
+IDENTITY_ISSUER=${IDENTITY_ISSUER:-$IDENTITY_URL/}
 IDENTITY_DB=bench_identitydb
 OPERATOR_CLIENT_ID=bench-operator
 AGENCY=6f1b6a2e-5d6c-4f35-9a39-0b7a2c1d9e01
@@ -113,8 +117,9 @@ drop_db() {
 # PG_OPTIONS is appended to every connection string, for experiments (e.g. PG_OPTIONS=';SSL Mode=Disable').
 pg_conn() { echo "Host=localhost;Port=5432;Database=$1;Username=samverkan;Password=samverkan${PG_OPTIONS:-}"; }
 
-# start_identity: the identity service on $IDENTITY_URL (fresh database, Production, keys in a temporary directory,
-# an operator client with this run's secret), waited for until its discovery document answers. Call it before
+# start_identity [VAR=VALUE ...]: the identity service on $IDENTITY_URL (fresh database, Production, keys in a temporary
+# directory, an operator client with this run's secret, issuer $IDENTITY_ISSUER), waited for until its discovery document
+# answers; VAR=VALUE adds settings (e.g. Identity__Web__RedirectUri, which registers the web UI's client). Call it before
 # platform_token; the other services only need it once they validate a token (they read the keys lazily).
 start_identity() {
   local dll=$REPO_DIR/services/Identity/bin/Release/net10.0/Samverkan.Identity.dll
@@ -130,10 +135,10 @@ start_identity() {
   log "starting identity :$IDENTITY_PORT"
   start identity "$dll" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$IDENTITY_URL" \
     ConnectionStrings__identitydb="$(pg_conn "$IDENTITY_DB")" \
-    Identity__Issuer="$IDENTITY_URL/" Identity__RequireHttps=false \
+    Identity__Issuer="$IDENTITY_ISSUER" Identity__RequireHttps=false \
     Identity__Keys__Directory="$WORK/identity-keys" \
     Identity__Operator__ClientId="$OPERATOR_CLIENT_ID" Identity__Operator__ClientSecret="$OPERATOR_SECRET" \
-    Logging__LogLevel__Default=Warning
+    Logging__LogLevel__Default=Warning "$@"
   wait_http identity "$IDENTITY_URL/.well-known/openid-configuration"
 }
 
@@ -191,7 +196,7 @@ platform_env() {
   echo ASPNETCORE_ENVIRONMENT=Production
   # Tokens of the identity service (start_identity): issuer and where to read its discovery document and keys. Each
   # service's appsettings.json names its own audience; the gateway accepts any of the APIs'. Plain http here.
-  echo Auth__Authority="$IDENTITY_URL/"
+  echo Auth__Authority="$IDENTITY_ISSUER"
   echo Auth__MetadataAddress="$IDENTITY_URL/.well-known/openid-configuration"
   echo Auth__RequireHttpsMetadata=false
   echo services__identity__http__0="$IDENTITY_URL"
@@ -255,4 +260,19 @@ machine_md() {
 | git | $(cd "$REPO_DIR" && git rev-parse --short HEAD)$(cd "$REPO_DIR" && git diff --quiet HEAD -- . ':!bench' 2>/dev/null || echo ' (with uncommitted changes outside bench/)') |
 | load average at start | $(cut -d' ' -f1-3 /proc/loadavg) |
 EOF
+}
+
+# create_person ROLE AGENCY EMAIL PASSWORD NAME: a person's account at the identity service (POST /api/identity/users), as
+# the people who may give ROLE do it: the operator creates an agency's admin; an admin (here its agency's system client,
+# registered by the operator: a person's sign-in carries no identity scope) creates the agency's other people.
+# Prints the account's id. The password must pass the identity service's rules (15 characters or more, not a common one).
+create_person() {
+  local role=$1 agency=$2 email=$3 password=$4 name=$5 token
+  if [ "$role" = admin ]; then token=$(platform_token operator); else token=$(platform_token admin "$agency"); fi
+  python3 -c 'import json,sys; print(json.dumps(dict(zip(["role", "agencyId", "email", "password", "displayName"], sys.argv[1:]))))' \
+      "$role" "$agency" "$email" "$password" "$name" \
+    | curl -sS --fail-with-body --max-time 30 -X POST "$IDENTITY_URL/api/identity/users" -H "Authorization: Bearer $token" \
+        -H 'Content-Type: application/json' --data-binary @- \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])' \
+    || die "creating the $role $email for agency $agency failed (see $WORK/identity.log)"
 }
