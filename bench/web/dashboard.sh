@@ -43,9 +43,9 @@ PARTICIPANTS=${PARTICIPANTS:-1000000}
 REQUESTS=${REQUESTS:-30}
 DASHBOARD='/samordnare/samverkan/{id}'
 PAGE=${PAGE:-$DASHBOARD}
-# What the dashboard asks the gateway for (web/Components/Pages/Coordinator*): the collaboration's summary from
-# Reporting, the collaboration and its agreements and governance from Actors.
-DASHBOARD_CALLS='summary=/api/reports/collaborations/{id}/summary collaboration=/api/collaborations/{id} agreements=/api/collaborations/{id}/agreements governance=/api/collaborations/{id}/governance'
+# What the dashboard asks the gateway for (web/Components/Pages/Coordinator/Dashboard.razor, both at once): the
+# collaboration's summary from Reporting and its governance warnings from Actors. Keep in step with the page.
+DASHBOARD_CALLS='summary=/api/reports/collaborations/{id}/summary warnings=/api/collaborations/{id}/governance/warnings'
 API_CALLS=${API_CALLS:-$DASHBOARD_CALLS}
 OUT=${OUT:-$(result_path dashboard)}
 ACTORS_PORT=5150 REPORTING_PORT=5151 WEB_PORT=5152 NOWHERE_PORT=5159
@@ -171,6 +171,15 @@ read -r API_STARTED API_EXITED API_EXACT < <(api GET "/api/reports/collaboration
 [ "$API_STARTED" = "$COLLAB_STARTED" ] && [ "$API_EXITED" = "$COLLAB_EXITED" ] \
   || die "the summary says $API_STARTED started, $API_EXITED exited; the generated rows $COLLAB_STARTED, $COLLAB_EXITED"
 
+COMMAND_LINE="bash bench/web/dashboard.sh"
+for knob in PAGE PARTICIPANTS REQUESTS API_CALLS QUIET_PCT QUIET_WAIT; do
+  case $knob in
+    PAGE) [ "$PAGE" = "$DASHBOARD" ] && continue;; PARTICIPANTS) [ "$PARTICIPANTS" = 1000000 ] && continue;;
+    REQUESTS) [ "$REQUESTS" = 30 ] && continue;; API_CALLS) [ "$API_CALLS" = "$DASHBOARD_CALLS" ] && continue;;
+    *) [ -z "${!knob:-}" ] && continue;;
+  esac
+  COMMAND_LINE="$knob='${!knob}' $COMMAND_LINE"
+done
 python3 "$HERE/report.py" "$WORK/raw.tsv" >"$WORK/figures.md" <<EOF
 page=$PAGE
 dashboard=$DASHBOARD
@@ -179,7 +188,7 @@ EOF
   cat <<EOF
 # Coordinator dashboard — first render through the gateway
 
-Produced by \`bash bench/web/dashboard.sh\`$( [ "$PAGE" = "$DASHBOARD" ] || echo " with \`PAGE=$PAGE\`")$( [ "$PARTICIPANTS" = 1000000 ] || echo ", \`PARTICIPANTS=$PARTICIPANTS\`")$( [ "$REQUESTS" = 30 ] || echo ", \`REQUESTS=$REQUESTS\`")
+Produced by \`$COMMAND_LINE\`
 (method at the top of the script). Goal (issue 14): the first render of the coordinator dashboard
 (\`$DASHBOARD\`) through the gateway in ≤ 1 s with 1,000,000 participants in Reporting.
 $( [ "$PAGE" = "$DASHBOARD" ] || printf '\n**The dashboard was not measured in this run**: `%s` stood in for it (the harness alone).\n' "$PAGE")
@@ -206,7 +215,8 @@ read the medians and the ratios.
   signed in through the gateway by plain HTTP as a browser ($SIGNIN ms from \`/logga-in\` to the web's cookie).
 - Pages with the web's cookie; API calls with a bearer token of the same role and agency (a coordinator's system
   client), each straight through the gateway. Time = request sent → whole body read, one keep-alive connection per
-  target, one request at a time.
+  target, one request at a time. The HTML only: the page's stylesheet is not fetched (a Release build run outside
+  Development serves no static web assets from the project folder; the web logs that its wwwroot is missing).
 
 Command: \`$COMMAND\`
 

@@ -30,13 +30,13 @@ apis = [t for t in targets if kinds[t] == "api"]
 print()
 if apis:
     api_sum = sum(med[t] for t in apis)
-    print(f"- The page's API calls one after another (sum of medians): {api_sum:.1f} ms; the slowest alone "
-          f"({max(apis, key=med.get)}): {max(med[t] for t in apis):.1f} ms.")
-    print(f"- page / API calls (medians): {med['page'] / api_sum:.2f} × their sum"
-          + (f"; / {apis[0]}: {med['page'] / med[apis[0]]:.1f} ×" if apis else "") + ".")
+    slowest = max(apis, key=med.get)
+    print(f"- The page's API calls (medians): the slowest, {slowest}, {med[slowest]:.1f} ms; all of them one after another "
+          f"{api_sum:.1f} ms. A page that makes them at once waits for the slowest.")
+    print(f"- page / slowest API call (medians): {med['page'] / med[slowest]:.1f} ×; page / their sum: {med['page'] / api_sum:.1f} ×.")
 if "home" in med:
     print(f"- page − `/` (medians): {med['page'] - med['home']:.1f} ms, the page's own work beyond the web's overhead "
-          f"(`/` median {med['home']:.1f} ms); page − `/` − API calls: {med['page'] - med['home'] - (api_sum if apis else 0):.1f} ms.")
+          f"(`/` median {med['home']:.1f} ms); page − `/` − slowest API call: {med['page'] - med['home'] - (med[slowest] if apis else 0):.1f} ms.")
 print()
 page, goal = conf.get("page"), 1000.0
 print("## Verdict")
