@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Samverkan.ServiceDefaults.Auth;
+using Xunit.Abstractions;
 
 namespace Samverkan.Web.BrowserTests;
 
