@@ -49,6 +49,22 @@ public sealed class LoginPageTests(BrowserFixture browser, ITestOutputHelper out
             output.WriteLine($"cookie {cookie.Name}: domain {cookie.Domain}, path {cookie.Path}, httpOnly {cookie.HttpOnly}, sameSite {cookie.SameSite}, secure {cookie.Secure}");
     }
 
+    /// <summary>Each kind of person the fixture makes (the operator's admin, the admin's staff, an employer's user) signs in.</summary>
+    [Theory]
+    [InlineData(Roles.Admin)]
+    [InlineData(Roles.Coordinator)]
+    [InlineData(Roles.Employer)]
+    public async Task Every_role_the_fixture_makes_signs_in(string role)
+    {
+        var (agency, email, password) = await browser.PersonAsync(role, name: $"Prov {role}");
+
+        var page = await browser.SignedInPageAsync(email, password, LoginPath);
+
+        Assert.Equal(SignedInPath, new Uri(page.Url).AbsolutePath);
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync(role);
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync(agency.ToString());
+    }
+
     [Fact]
     public async Task A_wrong_password_is_refused_in_Swedish_and_the_person_stays_on_the_login_page()
     {
