@@ -171,6 +171,13 @@ read -r API_STARTED API_EXITED API_EXACT < <(api GET "/api/reports/collaboration
 [ "$API_STARTED" = "$COLLAB_STARTED" ] && [ "$API_EXITED" = "$COLLAB_EXITED" ] \
   || die "the summary says $API_STARTED started, $API_EXITED exited; the generated rows $COLLAB_STARTED, $COLLAB_EXITED"
 
+# Whether the first page showed the collaboration's participants (a problem message in their place would be quick too).
+SHOWN=$(python3 -c '
+import html, sys
+page, n = html.unescape(open(sys.argv[1], encoding="utf-8").read()), int(sys.argv[2])
+forms = {str(n), f"{n:,}", f"{n:,}".replace(",", " "), f"{n:,}".replace(",", "\u00a0"), f"{n:,}".replace(",", "\u202f")}
+print("yes" if any(f in page for f in forms) else "no")' "$WORK/raw.tsv.page.html" "$COLLAB_STARTED")
+[ "$SHOWN" = yes ] || log "the first page does not show $COLLAB_STARTED (the collaboration's participants): see $WORK/raw.tsv.page.html"
 COMMAND_LINE="bash bench/web/dashboard.sh"
 for knob in PAGE PARTICIPANTS REQUESTS API_CALLS QUIET_PCT QUIET_WAIT; do
   case $knob in
@@ -210,7 +217,8 @@ read the medians and the ratios.
   The dashboard's collaboration was created through Actors' API by the agency's coordinator system (so it is the
   agency's own, and known to Actors and, by its event, to Reporting); it holds $COLLAB_STARTED participants
   ($COLLAB_EXITED exited), those the generator had put in its collaboration 1. Its summary as the coordinator sees it:
-  $API_STARTED started, $API_EXITED exited, exact=$API_EXACT — the generated rows' counts.
+  $API_STARTED started, $API_EXITED exited, exact=$API_EXACT — the generated rows' counts. The first page's HTML
+  shows $COLLAB_STARTED: $SHOWN.
 - The coordinator: created with the users API (operator → the agency's admin; the admin's client → the coordinator),
   signed in through the gateway by plain HTTP as a browser ($SIGNIN ms from \`/logga-in\` to the web's cookie).
 - Pages with the web's cookie; API calls with a bearer token of the same role and agency (a coordinator's system

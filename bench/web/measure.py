@@ -131,6 +131,8 @@ def main():
                 if rnd == 0:
                     print(f"first {t.name}: {ms:.1f} ms, {len(body)} bytes", file=sys.stderr)
                     if t.kind == "page":
+                        with open(f"{a.out}.{t.name}.html", "wb") as f:  # what the person was shown first, for checks
+                            f.write(body)
                         text = body.decode("utf-8", "replace")
                         title = re.search(r"<title>(.*?)</title>", text, re.S)
                         h1 = re.search(r"<h1[^>]*>(.*?)</h1>", text, re.S)
