@@ -48,7 +48,9 @@ public sealed partial class BrowserFixture : IAsyncLifetime
         var chromium = ChromiumPath();
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         Assertions.SetDefaultExpectTimeout((float)Deadline.TotalMilliseconds);
-        Platform = await TestPlatform.StartAsync("web");
+        // Access tokens of one minute: the web renews a person's token when it has less than two minutes left, so every
+        // page of every journey goes through the refresh (TokenRefresh) — a session that outlives its token is the norm.
+        Platform = await TestPlatform.StartAsync("web", settings: new Dictionary<string, string> { ["Identity:AccessTokenMinutes"] = "1" });
         _operator = Platform.ClientFor(Roles.Operator);
         _playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
