@@ -6,10 +6,11 @@ namespace Samverkan.Web.Workspaces.Coordinator;
 /// </summary>
 public static class CoordinatorApi
 {
-    public static string Collaborations => "/api/collaborations?pageSize=100";
+    public const int PageSize = 50, MaxPageSize = 200;
+    public static string Collaborations(int page, int pageSize = PageSize) => $"/api/collaborations?page={page}&pageSize={pageSize}";
     public static string Summary(Guid id, ReportPeriodQuery period) => period.AppendTo($"/api/reports/collaborations/{id}/summary");
-    public static string Regional(Guid? collaboration, string? municipality, ReportPeriodQuery period) =>
-        period.AppendTo("/api/reports/regional" + Query(("collaboration", collaboration?.ToString()), ("municipality", municipality)));
+    public static string Regional(string? collaboration, string? municipality, ReportPeriodQuery period) =>
+        period.AppendTo("/api/reports/regional" + Query(("collaboration", collaboration), ("municipality", municipality)));
     public static string AgreementsReport(Guid id, string? asOf) =>
         $"/api/reports/collaborations/{id}/agreements" + Query(("asOf", asOf));
     public static string GovernanceWarnings(Guid id) => $"/api/collaborations/{id}/governance/warnings";
