@@ -26,3 +26,5 @@ public sealed record CriterionSummary(
 public sealed record RoundSummary(int Round, DateOnly HeldOn, int Respondents, IReadOnlyList<CriterionSummary> Criteria);
 
 public sealed record AssessmentResponse(Guid CollaborationId, AssessmentThresholds Thresholds, IReadOnlyList<RoundSummary> Rounds);
+
+public sealed record ActorSummary(Guid Id, string Name);

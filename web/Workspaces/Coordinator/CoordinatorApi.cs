@@ -14,6 +14,11 @@ public static class CoordinatorApi
     public static string AgreementsReport(Guid id, string? asOf) =>
         $"/api/reports/collaborations/{id}/agreements" + Query(("asOf", asOf));
     public static string GovernanceWarnings(Guid id) => $"/api/collaborations/{id}/governance/warnings";
+    /// <summary>
+    /// The registry's actors, for the names of the members a warning concerns: one call for all of them (the list
+    /// has no filter by id), at the largest page the API gives.
+    /// </summary>
+    public static string Actors => $"/api/actors?pageSize={MaxPageSize}";
     public static string Assessment(Guid id) => $"/api/collaborations/{id}/assessment";
     public static string Rebuilds => "/api/reports/admin/rebuilds";
     public static string Rebuild(Guid id) => $"/api/reports/admin/rebuilds/{id}";
