@@ -102,3 +102,16 @@ public static partial class Labels
         ["employer"] = "Arbetsgivare",
     };
 }
+
+public static partial class Labels
+{
+    /// <summary>The enrolment's fields (and CSV columns) by the API's names, for messages about a row of a file.</summary>
+    public static readonly IReadOnlyDictionary<string, string> EnrolmentField = new Dictionary<string, string>
+    {
+        ["collaborationId"] = "Samverkan", ["personalIdentityNumber"] = "Personnummer", ["withoutNumber"] = "Utan nummer",
+        ["name"] = "Namn", ["gender"] = "Kön", ["birthDate"] = "Födelsedatum", ["municipalityCode"] = "Kommunkod",
+        ["referringActorId"] = "Remitterande aktör", ["referralDate"] = "Remissdatum", ["targetGroups"] = "Målgrupper",
+        ["benefitAtStart"] = "Ersättning vid start", ["labourMarketStatus"] = "Ställning på arbetsmarknaden",
+        ["educationLevel"] = "Utbildning", ["startDate"] = "Startdatum", ["row"] = "Raden", ["header"] = "Rubrikraden", ["rows"] = "Filen",
+    };
+}
