@@ -54,4 +54,12 @@ public sealed class HoursGridTests
         Assert.Empty(tooMany);
         Assert.Contains("Fler timmar", error);
     }
+
+    [Fact]
+    public void Months_and_hours_are_written_in_Swedish_without_a_culture_to_lean_on()
+    {
+        Assert.Equal("December 2026", HoursGrid.MonthLabel(new DateOnly(2026, 12, 1)));
+        Assert.Equal("6,5", HoursGrid.Format(6.5m));
+        Assert.Equal("12", HoursGrid.Format(12m));
+    }
 }

@@ -14,6 +14,17 @@ public static class HoursGrid
     /// <summary>The grid shows at most this many months, the latest ones.</summary>
     public const int MaxMonths = 36;
 
+    // The platform runs with invariant globalization (no sv-SE culture to format with): Swedish month names and the
+    // decimal comma are written out here.
+    private static readonly string[] MonthNames =
+        ["Januari", "Februari", "Mars", "April", "Maj", "Juni", "Juli", "Augusti", "September", "Oktober", "November", "December"];
+
+    /// <summary>"December 2026".</summary>
+    public static string MonthLabel(DateOnly month) => $"{MonthNames[month.Month - 1]} {month.Year}";
+
+    /// <summary>Hours as a Swede writes them: "6,5", "12".</summary>
+    public static string Format(decimal hours) => hours.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture).Replace('.', ',');
+
     public sealed record Month(DateOnly First, MonthlyHoursDto? Recorded)
     {
         public decimal Total => Recorded?.Hours ?? 0m;
