@@ -19,8 +19,11 @@ internal sealed record DemoAccountsNotice(string Password, string ClientSecret, 
     /// <summary>Six random letters and digits; three make a password of 20 characters that is on no list.</summary>
     private static string Word() => RandomNumberGenerator.GetString("abcdefghijkmnopqrstuvwxyz23456789", 6);
 
-    public void Print(TextWriter output)
+    /// <param name="webAddress">Where the web UI is (the gateway), when its port is known before the start.</param>
+    public void Print(TextWriter output, string? webAddress)
     {
+        if (webAddress is not null)
+            output.WriteLine($"Web UI: {webAddress} (sign in with a demo account below)");
         output.WriteLine("Demo accounts (Development only; a new password each run):");
         foreach (var (email, name, _, role) in DemoAgencies.People)
             output.WriteLine($"  {email,-40} {role,-12} {name}");

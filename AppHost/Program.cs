@@ -93,7 +93,8 @@ try
         var actors = Service(ResourceNames.Actors);
         foreach (var run in new[] { actors.Project, actors.Setup })
             run.WithEnvironment("Actors__Demo", "true");
-        demo.Print(Console.Out);
+        demo.Print(Console.Out, gateway.Resource.TryGetEndpoints(out var endpoints)
+            && endpoints.FirstOrDefault(e => e.Name == "http")?.Port is { } port ? $"http://localhost:{port}/" : null);
     }
 
     await builder.Build().RunAsync();

@@ -35,6 +35,7 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 command -v rabbitmqctl >/dev/null 2>&1 || missing+=(rabbitmq-server)
 command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
+[ -x /usr/bin/chromium ] || missing+=(chromium)  # the browser tests (tests/Web.BrowserTests) drive it
 if [ "${#missing[@]}" -gt 0 ]; then
   say "installing ${missing[*]} from Debian's packages"
   as_root apt-get update -qq

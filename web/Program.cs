@@ -1,6 +1,7 @@
 using Samverkan.ServiceDefaults;
 using Samverkan.Web.Api;
 using Samverkan.Web.Components;
+using Samverkan.Web.Hosting;
 using Samverkan.Web.SignIn;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
 
 var app = builder.Build();
 app.UseWebForwardedHeaders();
+app.UseSecurityHeaders();
 app.MapDefaultEndpoints(errorPage: "/fel");
 app.UseStatusCodePagesWithReExecute("/sidan-finns-inte", createScopeForStatusCodePages: true);
 app.UseAuthentication();

@@ -74,6 +74,7 @@ public sealed class TestPlatform : IAsyncDisposable
             if (!waitForGateway)
                 return;
             await _app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, timeout.Token);
+            await _app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Web, timeout.Token);
             using var anonymous = CreateClient();
             await Eventually.Until(async () =>
             {
