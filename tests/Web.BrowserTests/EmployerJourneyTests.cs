@@ -63,7 +63,17 @@ public sealed partial class EmployerJourneyTests(BrowserFixture browser)
         await page.GetByLabel("Kompetenser").FillAsync("truckkort\nplock");
         await page.GetByLabel("Körkort krävs").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Lägg ut erbjudandet" }).ClickAsync();
-        await page.WaitForURLAsync(OfferPage());
+        // The form posts with Blazor's enhanced navigation: the address changes by the history API, so poll it.
+        try
+        {
+            await Expect(page).ToHaveURLAsync(OfferPage());
+        }
+        catch (PlaywrightException e)
+        {
+            var said = await page.GetByRole(AriaRole.Alert).AllInnerTextsAsync();
+            var fields = await page.Locator(".field-error").AllInnerTextsAsync();
+            throw new InvalidOperationException($"The offer was not posted. The page says: {string.Join(" | ", said.Concat(fields))}\n{diagnostics}", e);
+        }
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Erbjudandet är utlagt.");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Praktik på lagret", Level = 1 })).ToBeVisibleAsync();
         var offerId = Guid.Parse(OfferPage().Match(page.Url).Groups["id"].Value);
