@@ -118,7 +118,7 @@ public sealed partial class EmployerJourneyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Markera som tillsatt" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Erbjudandet är markerat som tillsatt.");
-        await Expect(page.Locator("main dl.facts")).ToContainTextAsync("Tillsatt");
+        await Expect(page.Locator("main dl.facts").First).ToContainTextAsync("Tillsatt"); // the offer's facts, before the candidates'
         await BrowserFixture.AssertAccessibleAsync(page, "Arbetsgivare: Erbjudandet tillsatt");
 
         // Back to my organisation: the offer is listed with its status in words
