@@ -15,7 +15,7 @@ public sealed class WebSignInTests(BrowserFixture browser)
     {
         var (_, email, password) = await browser.PersonAsync(Roles.Caseworker, name: "Vera Webb");
 
-        var page = await browser.SignedInPageAsync(email, password, "/");
+        var page = await browser.SignedInPageAsync(email, password, "/logga-in"); // the start page's "Logga in"
         var diagnostics = new PageDiagnostics(page);
         await page.ReloadAsync(); // a second page of the session, after the access token's refresh
 
@@ -45,6 +45,8 @@ public sealed class WebSignInTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/");
+        // Focus back at the document's start, where a keyboard user arriving at the page is.
+        await page.EvaluateAsync("() => document.activeElement?.blur()");
 
         await page.Keyboard.PressAsync("Tab");
         var skip = page.GetByRole(AriaRole.Link, new() { Name = "Hoppa till innehållet" });
@@ -70,7 +72,7 @@ public sealed class WebSignInTests(BrowserFixture browser)
     public async Task Signing_out_ends_the_session_at_the_identity_service_too_so_the_next_page_asks_for_the_password_again()
     {
         var (_, email, password) = await browser.PersonAsync(Roles.Coordinator, name: "Siv Utloggning");
-        var page = await browser.SignedInPageAsync(email, password, "/");
+        var page = await browser.SignedInPageAsync(email, password, "/logga-in");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga ut" }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
