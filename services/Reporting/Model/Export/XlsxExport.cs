@@ -43,7 +43,9 @@ public static class XlsxExport
                 new XElement(ContentTypes + "Override", new XAttribute("PartName", "/xl/workbook.xml"),
                     new XAttribute("ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml")),
                 new XElement(ContentTypes + "Override", new XAttribute("PartName", "/xl/worksheets/sheet1.xml"),
-                    new XAttribute("ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"))));
+                    new XAttribute("ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml")),
+                new XElement(ContentTypes + "Override", new XAttribute("PartName", "/xl/styles.xml"),
+                    new XAttribute("ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"))));
             Part(zip, "_rels/.rels", new XElement(PackageRel + "Relationships",
                 new XElement(PackageRel + "Relationship", new XAttribute("Id", "rId1"), new XAttribute("Target", "xl/workbook.xml"),
                     new XAttribute("Type", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"))));
@@ -52,11 +54,33 @@ public static class XlsxExport
                     new XAttribute("sheetId", 1), new XAttribute(Rel + "id", "rId1")))));
             Part(zip, "xl/_rels/workbook.xml.rels", new XElement(PackageRel + "Relationships",
                 new XElement(PackageRel + "Relationship", new XAttribute("Id", "rId1"), new XAttribute("Target", "worksheets/sheet1.xml"),
-                    new XAttribute("Type", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"))));
+                    new XAttribute("Type", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet")),
+                new XElement(PackageRel + "Relationship", new XAttribute("Id", "rId2"), new XAttribute("Target", "styles.xml"),
+                    new XAttribute("Type", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"))));
+            Part(zip, "xl/styles.xml", Styles());
             Part(zip, "xl/worksheets/sheet1.xml", new XElement(Main + "worksheet", new XElement(Main + "sheetData", rows)));
         }
         return stream.ToArray();
     }
+
+    /// <summary>
+    /// The one default cell format. The format does not require a styles part, but readers do: without it ClosedXML (and
+    /// with it, programs built on it) reads every number as empty.
+    /// </summary>
+    private static XElement Styles() => new(Main + "styleSheet",
+        new XElement(Main + "fonts", new XAttribute("count", 1),
+            new XElement(Main + "font", new XElement(Main + "sz", new XAttribute("val", 11)), new XElement(Main + "name", new XAttribute("val", "Calibri")))),
+        new XElement(Main + "fills", new XAttribute("count", 2),
+            new XElement(Main + "fill", new XElement(Main + "patternFill", new XAttribute("patternType", "none"))),
+            new XElement(Main + "fill", new XElement(Main + "patternFill", new XAttribute("patternType", "gray125")))),
+        new XElement(Main + "borders", new XAttribute("count", 1),
+            new XElement(Main + "border", new XElement(Main + "left"), new XElement(Main + "right"), new XElement(Main + "top"),
+                new XElement(Main + "bottom"), new XElement(Main + "diagonal"))),
+        new XElement(Main + "cellStyleXfs", new XAttribute("count", 1),
+            new XElement(Main + "xf", new XAttribute("numFmtId", 0), new XAttribute("fontId", 0), new XAttribute("fillId", 0), new XAttribute("borderId", 0))),
+        new XElement(Main + "cellXfs", new XAttribute("count", 1),
+            new XElement(Main + "xf", new XAttribute("numFmtId", 0), new XAttribute("fontId", 0), new XAttribute("fillId", 0), new XAttribute("borderId", 0),
+                new XAttribute("xfId", 0))));
 
     private static XElement CellOf(string reference, object value) => value switch
     {
