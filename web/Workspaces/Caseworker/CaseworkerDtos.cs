@@ -3,12 +3,6 @@ namespace Samverkan.Web.Workspaces.Caseworker;
 // What the caseworker's pages read from the Participants and Actors APIs, as the web sees it: enums stay their
 // kebab-case wire strings (labelled in Labels.Caseworker), so a value the API adds later shows up rather than failing.
 
-/// <summary>One page of a list, as every list endpoint answers.</summary>
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
-{
-    public int Pages => PageSize <= 0 ? 1 : Math.Max(1, (Total + PageSize - 1) / PageSize);
-}
-
 /// <summary>A participant; the identity (number, name, birth date) only in an identifying read.</summary>
 public sealed record ParticipantDto(
     Guid Id, Guid CollaborationId, string IdentityKind, string Gender, int? AgeAtStart, string? AgeBand, string MunicipalityCode,

@@ -5,7 +5,6 @@ namespace Samverkan.Web.Workspaces.Coordinator;
 /// <summary>A text in Swedish and English, as Actors sends its messages and criterion names.</summary>
 public sealed record LocalText(string Sv, string En);
 
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
 
 public sealed record MemberResponse(Guid ActorId, string Role, DateOnly JoinedOn, DateOnly? LeftOn);
 

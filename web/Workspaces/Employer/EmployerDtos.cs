@@ -3,11 +3,6 @@ namespace Samverkan.Web.Workspaces.Employer;
 // What the employer workspace reads from the Employers API, in the API's shapes (services/Employers/Apis/*Dtos.cs).
 // Enums stay their kebab-case wire strings; Labels turns them into Swedish.
 
-public sealed record PageOf<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
-{
-    public int Pages => PageSize <= 0 ? 1 : Math.Max(1, (Total + PageSize - 1) / PageSize);
-}
-
 public sealed record ContactPersonView(string Name, string? Role, string? Email, string? Phone);
 
 public sealed record EmployerView(
