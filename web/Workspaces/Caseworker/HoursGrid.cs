@@ -23,7 +23,7 @@ public static class HoursGrid
     public static string MonthLabel(DateOnly month) => $"{MonthNames[month.Month - 1]} {month.Year}";
 
     /// <summary>Hours as a Swede writes them: "6,5", "12".</summary>
-    public static string Format(decimal hours) => hours.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture).Replace('.', ',');
+    public static string Format(decimal hours) => SwedishFormat.Number(hours);
 
     public sealed record Month(DateOnly First, MonthlyHoursDto? Recorded)
     {

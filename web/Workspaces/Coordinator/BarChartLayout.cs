@@ -48,5 +48,6 @@ public static class BarChartLayout
 
     public static double Height(IReadOnlyList<ChartLine> lines) => lines.Count == 0 ? LineHeight : lines[^1].Y + LineHeight + 4;
 
+    /// <summary>A coordinate in the SVG: always with a decimal point (the figures people read are SwedishFormat).</summary>
     public static string Number(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 }

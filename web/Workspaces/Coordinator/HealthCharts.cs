@@ -16,7 +16,7 @@ public static class HealthCharts
     public static string Change(double? change) => change switch
     {
         null => "–",
-        > 0 => "+" + change.Value.ToString("0.0", CultureInfo.InvariantCulture),
-        _ => change.Value.ToString("0.0", CultureInfo.InvariantCulture),
+        > 0 => "+" + SwedishFormat.Number(change.Value, "0.0"),
+        _ => SwedishFormat.Number(change.Value, "0.0"),
     };
 }

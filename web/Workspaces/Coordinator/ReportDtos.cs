@@ -17,7 +17,7 @@ public sealed record Cell(int? Count, string? Display, bool Suppressed)
 /// <summary>A percentage as the API lets this person see it (lean or full, as <see cref="Cell"/>).</summary>
 public sealed record Share(decimal? Percent, string? Display, bool Suppressed)
 {
-    public string Text => Display ?? Percent?.ToString("0.0", CultureInfo.InvariantCulture) ?? "–";
+    public string Text => Display ?? (Percent is { } percent ? SwedishFormat.Number(percent, "0.0") : null) ?? "–";
     public Figure AsFigure() => new(Percent, Text, Suppressed);
 }
 
