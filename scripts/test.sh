@@ -26,15 +26,43 @@ if ! dotnet build Samverkan.sln -c Release -nologo -v quiet > "$results/build.lo
 fi
 
 status=0
-for project in tests/*/*.csproj; do
+# One project's tests into its own log and TRX; prints what failed and the summary once it is done.
+run_project() {
+  local project=$1 name
   name=$(basename "$project" .csproj)
-  grep -q '<IsTestProject>false</IsTestProject>' "$project" && continue
-  echo "[test] $name"
   dotnet test "$project" -c Release --no-build --nologo \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" --results-directory "$results" \
-    > "$results/$name.log" 2>&1 || status=1
-  grep -E "^\s+Failed [A-Z]|Error Message|Passed!|Failed!|^\s+Assert" "$results/$name.log" | head -60
-  [ -f "$results/$name.trx" ] || { echo "[test] $name produced no results (log: $results/$name.log)"; tail -20 "$results/$name.log"; status=1; }
+    > "$results/$name.log" 2>&1
+  local rc=$?
+  { grep -E "^\s+Failed [A-Z]|Error Message|Passed!|Failed!|^\s+Assert" "$results/$name.log" | head -60
+    [ -f "$results/$name.trx" ] || { echo "[test] $name produced no results (log: $results/$name.log)"; tail -20 "$results/$name.log"; rc=1; }
+  } > "$results/$name.summary"
+  return $rc
+}
+
+# Unit tests touch no server: they run alongside the others, one after another in the background. The projects that
+# use the servers run one at a time (one test restarts the broker, which must not cut another project's connections).
+unit_projects=(); server_projects=()
+for project in tests/*/*.csproj; do
+  grep -q '<IsTestProject>false</IsTestProject>' "$project" && continue
+  case "$(basename "$project" .csproj)" in
+    *.UnitTests) unit_projects+=("$project") ;;
+    *) server_projects+=("$project") ;;
+  esac
+done
+( unit_status=0
+  for project in "${unit_projects[@]}"; do run_project "$project" || unit_status=1; done
+  exit $unit_status ) &
+unit_pid=$!
+for project in "${server_projects[@]}"; do
+  echo "[test] $(basename "$project" .csproj)"
+  run_project "$project" || status=1
+  cat "$results/$(basename "$project" .csproj).summary"
+done
+wait "$unit_pid" || status=1
+for project in "${unit_projects[@]}"; do
+  echo "[test] $(basename "$project" .csproj) (alongside)"
+  cat "$results/$(basename "$project" .csproj).summary" 2>/dev/null || { echo "[test] $(basename "$project" .csproj) did not run"; status=1; }
 done
 
 # Count from the TRX files rather than dotnet's own summary lines, one per project.
