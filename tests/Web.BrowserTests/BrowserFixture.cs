@@ -82,6 +82,24 @@ public sealed partial class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>
+    /// A collaboration <paramref name="agency"/> owns, made by its coordinator (who may create one; a caseworker may not),
+    /// tried until Actors knows the agency; with <paramref name="participants"/> as its target, half women, half men.
+    /// </summary>
+    public async Task<Guid> CollaborationAsync(Guid agency, string name, string municipality = "0880", int participants = 100)
+    {
+        using var coordinator = Platform.ClientFor(Roles.Coordinator, agency);
+        var created = await Eventually.Until(() => coordinator.PostAsJsonAsync("/api/collaborations", new
+            {
+                name, purpose = "Fler i arbete eller studier", targetGroups = new[] { "long-term-unemployed" },
+                geography = new[] { municipality }, startDate = "2026-01-01", endDate = "2027-12-31",
+                financing = new { source = "esf-plus", budget = 1_000_000 },
+                targets = new { participants = new { total = participants, women = participants / 2, men = participants / 2 }, exitToWorkOrStudiesShare = 60 },
+            }),
+            r => r.StatusCode != HttpStatusCode.BadRequest, Deadline, "Actors to know the agency");
+        return (await ReadJsonAsync(created, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>
     /// An employer organisation: an actor of its own, in the employer register of <paramref name="agency"/> and linked to
     /// that actor, so its users' tokens (agency = the employer's actor) find it. The agency's coordinator registers it.
     /// </summary>

@@ -20,7 +20,7 @@ public sealed class CaseworkerJourneyTests(BrowserFixture browser)
         var agencyName = $"Journeykommun {Guid.NewGuid():N}"[..24];
         var agency = await browser.AgencyAsync(agencyName);
         var collaborationName = $"Vägen till arbete {agencyName}";
-        await CollaborationAsync(agency, collaborationName);
+        await browser.CollaborationAsync(agency, collaborationName);
         var (_, email, password) = await browser.PersonAsync(Roles.Caseworker, agency, "Hedda Handläggare");
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
 
@@ -90,19 +90,5 @@ public sealed class CaseworkerJourneyTests(BrowserFixture browser)
         await BrowserFixture.AssertAccessibleAsync(page, "The exit and follow-ups");
 
         Assert.True(diagnostics.Errors.Count == 0, diagnostics.ToString());
-    }
-
-    /// <summary>A collaboration the agency owns, made by its coordinator (who may create one; a caseworker may not).</summary>
-    private async Task CollaborationAsync(Guid agency, string name)
-    {
-        using var coordinator = browser.Platform.ClientFor(Roles.Coordinator, agency);
-        var response = await coordinator.PostAsJsonAsync("/api/collaborations", new
-        {
-            name, purpose = "Fler i arbete eller studier", targetGroups = new[] { "long-term-unemployed" },
-            geography = new[] { "0880" }, startDate = "2026-01-01", endDate = "2027-12-31",
-            financing = new { source = "esf-plus", budget = 1_000_000 },
-            targets = new { participants = new { total = 100, women = 50, men = 50 }, exitToWorkOrStudiesShare = 60 },
-        });
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
     }
 }

@@ -30,7 +30,7 @@ public sealed class CoordinatorJourneyTests(BrowserFixture browser)
         using var coordinator = browser.Platform.ClientFor(Roles.Coordinator, agency);
         using var caseworker = browser.Platform.ClientFor(Roles.Caseworker, agency);
         var name = $"Vägen vidare {Guid.NewGuid().ToString("N")[..6]}";
-        var collaboration = await CollaborationAsync(coordinator, name);
+        var collaboration = await browser.CollaborationAsync(agency, name, participants: 40);
         foreach (var (gender, outcome) in Participants)
         {
             var participant = await EnrolAsync(caseworker, collaboration, gender);
@@ -126,19 +126,6 @@ public sealed class CoordinatorJourneyTests(BrowserFixture browser)
 
     private static int? Count(JsonElement cell) =>
         cell.TryGetProperty("count", out var count) && count.ValueKind == JsonValueKind.Number ? count.GetInt32() : null;
-
-    private static async Task<Guid> CollaborationAsync(HttpClient coordinator, string name)
-    {
-        var created = await Eventually.Until(() => coordinator.PostAsJsonAsync("/api/collaborations", new
-            {
-                name, purpose = "Fler i arbete eller studier", targetGroups = new[] { "long-term-unemployed" },
-                geography = new[] { "0880" }, startDate = "2026-01-01", endDate = "2027-12-31",
-                financing = new { source = "esf-plus", budget = 1_000_000 },
-                targets = new { participants = new { total = 40, women = 20, men = 20 }, exitToWorkOrStudiesShare = 60 },
-            }),
-            r => r.StatusCode != HttpStatusCode.BadRequest, BrowserFixture.Deadline, "Actors to know the coordinator's agency");
-        return (await ReadJsonAsync(created, HttpStatusCode.Created)).GetProperty("id").GetGuid();
-    }
 
     /// <summary>A participant without a number, tried until Participants has consumed the collaboration and its owner's membership.</summary>
     private static async Task<Guid> EnrolAsync(HttpClient caseworker, Guid collaboration, string gender)

@@ -20,7 +20,7 @@ public sealed class CsvEnrolmentTests(BrowserFixture browser)
     public async Task A_CSV_file_is_enrolled_in_chunks_with_its_progress_and_each_rejected_row_named_with_its_reason()
     {
         var agency = await browser.AgencyAsync($"Filkommun {Guid.NewGuid():N}"[..20]);
-        var collaboration = await CollaborationAsync(agency);
+        var collaboration = await browser.CollaborationAsync(agency, $"Fil {Guid.NewGuid():N}"[..12], participants: 300);
         var (_, email, password) = await browser.PersonAsync(Roles.Caseworker, agency, "Filip Fil");
         using var system = browser.Platform.ClientFor(Roles.Caseworker, agency);
         // Participants learns of the collaboration from Actors' events; until it has, every row would be refused. One row
@@ -69,18 +69,4 @@ public sealed class CsvEnrolmentTests(BrowserFixture browser)
         (await system.GetFromJsonAsync<JsonList>($"/api/participants?collaborationId={collaboration}&pageSize=1"))!.Total;
 
     private sealed record JsonList(List<System.Text.Json.JsonElement> Items, int Total);
-
-    private async Task<Guid> CollaborationAsync(Guid agency)
-    {
-        using var coordinator = browser.Platform.ClientFor(Roles.Coordinator, agency);
-        var response = await coordinator.PostAsJsonAsync("/api/collaborations", new
-        {
-            name = $"Fil {Guid.NewGuid():N}"[..12], purpose = "Fler i arbete eller studier", targetGroups = new[] { "long-term-unemployed" },
-            geography = new[] { "0880" }, startDate = "2026-01-01", endDate = "2027-12-31",
-            financing = new { source = "esf-plus", budget = 1_000_000 },
-            targets = new { participants = new { total = 300, women = 150, men = 150 }, exitToWorkOrStudiesShare = 60 },
-        });
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
-    }
 }

@@ -28,7 +28,7 @@ public sealed partial class EmployerJourneyTests(BrowserFixture browser)
         var agency = await browser.AgencyAsync("Nybro kommun");
         var (_, employerActor) = await browser.EmployerAsync(agency, EmployerName);
         var enrolled = new[] { ("Astrid Lindqvist", Personnummer(new DateOnly(1988, 3, 12))), ("Bertil Öhman", Personnummer(new DateOnly(1975, 11, 2))) };
-        var collaboration = await CollaborationAsync(agency);
+        var collaboration = await browser.CollaborationAsync(agency, "Vägen till arbete i Nybro", municipality: "0881");
         using var caseworker = browser.Platform.ClientFor(Roles.Caseworker, agency);
         var participantIds = new List<Guid>();
         foreach (var (name, number) in enrolled)
@@ -148,20 +148,6 @@ public sealed partial class EmployerJourneyTests(BrowserFixture browser)
     {
         var digits = number.Replace("-", "");
         return [number, number[2..], digits, digits[2..]];
-    }
-
-    private async Task<Guid> CollaborationAsync(Guid agency)
-    {
-        using var coordinator = browser.Platform.ClientFor(Roles.Coordinator, agency);
-        var created = await Eventually.Until(() => coordinator.PostAsJsonAsync("/api/collaborations", new
-            {
-                name = "Vägen till arbete i Nybro", purpose = "Fler i arbete", targetGroups = new[] { "long-term-unemployed" },
-                geography = new[] { "0881" }, startDate = "2026-01-01", endDate = "2027-12-31",
-                financing = new { source = "esf-plus", budget = 1_000_000 },
-                targets = new { participants = new { total = 100, women = 50, men = 50 }, exitToWorkOrStudiesShare = 60 },
-            }),
-            r => r.StatusCode != HttpStatusCode.BadRequest, BrowserFixture.Deadline, "Actors to know the agency");
-        return (await ReadAsync(created, HttpStatusCode.Created)).GetProperty("id").GetGuid();
     }
 
     /// <summary>
