@@ -56,4 +56,23 @@ public sealed class ExportTests
         Assert.Contains("<5", texts);
         Assert.Contains("Sammanställning – <FSLA> & co", texts);
     }
+
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://x\";\"a\")")]
+    [InlineData("+1+cmd|' /C calc'!A0")]
+    [InlineData("-2+3")]
+    [InlineData("@SUM(A1)")]
+    [InlineData("\tTab")]
+    [InlineData("\rReturn")]
+    public void Csv_cells_a_spreadsheet_would_evaluate_begin_with_an_apostrophe(string typed)
+    {
+        var table = new ExportTable(typed, [typed], [new ExportRow(typed, [ExportValue.Text(typed), ExportValue.Of(-3m)])]);
+
+        var csv = System.Text.Encoding.UTF8.GetString(CsvExport.Write([table])).TrimStart('\uFEFF');
+
+        var fields = csv.Split(';', '\n').Select(f => f.Trim('"')).Where(f => f.Length > 0 && f != "\r").ToList();
+        Assert.DoesNotContain(fields, f => f[0] is '=' or '+' or '@' or '\t' or '\r' || (f[0] == '-' && f != "-3" && f != "-3\r"));
+        Assert.Equal(4, fields.Count(f => f.StartsWith('\'')));
+        Assert.Contains("-3", csv); // a negative figure stays a number
+    }
 }
