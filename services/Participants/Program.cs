@@ -14,6 +14,7 @@ app.MapKnownActorsApi();
 app.MapParticipantsApi();
 app.MapConsentsApi();
 app.MapParticipantJourneyApis();
+app.MapEsfParticipantFileApi();
 
 await app.RunServiceAsync<ParticipantsDbContext>();
 
