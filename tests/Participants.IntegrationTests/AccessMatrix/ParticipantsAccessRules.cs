@@ -64,6 +64,7 @@ public sealed class ParticipantsWorld(ParticipantsApiFactory factory)
 /// today an admin sees every participant).</item>
 /// <item>The operator sees no participant (404), reads the cross-agency audit log and carries out erasure requests of
 /// any agency.</item>
+/// <item>The ESF+ participant file is the owning agency's admin's alone (403 to everyone else).</item>
 /// </list>
 /// Writes to a participant are sent with bodies that pass the requests' data annotations (they run before the handler,
 /// and so before the access check), chosen so that an allowed call leaves the record usable for the next: an exit dated
@@ -101,6 +102,8 @@ public static class ParticipantsAccessRules
             new("GET /api/participants/actors",                         "A   A   F   A   A",  Get("/api/participants/actors")),
             new("GET /api/participants/commitments/overdue",            "A   A   F   A   A",  Get("/api/participants/commitments/overdue")),
             new("GET /api/participants/follow-ups/due",                 "A   A   F   A   A",  Get("/api/participants/follow-ups/due")),
+            // The project owner's admin only (A owns the collaboration); a partner's admin or anyone else is 403.
+            new("GET /api/participants/esf-file",                       "FF  FF  FF  AF  FF", Get($"/api/participants/esf-file?collaborationId={w.Collaboration}&month=2026-02")),
             new("POST /api/participants/hours/bulk",                    "A   A   F   A   A",  Send(HttpMethod.Post, "/api/participants/hours/bulk")) { AuthorizationOnly = EmptyBody },
 
             new("GET /api/participants/{id:guid}",                      Record, Get(p)),
