@@ -29,6 +29,8 @@ public static class MessagingExtensions
         builder.Services.TryAddSingleton<OutboxSignal>();
         builder.Services.TryAddSingleton<InboxGroupCommit>();
         builder.Services.TryAddSingleton<OutboxCommitInterceptor>();
+        builder.Services.TryAddSingleton(new DeadLetters(broker, serviceName));
+        builder.Services.AddReceiveEndpointObserver(sp => sp.GetRequiredService<DeadLetters>()); // learns the queues
         if (options.DispatcherEnabled)
             builder.Services.AddHostedService<OutboxDispatcher<TDbContext>>();
 
@@ -49,6 +51,11 @@ public static class MessagingExtensions
                 // No Fault<T> is published: nothing consumes one, the _error queue keeps the message with its exception,
                 // and a service's user may publish only its own events (docs/decisions/0005-bus-trust.md).
                 endpoint.PublishFaults = false;
+                // Quorum queues are replicated over a cluster's nodes and survive losing one (their _error and _skipped
+                // queues follow the endpoint's). A queue's type is fixed at its declaration, so an existing classic queue
+                // must be drained and deleted before this is switched on.
+                if (options.QuorumQueues && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                    rabbit.SetQuorumQueue(options.QuorumReplicationFactor);
             });
 
             x.UsingRabbitMq((context, cfg) =>

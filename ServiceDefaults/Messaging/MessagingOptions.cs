@@ -23,4 +23,9 @@ public sealed class MessagingOptions
 
     /// <summary>Messages a consumer endpoint handles at once (RabbitMQ prefetch follows it).</summary>
     public int ConcurrentMessageLimit { get; set; } = 32;
+
+    /// <summary>Declare every queue as a RabbitMQ quorum queue (durable, replicated): for a production cluster.</summary>
+    public bool QuorumQueues { get; set; }
+    /// <summary>Nodes each quorum queue is replicated to; null for the broker's default (all cluster nodes, at most 3 … per its policy).</summary>
+    public int? QuorumReplicationFactor { get; set; }
 }

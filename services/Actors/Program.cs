@@ -4,6 +4,7 @@ using Samverkan.Actors.Extensions;
 using Samverkan.Actors.Infrastructure;
 using Samverkan.ServiceDefaults;
 using Samverkan.ServiceDefaults.Data;
+using Samverkan.ServiceDefaults.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -12,6 +13,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
+app.MapDeadLetters("/api/actors");
 app.MapActorsApi();
 app.MapCollaborationsApi();
 app.MapAgreementsApi();

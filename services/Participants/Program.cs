@@ -2,6 +2,7 @@ using Samverkan.Participants.Apis;
 using Samverkan.Participants.Extensions;
 using Samverkan.ServiceDefaults;
 using Samverkan.ServiceDefaults.Data;
+using Samverkan.ServiceDefaults.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -10,6 +11,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
+app.MapDeadLetters("/api/participants");
 app.MapKnownActorsApi();
 app.MapParticipantsApi();
 app.MapConsentsApi();

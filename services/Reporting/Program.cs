@@ -3,6 +3,7 @@ using Samverkan.Reporting.Extensions;
 using Samverkan.Reporting.Infrastructure;
 using Samverkan.ServiceDefaults;
 using Samverkan.ServiceDefaults.Data;
+using Samverkan.ServiceDefaults.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -11,6 +12,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
+app.MapDeadLetters("/api/reports");
 app.MapReportsApi();
 
 await app.RunServiceAsync<ReportingDbContext>();

@@ -93,6 +93,17 @@ public static class MatrixRequests
 
     public static HttpRequestMessage Message(HttpMethod method, string url, object? body = null) =>
         new(method, url) { Content = JsonContent.Create(body ?? new { }) };
+
+    /// <summary>
+    /// The dead-letter view every service maps under its prefix (ServiceDefaults' DeadLettersApi): the platform
+    /// operator's alone. The requeue is sent with limit=0, which is 400 after authorization.
+    /// </summary>
+    public static IEnumerable<AccessRule> DeadLetters(string prefix) =>
+    [
+        new($"GET {prefix}/dead-letters", "F   F   F   F   A", Get($"{prefix}/dead-letters")),
+        new($"POST {prefix}/dead-letters/{{queue}}/requeue", "F   F   F   F   A", Send(HttpMethod.Post, $"{prefix}/dead-letters/any/requeue?limit=0"))
+            { AuthorizationOnly = "limit=0: 400 after authorization counts as allowed" },
+    ];
 }
 
 /// <summary>

@@ -109,6 +109,7 @@ public static class ActorsAccessRules
         return
         [
             //                                                            cw  co  em  ad  op
+            .. DeadLetters("/api/actors"),
             new("POST /api/actors",                                       "A   A   F   A   A",  Send(HttpMethod.Post, "/api/actors")) { AuthorizationOnly = EmptyBody },
             new("GET /api/actors",                                        "A   A   A   A   A",  Get("/api/actors")),
             new("GET /api/actors/{id:guid}",                              "AA  AA  AA  AA  AA", Get($"/api/actors/{w.A}")),

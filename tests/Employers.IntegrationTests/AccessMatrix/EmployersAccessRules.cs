@@ -108,6 +108,7 @@ public static class EmployersAccessRules
         return
         [
             //                                                          cw  co  em  ad  op
+            .. DeadLetters("/api/employers"),
             new("POST /api/employers",                                  "A   A   F   A   A",  Send(HttpMethod.Post, "/api/employers")) { AuthorizationOnly = EmptyBody },
             new("GET /api/employers",                                   "A   A   A   A   A",  Get("/api/employers")),
             new("GET /api/employers/actors",                            "A   A   A   A   A",  Get("/api/employers/actors")),

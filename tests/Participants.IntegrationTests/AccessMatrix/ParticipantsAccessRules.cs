@@ -95,6 +95,7 @@ public static class ParticipantsAccessRules
         return
         [
             //                                                          cw  co  em  ad  op
+            .. DeadLetters("/api/participants"),
             new("POST /api/participants",                               "A   A   F   A   A",  Send(HttpMethod.Post, "/api/participants")) { AuthorizationOnly = EmptyBody },
             new("POST /api/participants/bulk",                          "A   A   F   A   A",  Send(HttpMethod.Post, "/api/participants/bulk")) { AuthorizationOnly = EmptyBody },
             new("GET /api/participants",                                "A   A   F   A   A",  Get("/api/participants")),

@@ -58,6 +58,7 @@ public static class ReportingAccessRules
         return
         [
             //                                                                  cw  co  em  ad  op
+            .. DeadLetters("/api/reports"),
             new("GET /api/reports/actors-by-sector",                            "A   A   A   A   A",  Get("/api/reports/actors-by-sector")),
             new("GET /api/reports/employer-engagement",                         "F   A   F   A   A",  Get("/api/reports/employer-engagement?asOf=2026-12-31")),
             new("GET /api/reports/regional",                                    "F   A   F   A   A",  Get("/api/reports/regional?asOf=2026-12-31")),
