@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OpenApi;
+using Samverkan.ServiceDefaults.Http;
 
 namespace Samverkan.ServiceDefaults.OpenApi;
 
@@ -20,6 +21,17 @@ public static class PlatformOpenApi
         {
             options.AddSchemaTransformer<WireTypeSchemas>();
             options.AddOperationTransformer<ProblemResponses>();
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<DeprecatedEndpoint>().FirstOrDefault() is { } deprecated)
+                {
+                    operation.Deprecated = true;
+                    operation.Description = $"Deprecated: use {deprecated.Successor}. Answers until {deprecated.Sunset:yyyy-MM-dd} "
+                        + "(Sunset header), then 404. " + operation.Description;
+                }
+                return Task.CompletedTask;
+            });
+            options.AddDocumentTransformer<EnumComponents>();
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Components ??= new OpenApiComponents();

@@ -61,16 +61,19 @@ internal sealed class ProblemResponses : IOpenApiOperationTransformer
 
     private static void Add(OpenApiOperation operation, OpenApiDocument document, string status, string description)
     {
-        if (operation.Responses!.ContainsKey(status))
-            return;
-        operation.Responses[status] = new OpenApiResponse
+        var problem = new Dictionary<string, OpenApiMediaType>
         {
-            Description = description,
-            Content = new Dictionary<string, OpenApiMediaType>
-            {
-                [ProblemJson] = new() { Schema = new OpenApiSchemaReference(ProblemSchema, document) },
-            },
+            [ProblemJson] = new() { Schema = new OpenApiSchemaReference(ProblemSchema, document) },
         };
+        // A bare NotFound or Conflict result documents its status without a body; the answer still has one, made by
+        // the status-code pages (MapDefaultEndpoints) from the problem details service.
+        if (operation.Responses!.TryGetValue(status, out var declared))
+        {
+            if (declared is OpenApiResponse { Content: null or { Count: 0 } } bare)
+                bare.Content = problem;
+            return;
+        }
+        operation.Responses[status] = new OpenApiResponse { Description = description, Content = problem };
     }
 
     private static void AddHeader(OpenApiOperation operation, string name, string description, bool required)

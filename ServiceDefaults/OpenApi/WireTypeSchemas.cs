@@ -34,9 +34,30 @@ internal sealed class WireTypeSchemas : IOpenApiSchemaTransformer
             schema.Type = JsonSchemaType.String | (nullable ? JsonSchemaType.Null : 0);
         }
 
+        // A list of such a type comes out as an array with no items at all.
+        if (context.JsonTypeInfo.ElementType is { } element && schema.Items is null && schema.Type?.HasFlag(JsonSchemaType.Array) == true)
+            schema.Items = ItemSchema(Nullable.GetUnderlyingType(element) ?? element);
+
         if (type == typeof(string) || IsStringList(type))
             SwedishStrings.Describe(schema, context.JsonPropertyInfo);
         return Task.CompletedTask;
+    }
+
+    /// <summary>Metadata naming the enum of an item schema, for <see cref="EnumComponents"/>.</summary>
+    internal const string EnumTypeMetadata = "samverkan-enum-type";
+
+    private static IOpenApiSchema? ItemSchema(Type element)
+    {
+        if (element == typeof(string))
+            return new OpenApiSchema { Type = JsonSchemaType.String };
+        if (!element.IsEnum)
+            return null;
+        return new OpenApiSchema
+        {
+            Type = JsonSchemaType.String,
+            Enum = [.. WireNamesOf(element).Select(n => (JsonNode)JsonValue.Create(n))],
+            Metadata = new Dictionary<string, object> { [EnumTypeMetadata] = element.Name },
+        };
     }
 
     private static IEnumerable<string> WireNamesOf(Type enumType) =>

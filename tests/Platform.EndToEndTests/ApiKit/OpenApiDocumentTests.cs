@@ -1,11 +1,13 @@
+using System.Net;
 using System.Text.Json.Nodes;
+using Samverkan.ServiceDefaults.Auth;
 using Samverkan.ServiceDefaults;
 
 namespace Samverkan.Platform.EndToEndTests.ApiKit;
 
 /// <summary>
 /// The documents agencies generate their clients from, as the gateway serves them for every service: no schema that
-/// says nothing (<c>{}</c>, which a generator turns into <c>object</c>), no enum without its values.
+/// says nothing (<c>{}</c>, which a generator turns into <c>object</c>, or an array without items), no enum without its values.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class OpenApiDocumentTests(PlatformFixture platform)
@@ -50,6 +52,19 @@ public sealed class OpenApiDocumentTests(PlatformFixture platform)
         foreach (var status in new[] { "400", "401", "403", "404", "409", "422" })
             Assert.True(exit["responses"]![status]?["content"]?["application/problem+json"] is not null, $"POST exit documents {status} as problem details");
         Assert.Contains(exit["parameters"]!.AsArray(), p => (string?)p!["name"] == "Idempotency-Key" && (string?)p["in"] == "header");
+    }
+
+    [Fact]
+    public async Task A_deprecated_endpoint_says_so_in_its_headers_and_its_document()
+    {
+        var response = await platform.ClientFor(Roles.Caseworker).GetAsync("/api/employers/actors");
+        var document = await OpenApiDocuments.GetAsync(platform, ResourceNames.Employers);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("@1796083200", response.Headers.GetValues("Deprecation").Single()); // 2026-12-01T00:00:00Z
+        Assert.Equal("Wed, 30 Jun 2027 00:00:00 GMT", response.Headers.GetValues("Sunset").Single());
+        Assert.Contains("</api/actors>; rel=\"successor-version\"", response.Headers.GetValues("Link"));
+        Assert.True((bool?)document["paths"]!["/api/employers/actors"]!["get"]!["deprecated"]);
     }
 
     private static IEnumerable<string?> Values(JsonNode document, string enumSchema) =>

@@ -15,7 +15,16 @@ internal static class OpenApiDocuments
     private static readonly string[] SchemaKeywords = ["type", "$ref", "allOf", "oneOf", "anyOf", "not", "enum", "const"];
 
     /// <summary>A schema that constrains nothing: a generator can only make it <c>object</c>.</summary>
-    public static bool IsEmpty(JsonObject schema) => !SchemaKeywords.Any(schema.ContainsKey);
+    public static bool IsEmpty(JsonObject schema) => !SchemaKeywords.Any(schema.ContainsKey) || IsArrayOfNothing(schema);
+
+    /// <summary>An array that says nothing of its items: a generator makes it a list of untyped nodes.</summary>
+    private static bool IsArrayOfNothing(JsonObject schema) =>
+        !schema.ContainsKey("items") && !schema.ContainsKey("prefixItems") && schema["type"] switch
+        {
+            JsonValue one => (string?)one == "array",
+            JsonArray many => many.Any(t => (string?)t == "array"),
+            _ => false,
+        };
 
     /// <summary>Every schema object of the document: components, parameters, bodies and answers, and all they contain.</summary>
     public static List<(string Path, JsonObject Schema)> Schemas(JsonNode document)

@@ -1,5 +1,10 @@
 // Compiled at test time (GeneratedClientTests) with the clients Kiota generated from the platform's OpenAPI documents:
 // every type below except the framework's and Kiota's own comes from those documents. Not part of the test project.
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading.Tasks;
 using Agency.Actors;
 using Agency.Participants;
 using Agency.Reporting;
@@ -73,7 +78,7 @@ public static class AgencyDay
                 });
                 return true;
             }
-            catch (ParticipantModels.ProblemDetails problem) when (problem.Status == 400)
+            catch (ApiException problem) when (problem.ResponseStatusCode == 400)
             {
                 return false;
             }
@@ -84,8 +89,8 @@ public static class AgencyDay
         await participants.Api.Participants[id].Hours.PostAsync(new ParticipantModels.RecordHoursRequest { Date = new Date(2026, 2, 3), Hours = 6.5 });
         var february = await participants.Api.Participants[id].Hours.GetAsync(c =>
         {
-            c.QueryParameters.From = new Date(2026, 2, 1);
-            c.QueryParameters.To = new Date(2026, 2, 28);
+            c.QueryParameters.From = "2026-02-01";
+            c.QueryParameters.To = "2026-02-28";
         });
         var exit = await participants.Api.Participants[id].Exit.PostAsync(new ParticipantModels.ExitRequest
         {
@@ -102,7 +107,7 @@ public static class AgencyDay
                 summary = await reports.Api.Reports.Collaborations[collaborationId].Summary.GetAsync();
                 return summary?.Exits?.Totals?.Total?.Count == 1;
             }
-            catch (Agency.Reporting.Models.ProblemDetails problem) when (problem.Status == 404)
+            catch (ApiException problem) when (problem.ResponseStatusCode == 404)
             {
                 return false; // Reporting has not yet heard of the collaboration
             }
@@ -114,7 +119,7 @@ public static class AgencyDay
             ["exitOutcome"] = WireName(exit!.Outcome),
             ["februaryHours"] = (decimal?)february!.TotalHours,
             ["summaryExits"] = summary!.Exits!.Totals!.Total!.Count,
-            ["summaryStarted"] = summary.Started!.Totals!.Total!.Count,
+            ["summaryStarted"] = summary.Started!.Total!.Count,
         };
     }
 

@@ -19,6 +19,7 @@ public sealed class GeneratedClientTests(PlatformFixture platform)
     public async Task A_client_generated_from_the_documents_registers_enrols_records_hours_exits_and_reads_the_summary()
     {
         var work = Directory.CreateTempSubdirectory("samverkan-generated-client-");
+        var keep = true; // what was generated stays for a look when the test fails
         try
         {
             var documents = new Dictionary<string, string>();
@@ -41,10 +42,12 @@ public sealed class GeneratedClientTests(PlatformFixture platform)
             Assert.Equal(1, facts["summaryExits"]);
             Assert.Equal(1, facts["summaryStarted"]);
             Assert.Equal(Roles.Coordinator, facts["role"]);
+            keep = false;
         }
         finally
         {
-            work.Delete(recursive: true);
+            if (!keep)
+                work.Delete(recursive: true);
         }
     }
 
