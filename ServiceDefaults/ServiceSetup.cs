@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Samverkan.ServiceDefaults.Data;
+using Samverkan.ServiceDefaults.Http;
 
 namespace Samverkan.ServiceDefaults;
 
@@ -24,18 +25,21 @@ public static class ServiceSetup
     /// <summary>
     /// Migrates the database and runs <paramref name="prepare"/> (a service's own seeding or start-up checks); then, in
     /// a set-up run, deploys the bus topology (if the service has a bus) and returns, otherwise serves until stopped.
-    /// Every service's Program ends with this.
+    /// Every service's Program ends with this, so every service's API also honours <c>Idempotency-Key</c> on its POSTs
+    /// (<see cref="Idempotency"/>, its table made here with the rest of the database).
     /// </summary>
     public static async Task RunServiceAsync<TDbContext>(this WebApplication app, Func<IServiceProvider, Task>? prepare = null) where TDbContext : DbContext
     {
         await app.MigrateDatabaseAsync<TDbContext>();
-        if (prepare is not null)
+        await using (var scope = app.Services.CreateAsyncScope())
         {
-            await using var scope = app.Services.CreateAsyncScope();
-            await prepare(scope.ServiceProvider);
+            await Idempotency.EnsureTableAsync(scope.ServiceProvider.GetRequiredService<TDbContext>());
+            if (prepare is not null)
+                await prepare(scope.ServiceProvider);
         }
         if (!IsSetupOnly(app.Configuration))
         {
+            app.UseIdempotency<TDbContext>();
             await app.RunAsync();
             return;
         }

@@ -30,6 +30,9 @@ public static class KebabCaseEnum
 
     public static string Expected<TEnum>() where TEnum : struct, Enum => WireNames<TEnum>.Expected;
 
+    /// <summary>Every wire name, in declaration order (the OpenAPI documents list them).</summary>
+    public static IEnumerable<string> Names<TEnum>() where TEnum : struct, Enum => Enum.GetValues<TEnum>().Distinct().Select(v => WireNames<TEnum>.ByValue[v]);
+
     internal static class WireNames<TEnum> where TEnum : struct, Enum
     {
         public static readonly FrozenDictionary<TEnum, string> ByValue = Enum.GetValues<TEnum>().Distinct().ToFrozenDictionary(v => v, NameOf);

@@ -9,6 +9,9 @@ namespace Samverkan.ServiceDefaults.Sweden;
 /// </summary>
 public static class Municipalities
 {
+    /// <summary>The shape of a kommunkod (whether it names a municipality is <see cref="IsKnown"/>), for the OpenAPI documents.</summary>
+    public const string Pattern = @"^\d{4}$";
+
     private const string ResourceName = "Samverkan.ServiceDefaults.Sweden.municipalities.csv";
 
     private static readonly Lazy<FrozenDictionary<string, string>> All = new(Load);

@@ -7,6 +7,9 @@ namespace Samverkan.ServiceDefaults.Sweden;
 /// </summary>
 public static class OrganisationNumber
 {
+    /// <summary>The shape alone (the check digit is checked by <see cref="TryNormalise"/>), for the OpenAPI documents.</summary>
+    public const string Pattern = @"^\d{2}[2-9]\d{3}-?\d{4}$";
+
     public static bool TryNormalise(string? input, out string normalised, out string error)
     {
         normalised = "";

@@ -1,3 +1,4 @@
+using Samverkan.ServiceDefaults.OpenApi;
 using Samverkan.Actors.Consumers;
 using Samverkan.Actors.Infrastructure;
 using Samverkan.Actors.Model;
@@ -24,7 +25,7 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddOptions<GovernanceOptions>().BindConfiguration(GovernanceOptions.Section)
             .Validate(o => o.SteeringGroupMeetingIntervalMonths >= 1, "Governance: steeringGroupMeetingIntervalMonths ≥ 1.")
             .ValidateOnStart();
-        builder.Services.AddOpenApi();
+        builder.Services.AddPlatformOpenApi();
         // Called here, not in ServiceDefaults: the validation source generator registers the types of the
         // assembly that makes this call.
         builder.Services.AddValidation();

@@ -12,7 +12,9 @@ public static class KnownActorsApi
     public static IEndpointRouteBuilder MapKnownActorsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/employers/actors").WithTags("Known actors").RequireAuthorization(Policies.Authenticated);
-        api.MapGet("/", ListKnownActors);
+        // Deprecated: a replica of the actors for this service's own checks, not a second source of them for agencies,
+        // who read /api/actors (the Actors service, the one that owns them). Kept answering for integrations built on it.
+        api.MapGet("/", ListKnownActors).Deprecated(since: new DateOnly(2026, 12, 1), sunset: new DateOnly(2027, 6, 30), successor: "/api/actors");
         return app;
     }
 

@@ -1,3 +1,4 @@
+using Samverkan.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Authorization;
 using Samverkan.Employers.Apis;
 using Samverkan.Employers.Consumers;
@@ -28,7 +29,7 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddOptions<EmployersOptions>().BindConfiguration(EmployersOptions.Section)
             .Validate(o => o.ContactWindowDays is >= 0 and <= 365, "Employers:ContactWindowDays must be 0–365.").ValidateOnStart();
         builder.Services.AddSingleton<IAuthorizationHandler, EmployerAccessHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddPlatformOpenApi();
         // Called here, not in ServiceDefaults: the validation source generator registers the types of the
         // assembly that makes this call.
         builder.Services.AddValidation();

@@ -1,3 +1,4 @@
+using Samverkan.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Validation.AspNetCore;
 using Samverkan.Identity.Account;
@@ -139,7 +140,7 @@ internal static class IdentityServices
             OpenIddict.Core.OpenIddictApplicationManager<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication>>());
         builder.AddPlatformAuthorization(ResourceNames.Identity, OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
         builder.Services.AddAntiforgery(options => options.Cookie.Name = "samverkan.antiforgery");
-        builder.Services.AddOpenApi();
+        builder.Services.AddPlatformOpenApi();
         builder.Services.AddValidation();
     }
 }

@@ -1,3 +1,4 @@
+using Samverkan.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.DataProtection;
 using Samverkan.Participants.Consumers;
 using Samverkan.Participants.Security;
@@ -20,7 +21,7 @@ internal static class ApplicationServiceExtensions
         builder.AddRecordRetention();
         // Scoped: the check reads the collaboration's owner from the request's DbContext.
         builder.Services.AddScoped<IAuthorizationHandler, ParticipantAccessHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddPlatformOpenApi();
         // Called here, not in ServiceDefaults: the validation source generator registers the types of the
         // assembly that makes this call.
         builder.Services.AddValidation();

@@ -1,3 +1,4 @@
+using Samverkan.ServiceDefaults.OpenApi;
 using MassTransit;
 using Samverkan.Reporting.Apis;
 using Samverkan.Reporting.Consumers;
@@ -25,7 +26,7 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddSingleton<RebuildRunner>();
         builder.Services.AddSingleton<ReportCache>();
         builder.Services.AddSingleton<ReportJson>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddPlatformOpenApi();
         // Called here, not in ServiceDefaults: the validation source generator registers the types of the
         // assembly that makes this call.
         builder.Services.AddValidation();
