@@ -4,6 +4,7 @@ using Samverkan.Actors.Extensions;
 using Samverkan.Actors.Infrastructure;
 using Samverkan.ServiceDefaults;
 using Samverkan.ServiceDefaults.Data;
+using Samverkan.ServiceDefaults.Http;
 using Samverkan.ServiceDefaults.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,14 +14,15 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
+var api = app.MapVersionedApi(); // every endpoint of the API is of ApiVersions.Current
 app.MapDeadLetters("/api/actors");
-app.MapActorsApi();
-app.MapCollaborationsApi();
-app.MapAgreementsApi();
-app.MapAgreementDeliveryApi();
-app.MapInterventionsApi();
-app.MapAssessmentsApi();
-app.MapGovernanceApi();
+api.MapActorsApi();
+api.MapCollaborationsApi();
+api.MapAgreementsApi();
+api.MapAgreementDeliveryApi();
+api.MapInterventionsApi();
+api.MapAssessmentsApi();
+api.MapGovernanceApi();
 
 await app.RunServiceAsync<ActorsDbContext>(DemoActors.SeedAsync);
 

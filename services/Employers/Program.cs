@@ -3,6 +3,7 @@ using Samverkan.Employers.Extensions;
 using Samverkan.Employers.Infrastructure;
 using Samverkan.ServiceDefaults;
 using Samverkan.ServiceDefaults.Data;
+using Samverkan.ServiceDefaults.Http;
 using Samverkan.ServiceDefaults.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,15 +13,16 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
+var api = app.MapVersionedApi(); // every endpoint of the API is of ApiVersions.Current
 app.MapDeadLetters("/api/employers");
-app.MapKnownActorsApi();
-app.MapEmployersApi();
-app.MapContactsApi();
-app.MapOffersApi();
-app.MapMatchingProfilesApi();
-app.MapMatchingApi();
-app.MapPipelinesApi();
-app.MapSupportApi();
+api.MapKnownActorsApi();
+api.MapEmployersApi();
+api.MapContactsApi();
+api.MapOffersApi();
+api.MapMatchingProfilesApi();
+api.MapMatchingApi();
+api.MapPipelinesApi();
+api.MapSupportApi();
 
 await app.RunServiceAsync<EmployersDbContext>();
 

@@ -3,6 +3,7 @@ using Samverkan.Reporting.Extensions;
 using Samverkan.Reporting.Infrastructure;
 using Samverkan.ServiceDefaults;
 using Samverkan.ServiceDefaults.Data;
+using Samverkan.ServiceDefaults.Http;
 using Samverkan.ServiceDefaults.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,8 +13,9 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
+var api = app.MapVersionedApi(); // every endpoint of the API is of ApiVersions.Current
 app.MapDeadLetters("/api/reports");
-app.MapReportsApi();
+api.MapReportsApi();
 
 await app.RunServiceAsync<ReportingDbContext>();
 

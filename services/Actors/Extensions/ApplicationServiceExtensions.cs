@@ -5,6 +5,7 @@ using Samverkan.Actors.Model;
 using Samverkan.ServiceDefaults;
 using Samverkan.ServiceDefaults.Data;
 using Samverkan.ServiceDefaults.Messaging;
+using Samverkan.ServiceDefaults.Http;
 
 namespace Samverkan.Actors.Extensions;
 
@@ -26,6 +27,7 @@ internal static class ApplicationServiceExtensions
             .Validate(o => o.SteeringGroupMeetingIntervalMonths >= 1, "Governance: steeringGroupMeetingIntervalMonths ≥ 1.")
             .ValidateOnStart();
         builder.Services.AddPlatformOpenApi();
+        builder.Services.AddPlatformApiVersioning();
         // Called here, not in ServiceDefaults: the validation source generator registers the types of the
         // assembly that makes this call.
         builder.Services.AddValidation();

@@ -6,6 +6,7 @@ using Samverkan.Employers.Infrastructure;
 using Samverkan.ServiceDefaults;
 using Samverkan.ServiceDefaults.Data;
 using Samverkan.ServiceDefaults.Messaging;
+using Samverkan.ServiceDefaults.Http;
 
 namespace Samverkan.Employers.Extensions;
 
@@ -30,6 +31,7 @@ internal static class ApplicationServiceExtensions
             .Validate(o => o.ContactWindowDays is >= 0 and <= 365, "Employers:ContactWindowDays must be 0–365.").ValidateOnStart();
         builder.Services.AddSingleton<IAuthorizationHandler, EmployerAccessHandler>();
         builder.Services.AddPlatformOpenApi();
+        builder.Services.AddPlatformApiVersioning();
         // Called here, not in ServiceDefaults: the validation source generator registers the types of the
         // assembly that makes this call.
         builder.Services.AddValidation();

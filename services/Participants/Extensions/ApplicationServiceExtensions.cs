@@ -4,6 +4,7 @@ using Samverkan.Participants.Consumers;
 using Samverkan.Participants.Security;
 using Samverkan.ServiceDefaults;
 using Samverkan.ServiceDefaults.Data;
+using Samverkan.ServiceDefaults.Http;
 
 namespace Samverkan.Participants.Extensions;
 
@@ -22,6 +23,7 @@ internal static class ApplicationServiceExtensions
         // Scoped: the check reads the collaboration's owner from the request's DbContext.
         builder.Services.AddScoped<IAuthorizationHandler, ParticipantAccessHandler>();
         builder.Services.AddPlatformOpenApi();
+        builder.Services.AddPlatformApiVersioning();
         // Called here, not in ServiceDefaults: the validation source generator registers the types of the
         // assembly that makes this call.
         builder.Services.AddValidation();

@@ -7,6 +7,7 @@ using Samverkan.Reporting.Model;
 using Samverkan.ServiceDefaults;
 using Samverkan.ServiceDefaults.Data;
 using Samverkan.ServiceDefaults.Messaging;
+using Samverkan.ServiceDefaults.Http;
 
 namespace Samverkan.Reporting.Extensions;
 
@@ -27,6 +28,7 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddSingleton<ReportCache>();
         builder.Services.AddSingleton<ReportJson>();
         builder.Services.AddPlatformOpenApi();
+        builder.Services.AddPlatformApiVersioning();
         // Called here, not in ServiceDefaults: the validation source generator registers the types of the
         // assembly that makes this call.
         builder.Services.AddValidation();
