@@ -92,7 +92,7 @@ public sealed class CopyConvergenceTests : IAsyncLifetime
                 EmployerId = id, Name = state.Name, OrganisationNumber = "5560000001", IndustryCode = state.IndustryCode, MunicipalityCode = state.MunicipalityCode,
                 SizeBand = state.SizeBand, OwnerActorId = state.OwnerActorId, RegisteredAt = state.UpdatedAt, Revision = 1,
             });
-            for (var revision = 2; revision <= 1 + rng.Next(0, 5); revision++)
+            for (int revision = 2, last = 1 + rng.Next(0, 5); revision <= last; revision++)
                 events.Add(state = State(revision));
             final.Add(state);
         }

@@ -38,7 +38,7 @@ public sealed class ActorsHistory
                 ActorId = id, Name = state.Name, OrganisationNumber = state.OrganisationNumber, Sector = state.Sector, Kind = state.Kind,
                 MunicipalityCode = state.MunicipalityCode, RegisteredAt = at, Revision = 1,
             });
-            for (var revision = 2; revision <= 1 + rng.Next(0, 5); revision++)
+            for (int revision = 2, last = 1 + rng.Next(0, 5); revision <= last; revision++)
             {
                 // Later revisions usually, but not always, carry later times: clocks are not what orders them.
                 at = at.AddMinutes(rng.Next(-30, 120));
@@ -68,7 +68,7 @@ public sealed class ActorsHistory
         var rows = new List<MembershipRow> { new(id, owner, MemberRole.Owner, day, null, revision) };
         Events.Add(Joined(rows[0], at));
 
-        for (var steps = rng.Next(0, 10); steps > 0; steps--)
+        for (var steps = rng.Next(0, 14); steps > 0; steps--)
         {
             revision++;
             at = at.AddMinutes(rng.Next(-30, 120));
