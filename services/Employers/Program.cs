@@ -2,6 +2,7 @@ using Samverkan.Employers.Apis;
 using Samverkan.Employers.Extensions;
 using Samverkan.Employers.Infrastructure;
 using Samverkan.ServiceDefaults;
+using Samverkan.ServiceDefaults.Messaging;
 using Samverkan.ServiceDefaults.Data;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,9 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapKnownActorsApi();
+// Asks Actors for the current state of what Employers copies (ServiceDefaults/Messaging/CopiesReplay.cs).
+app.MapCopiesReplay<EmployersDbContext, Samverkan.Contracts.Employers.CopiesReplayRequested>("/api/employers/admin/copy-replays",
+    (id, at) => new() { RequestId = id, RequestedAt = at });
 app.MapEmployersApi();
 app.MapContactsApi();
 app.MapOffersApi();
