@@ -103,7 +103,7 @@ public sealed class CopiesGatewayTests(PlatformFixture platform)
             var items = body.GetProperty("items").EnumerateArray().ToList();
             if (items.FirstOrDefault(a => a.GetProperty("id").GetGuid() == id) is { ValueKind: JsonValueKind.Object } hit)
                 return hit.GetProperty("name").GetString();
-            if (items.Count < 200)
+            if (page * body.GetProperty("pageSize").GetInt32() >= body.GetProperty("total").GetInt32())
                 return null;
         }
     }
