@@ -15,6 +15,9 @@ app.MapDefaultEndpoints();
 app.MapOpenApi();
 var api = app.MapVersionedApi(); // every endpoint of the API is of ApiVersions.Current
 app.MapDeadLetters("/api/employers");
+// Asks Actors for the current state of what Employers copies (ServiceDefaults/Messaging/CopiesReplay.cs).
+app.MapCopiesReplay<EmployersDbContext, Samverkan.Contracts.Employers.CopiesReplayRequested>("/api/employers/admin/copy-replays",
+    (id, at) => new() { RequestId = id, RequestedAt = at });
 api.MapKnownActorsApi();
 api.MapEmployersApi();
 api.MapContactsApi();

@@ -14,6 +14,9 @@ app.MapDefaultEndpoints();
 app.MapOpenApi();
 var api = app.MapVersionedApi(); // every endpoint of the API is of ApiVersions.Current
 app.MapDeadLetters("/api/participants");
+// Asks Actors for the current state of what Participants copies (ServiceDefaults/Messaging/CopiesReplay.cs).
+app.MapCopiesReplay<ParticipantsDbContext, Samverkan.Contracts.Participants.CopiesReplayRequested>("/api/participants/admin/copy-replays",
+    (id, at) => new() { RequestId = id, RequestedAt = at });
 api.MapKnownActorsApi();
 api.MapParticipantsApi();
 api.MapConsentsApi();

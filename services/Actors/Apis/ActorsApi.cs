@@ -72,6 +72,20 @@ public static class ActorsApi
         Kind = actor.Kind,
         MunicipalityCode = actor.MunicipalityCode,
         RegisteredAt = actor.RegisteredAt,
+        Revision = actor.Revision,
+    };
+
+    /// <summary>The actor's current public facts, as an update or as the answer to a replay request.</summary>
+    public static ActorUpdated UpdatedEvent(Actor actor) => new()
+    {
+        ActorId = actor.Id,
+        Name = actor.Name,
+        OrganisationNumber = actor.OrganisationNumber,
+        Sector = actor.Sector,
+        Kind = actor.Kind,
+        MunicipalityCode = actor.MunicipalityCode,
+        UpdatedAt = actor.UpdatedAt ?? actor.RegisteredAt,
+        Revision = actor.Revision,
     };
 
     public static async Task<Results<Ok<ActorResponse>, NotFound>> GetActor(
@@ -109,16 +123,8 @@ public static class ActorsApi
         actor.MunicipalityCode = request.MunicipalityCode;
         actor.Contacts = request.Contacts?.Select(c => c.ToModel()).ToList() ?? [];
         actor.UpdatedAt = DateTimeOffset.UtcNow;
-        db.AddIntegrationEvent(new ActorUpdated
-        {
-            ActorId = actor.Id,
-            Name = actor.Name,
-            OrganisationNumber = actor.OrganisationNumber,
-            Sector = actor.Sector,
-            Kind = actor.Kind,
-            MunicipalityCode = actor.MunicipalityCode,
-            UpdatedAt = actor.UpdatedAt.Value,
-        });
+        actor.Revision++;
+        db.AddIntegrationEvent(UpdatedEvent(actor));
         try
         {
             await db.SaveChangesAsync(ct);

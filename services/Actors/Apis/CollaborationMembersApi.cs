@@ -43,6 +43,7 @@ public static class CollaborationMembersApi
             return AlreadyMember(actorId);
 
         var now = DateTimeOffset.UtcNow;
+        collaboration.Revision++;
         var member = CollaborationsApi.NewMember(collaboration, actorId, request.Role!.Value, joinedOn, request.Goals);
         db.CollaborationMembers.Add(member);
         collaboration.UpdatedAt = now; // moves the collaboration's ETag: its member list changed
@@ -93,7 +94,8 @@ public static class CollaborationMembersApi
         var now = DateTimeOffset.UtcNow;
         member.LeftOn = leaving;
         collaboration.UpdatedAt = now;
-        db.AddIntegrationEvent(new MemberLeft { CollaborationId = id, ActorId = actorId, LeftOn = leaving, OccurredAt = now });
+        member.Revision = ++collaboration.Revision;
+        db.AddIntegrationEvent(Left(member, now));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -151,6 +153,19 @@ public static class CollaborationMembersApi
         Role = member.Role,
         JoinedOn = member.JoinedOn,
         OccurredAt = now,
+        Revision = member.Revision,
+    };
+
+    /// <summary>An ended membership's whole state: role, join and leave.</summary>
+    internal static MemberLeft Left(CollaborationMember member, DateTimeOffset now) => new()
+    {
+        CollaborationId = member.CollaborationId,
+        ActorId = member.ActorId,
+        LeftOn = member.LeftOn ?? throw new InvalidOperationException("The membership has not ended."),
+        Role = member.Role,
+        JoinedOn = member.JoinedOn,
+        OccurredAt = now,
+        Revision = member.Revision,
     };
 
     private static ProblemHttpResult AlreadyMember(Guid actorId) => TypedResults.Problem(

@@ -101,6 +101,7 @@ public static class CollaborationsApi
             ParticipantTarget = targets.Participants.Total,
             ExitToWorkOrStudiesTargetShare = targets.ExitToWorkOrStudiesShare,
             CreatedAt = now,
+            Revision = collaboration.Revision,
         });
         foreach (var member in collaboration.Members)
             db.AddIntegrationEvent(CollaborationMembersApi.Joined(member, now));
@@ -173,21 +174,8 @@ public static class CollaborationsApi
         collaboration.Financing = financing;
         collaboration.Targets = targets;
         collaboration.UpdatedAt = now;
-        db.AddIntegrationEvent(new CollaborationUpdated
-        {
-            CollaborationId = collaboration.Id,
-            Name = collaboration.Name,
-            OwnerActorId = collaboration.OwnerActorId,
-            TargetGroups = collaboration.TargetGroups,
-            MunicipalityCodes = collaboration.MunicipalityCodes,
-            StartDate = collaboration.StartDate,
-            EndDate = collaboration.EndDate,
-            FinancingSource = financing.Source,
-            Budget = financing.Budget,
-            ParticipantTarget = targets.Participants.Total,
-            ExitToWorkOrStudiesTargetShare = targets.ExitToWorkOrStudiesShare,
-            UpdatedAt = now,
-        });
+        collaboration.Revision++;
+        db.AddIntegrationEvent(UpdatedEvent(collaboration));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -208,8 +196,28 @@ public static class CollaborationsApi
         CollaborationAccess.DecideMemberOwn(user.GetRole(), user.GetAgencyId(), collaboration.OwnerActorId,
             collaboration.CurrentMembers(Today).Select(m => m.ActorId), memberActorId);
 
+    /// <summary>The collaboration's current plan, as an update or as the answer to a replay request.</summary>
+    internal static CollaborationUpdated UpdatedEvent(Collaboration collaboration) => new()
+    {
+        CollaborationId = collaboration.Id,
+        Name = collaboration.Name,
+        OwnerActorId = collaboration.OwnerActorId,
+        TargetGroups = collaboration.TargetGroups,
+        MunicipalityCodes = collaboration.MunicipalityCodes,
+        StartDate = collaboration.StartDate,
+        EndDate = collaboration.EndDate,
+        FinancingSource = collaboration.Financing.Source,
+        Budget = collaboration.Financing.Budget,
+        ParticipantTarget = collaboration.Targets.Participants.Total,
+        ExitToWorkOrStudiesTargetShare = collaboration.Targets.ExitToWorkOrStudiesShare,
+        UpdatedAt = collaboration.UpdatedAt ?? collaboration.CreatedAt,
+        Revision = collaboration.Revision,
+    };
+
+    /// <summary>A new membership, stamped with the collaboration's current revision (raise it first when the membership is a change of its own).</summary>
     internal static CollaborationMember NewMember(Collaboration collaboration, Guid actorId, MemberRole role, DateOnly joinedOn, List<string>? goals) => new()
     {
+        Revision = collaboration.Revision,
         Id = NewId.NextSequentialGuid(),
         CollaborationId = collaboration.Id,
         ActorId = actorId,

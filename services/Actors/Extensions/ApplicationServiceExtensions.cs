@@ -18,6 +18,8 @@ internal static class ApplicationServiceExtensions
         {
             x.AddConsumer<ParticipantEnrolledConsumer>();
             x.AddConsumer<ParticipantErasedConsumer>();
+            x.AddConsumer<ParticipantsCopiesReplayConsumer>();
+            x.AddConsumer<EmployersCopiesReplayConsumer>();
         });
         builder.Services.AddOptions<AssessmentOptions>().BindConfiguration(AssessmentOptions.Section)
             .Validate(o => o.DivergentSpread is >= 1 and <= 4 && o.DivergentMinAnswers >= 2 && o.FallingDrop > 0,

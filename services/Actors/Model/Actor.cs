@@ -17,6 +17,12 @@ public sealed class Actor
     public List<ContactPerson> Contacts { get; set; } = [];
     public DateTimeOffset RegisteredAt { get; init; }
     public DateTimeOffset? UpdatedAt { get; set; }
+    /// <summary>
+    /// Raised by one with every event about the actor (1 at registration) and carried in it, so that other services'
+    /// copies apply a state only when it is newer (<see cref="ServiceDefaults.Messaging.Copies"/>). Unlike
+    /// <see cref="Version"/> it is known before the commit and never wraps.
+    /// </summary>
+    public long Revision { get; set; } = 1;
     /// <summary>PostgreSQL's xmin: changes with every write of the row, so it is the ETag.</summary>
     public uint Version { get; set; }
 }

@@ -25,6 +25,12 @@ public sealed class Collaboration
     public DateTimeOffset CreatedAt { get; init; }
     /// <summary>Also set when a member joins or leaves, so the collaboration's ETag moves with its membership.</summary>
     public DateTimeOffset? UpdatedAt { get; set; }
+    /// <summary>
+    /// Raised by one with every event about the collaboration, its plan's and its memberships' alike (1 at creation), and
+    /// carried in them: copies apply a state only when it is newer (<see cref="ServiceDefaults.Messaging.Copies"/>). The
+    /// row's ETag check makes two concurrent changes of one collaboration impossible, so no two events share a revision.
+    /// </summary>
+    public long Revision { get; set; } = 1;
     /// <summary>PostgreSQL's xmin: the ETag.</summary>
     public uint Version { get; set; }
 

@@ -16,6 +16,8 @@ public sealed class CollaborationMember
     public List<string> Goals { get; set; } = [];
     public DateOnly JoinedOn { get; init; }
     public DateOnly? LeftOn { get; set; }
+    /// <summary>The collaboration's <see cref="Collaboration.Revision"/> at this membership's last change (its join or its leave).</summary>
+    public long Revision { get; set; } = 1;
 
     /// <summary>A member still belongs on its leave date and stops the day after.</summary>
     public bool IsCurrent(DateOnly today) => LeftOn is null || LeftOn >= today;

@@ -12,4 +12,9 @@ public sealed record ActorRegistered
     /// <summary>SCB municipality code (four digits), when the actor is tied to one.</summary>
     public string? MunicipalityCode { get; init; }
     public required DateTimeOffset RegisteredAt { get; init; }
+    /// <summary>
+    /// The actor's revision after this change: Actors raises it by one with every event about the actor, so a copy applies a state only
+    /// when it is newer than the one it holds. Null only in events published before revisions.
+    /// </summary>
+    public long? Revision { get; init; }
 }

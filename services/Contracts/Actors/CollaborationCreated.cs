@@ -18,4 +18,9 @@ public sealed record CollaborationCreated
     /// <summary>Target share (0–100 %) of participants leaving for work or studies.</summary>
     public required decimal ExitToWorkOrStudiesTargetShare { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
+    /// <summary>
+    /// The collaboration's revision after this change: Actors raises it by one with every event about the collaboration (its plan and its memberships alike), so a copy applies a state only
+    /// when it is newer than the one it holds. Null only in events published before revisions.
+    /// </summary>
+    public long? Revision { get; init; }
 }

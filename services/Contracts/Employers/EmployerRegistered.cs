@@ -18,4 +18,9 @@ public sealed record EmployerRegistered
     /// <summary>The employer organisation's own actor id, when it is registered as an actor too.</summary>
     public Guid? ActorId { get; init; }
     public required DateTimeOffset RegisteredAt { get; init; }
+    /// <summary>
+    /// The employer's revision after this change: Employers raises it by one with every event about the employer, so a copy applies a state only
+    /// when it is newer than the one it holds. Null only in events published before revisions.
+    /// </summary>
+    public long? Revision { get; init; }
 }

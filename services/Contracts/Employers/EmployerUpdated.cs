@@ -9,5 +9,12 @@ public sealed record EmployerUpdated
     public required string MunicipalityCode { get; init; }
     public required SizeBand SizeBand { get; init; }
     public required Guid OwnerActorId { get; init; }
+    /// <summary>The employer organisation's own actor id, when it is registered as an actor too (it may be linked or changed later).</summary>
+    public Guid? ActorId { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
+    /// <summary>
+    /// The employer's revision after this change: Employers raises it by one with every event about the employer, so a copy applies a state only
+    /// when it is newer than the one it holds. Null only in events published before revisions.
+    /// </summary>
+    public long? Revision { get; init; }
 }

@@ -77,6 +77,7 @@ public static class EmployersApi
             OwnerActorId = employer.OwnerActorId,
             ActorId = employer.ActorId,
             RegisteredAt = employer.RegisteredAt,
+            Revision = employer.Revision,
         });
         try
         {
@@ -145,6 +146,7 @@ public static class EmployersApi
         employer.OwnerActorId = request.OwnerActorId!.Value;
         employer.ActorId = request.ActorId;
         employer.UpdatedAt = DateTimeOffset.UtcNow;
+        employer.Revision++;
         db.AddIntegrationEvent(new EmployerUpdated
         {
             EmployerId = employer.Id,
@@ -153,7 +155,9 @@ public static class EmployersApi
             MunicipalityCode = employer.MunicipalityCode,
             SizeBand = employer.SizeBand,
             OwnerActorId = employer.OwnerActorId,
+            ActorId = employer.ActorId,
             UpdatedAt = employer.UpdatedAt.Value,
+            Revision = employer.Revision,
         });
         try
         {

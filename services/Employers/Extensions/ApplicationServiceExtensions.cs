@@ -18,6 +18,7 @@ internal static class ApplicationServiceExtensions
         builder.AddMessaging<EmployersDbContext>(ResourceNames.Employers, x =>
         {
             x.AddConsumer<ActorRegisteredConsumer>();
+            x.AddConsumer<ActorUpdatedConsumer>();
             x.AddConsumer<ConsentGivenConsumer>();
             x.AddConsumer<ConsentWithdrawnConsumer>();
             x.AddConsumer<ParticipantEnrolledConsumer>();

@@ -23,5 +23,6 @@ public sealed class EmployersDbContext(DbContextOptions<EmployersDbContext> opti
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(EmployersDbContext).Assembly);
         modelBuilder.AddMessagingTables();
+        modelBuilder.MapCopies();
     }
 }

@@ -25,6 +25,11 @@ public sealed class Employer
     public Guid? ActorId { get; set; }
     public DateTimeOffset RegisteredAt { get; init; }
     public DateTimeOffset? UpdatedAt { get; set; }
+    /// <summary>
+    /// Raised by one with every event about the employer (1 at registration) and carried in it: Reporting's copy applies
+    /// a state only when it is newer (<see cref="ServiceDefaults.Messaging.Copies"/>).
+    /// </summary>
+    public long Revision { get; set; } = 1;
     /// <summary>PostgreSQL's xmin, the ETag.</summary>
     public uint Version { get; set; }
 }

@@ -16,6 +16,7 @@ internal static class ApplicationServiceExtensions
         builder.AddMessaging<ParticipantsDbContext>(ResourceNames.Participants, x =>
         {
             x.AddConsumer<ActorRegisteredConsumer>();
+            x.AddConsumer<ActorUpdatedConsumer>();
             x.AddCollaborationConsumers();
         });
         builder.AddIdentityProtection();

@@ -15,5 +15,6 @@ public sealed class ParticipantsDbContext(DbContextOptions<ParticipantsDbContext
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ParticipantsDbContext).Assembly);
         modelBuilder.AddMessagingTables();
+        modelBuilder.MapCopies();
     }
 }

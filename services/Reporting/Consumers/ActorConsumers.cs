@@ -2,39 +2,35 @@ using Microsoft.EntityFrameworkCore;
 using Samverkan.Contracts.Actors;
 using Samverkan.Reporting.Infrastructure;
 using Samverkan.Reporting.Model;
+using Samverkan.ServiceDefaults.Messaging;
 
 namespace Samverkan.Reporting.Consumers;
 
 public sealed class ActorRegisteredConsumer(ReportingDbContext db) : ReportingConsumer<ActorRegistered>(db)
 {
-    public override async Task ApplyAsync(ActorRegistered message, CancellationToken ct)
-    {
-        // Two deliveries of the same actor racing past this lookup meet at the primary key: the loser
-        // fails, is retried, and then finds the row.
-        var fact = await Db.ActorFacts.FindAsync([message.ActorId], ct);
-        if (fact is null)
-            Db.ActorFacts.Add(ActorFact.From(message));
-        else if (fact.RegisteredAt <= message.RegisteredAt)
-            fact.Apply(message);
-    }
+    public override Task ApplyAsync(ActorRegistered m, CancellationToken ct) =>
+        ActorFacts.ApplyAsync(Db, m.ActorId, m.Revision, m.Name, m.Sector, m.Kind, m.MunicipalityCode, m.RegisteredAt, ct);
 }
 
 public sealed class ActorUpdatedConsumer(ReportingDbContext db) : ReportingConsumer<ActorUpdated>(db)
 {
-    public override async Task ApplyAsync(ActorUpdated m, CancellationToken ct)
-    {
-        var fact = await Db.ActorFacts.FindAsync([m.ActorId], ct);
-        if (fact is null)
-            Db.ActorFacts.Add(fact = new ActorFact { ActorId = m.ActorId, RegisteredAt = DateTimeOffset.MinValue });
-        // RegisteredAt holds when the facts were last true: an update older than that is ignored.
-        if (m.UpdatedAt < fact.RegisteredAt)
-            return;
-        fact.Name = m.Name;
-        fact.Sector = m.Sector;
-        fact.Kind = m.Kind;
-        fact.MunicipalityCode = m.MunicipalityCode;
-        fact.RegisteredAt = m.UpdatedAt;
-    }
+    public override Task ApplyAsync(ActorUpdated m, CancellationToken ct) =>
+        ActorFacts.ApplyAsync(Db, m.ActorId, m.Revision, m.Name, m.Sector, m.Kind, m.MunicipalityCode, m.UpdatedAt, ct);
+}
+
+/// <summary>A registration and an update carry the actor's whole state: the newest revision wins (<see cref="Copies"/>).</summary>
+internal static class ActorFacts
+{
+    public static Task ApplyAsync(ReportingDbContext db, Guid actorId, long? revision, string name, ActorSector sector, ActorKind kind,
+        string? municipalityCode, DateTimeOffset asOf, CancellationToken ct) =>
+        db.ActorFacts.ApplyIfNewerAsync([actorId], revision, () => new ActorFact { ActorId = actorId }, fact =>
+        {
+            fact.Name = name;
+            fact.Sector = sector;
+            fact.Kind = kind;
+            fact.MunicipalityCode = municipalityCode;
+            fact.RegisteredAt = asOf;
+        }, ct);
 }
 
 public sealed class AgreementSignedConsumer(ReportingDbContext db) : ReportingConsumer<AgreementSigned>(db)

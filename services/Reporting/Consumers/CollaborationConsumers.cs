@@ -1,70 +1,77 @@
 using Samverkan.Contracts.Actors;
 using Samverkan.Reporting.Infrastructure;
 using Samverkan.Reporting.Model;
+using Samverkan.ServiceDefaults.Messaging;
 
 namespace Samverkan.Reporting.Consumers;
+
+// Every event here carries the collaboration's revision; each copy (the plan, each actor's membership) takes the state
+// of the newest one it has seen (Copies.ApplyIfNewerAsync), so the order of arrival does not matter.
 
 public sealed class CollaborationCreatedConsumer(ReportingDbContext db) : ReportingConsumer<CollaborationCreated>(db)
 {
     protected override ReadModelReach Reach => ReadModelReach.Scopes;
 
-    public override async Task ApplyAsync(CollaborationCreated message, CancellationToken ct)
-    {
-        Db.ChangedScopes.Add(message.CollaborationId);
-        var fact = await Db.CollaborationFacts.FindAsync([message.CollaborationId], ct);
-        if (fact is null)
-            Db.CollaborationFacts.Add(CollaborationFact.From(message));
-        // else: an update overtook the creation and already holds a later state
-    }
+    public override Task ApplyAsync(CollaborationCreated m, CancellationToken ct) =>
+        CollaborationFacts.ApplyAsync(Db, m.CollaborationId, m.Revision, m.Name, m.OwnerActorId, m.ParticipantTarget,
+            m.ExitToWorkOrStudiesTargetShare, m.StartDate, m.EndDate, m.CreatedAt, ct);
 }
 
 public sealed class CollaborationUpdatedConsumer(ReportingDbContext db) : ReportingConsumer<CollaborationUpdated>(db)
 {
     protected override ReadModelReach Reach => ReadModelReach.Scopes;
 
-    public override async Task ApplyAsync(CollaborationUpdated message, CancellationToken ct)
-    {
-        Db.ChangedScopes.Add(message.CollaborationId);
-        var fact = await Db.CollaborationFacts.FindAsync([message.CollaborationId], ct);
-        if (fact is null)
-        {
-            fact = new CollaborationFact { CollaborationId = message.CollaborationId, AsOf = DateTimeOffset.MinValue };
-            Db.CollaborationFacts.Add(fact);
-        }
-        fact.Apply(message);
-    }
+    public override Task ApplyAsync(CollaborationUpdated m, CancellationToken ct) =>
+        CollaborationFacts.ApplyAsync(Db, m.CollaborationId, m.Revision, m.Name, m.OwnerActorId, m.ParticipantTarget,
+            m.ExitToWorkOrStudiesTargetShare, m.StartDate, m.EndDate, m.UpdatedAt, ct);
 }
 
 public sealed class MemberJoinedConsumer(ReportingDbContext db) : ReportingConsumer<MemberJoined>(db)
 {
     protected override ReadModelReach Reach => ReadModelReach.Scopes;
 
-    public override async Task ApplyAsync(MemberJoined message, CancellationToken ct)
-    {
-        Db.ChangedScopes.Add(message.CollaborationId);
-        var member = await Db.CollaborationMembers.FindAsync([message.CollaborationId, message.ActorId], ct);
-        if (member is null)
-            Db.CollaborationMembers.Add(member = new CollaborationMember { CollaborationId = message.CollaborationId, ActorId = message.ActorId });
-        member.Role = message.Role;
-        member.JoinedOn = message.JoinedOn;
-        if (member.LeftOn is { } left && message.JoinedOn > left)
-            member.LeftOn = null; // joined again after leaving; a leave that overtook this join stands
-    }
+    public override Task ApplyAsync(MemberJoined m, CancellationToken ct) =>
+        CollaborationFacts.ApplyMemberAsync(Db, m.CollaborationId, m.ActorId, m.Revision, m.Role, m.JoinedOn, leftOn: null, ct);
 }
 
 public sealed class MemberLeftConsumer(ReportingDbContext db) : ReportingConsumer<MemberLeft>(db)
 {
     protected override ReadModelReach Reach => ReadModelReach.Scopes;
 
-    public override async Task ApplyAsync(MemberLeft message, CancellationToken ct)
+    /// <remarks>A leave from before leaves carried the membership's role and join keeps those the copy holds.</remarks>
+    public override Task ApplyAsync(MemberLeft m, CancellationToken ct) =>
+        CollaborationFacts.ApplyMemberAsync(Db, m.CollaborationId, m.ActorId, m.Revision, m.Role, m.JoinedOn, m.LeftOn, ct);
+}
+
+internal static class CollaborationFacts
+{
+    public static Task ApplyAsync(ReportingDbContext db, Guid id, long? revision, string name, Guid ownerActorId, int participantTarget,
+        decimal exitTargetShare, DateOnly startDate, DateOnly endDate, DateTimeOffset asOf, CancellationToken ct)
     {
-        Db.ChangedScopes.Add(message.CollaborationId);
-        var member = await Db.CollaborationMembers.FindAsync([message.CollaborationId, message.ActorId], ct);
-        if (member is null)
-            Db.CollaborationMembers.Add(member = new CollaborationMember
+        db.ChangedScopes.Add(id);
+        return db.CollaborationFacts.ApplyIfNewerAsync([id], revision, () => new CollaborationFact { CollaborationId = id }, fact =>
+        {
+            fact.Name = name;
+            fact.OwnerActorId = ownerActorId;
+            fact.ParticipantTarget = participantTarget;
+            fact.ExitToWorkOrStudiesTargetShare = exitTargetShare;
+            fact.StartDate = startDate;
+            fact.EndDate = endDate;
+            fact.AsOf = asOf;
+        }, ct);
+    }
+
+    public static Task ApplyMemberAsync(ReportingDbContext db, Guid collaborationId, Guid actorId, long? revision, MemberRole? role,
+        DateOnly? joinedOn, DateOnly? leftOn, CancellationToken ct)
+    {
+        db.ChangedScopes.Add(collaborationId);
+        return db.CollaborationMembers.ApplyIfNewerAsync([collaborationId, actorId], revision,
+            () => new CollaborationMember { CollaborationId = collaborationId, ActorId = actorId, Role = MemberRole.Partner, JoinedOn = joinedOn ?? leftOn!.Value },
+            member =>
             {
-                CollaborationId = message.CollaborationId, ActorId = message.ActorId, Role = MemberRole.Partner, JoinedOn = message.LeftOn,
-            });
-        member.LeftOn = message.LeftOn;
+                member.Role = role ?? member.Role;
+                member.JoinedOn = joinedOn ?? member.JoinedOn;
+                member.LeftOn = leftOn;
+            }, ct);
     }
 }

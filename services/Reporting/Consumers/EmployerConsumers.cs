@@ -2,30 +2,33 @@ using Microsoft.EntityFrameworkCore;
 using Samverkan.Contracts.Employers;
 using Samverkan.Reporting.Infrastructure;
 using Samverkan.Reporting.Model;
+using Samverkan.ServiceDefaults.Messaging;
 
 namespace Samverkan.Reporting.Consumers;
 
 public sealed class EmployerRegisteredConsumer(ReportingDbContext db) : ReportingConsumer<EmployerRegistered>(db)
 {
-    public override async Task ApplyAsync(EmployerRegistered m, CancellationToken ct)
-    {
-        var fact = await Db.EmployerFacts.FindAsync([m.EmployerId], ct);
-        if (fact is null)
-            Db.EmployerFacts.Add(new EmployerFact { EmployerId = m.EmployerId, Name = m.Name, MunicipalityCode = m.MunicipalityCode, OwnerActorId = m.OwnerActorId });
-    }
+    public override Task ApplyAsync(EmployerRegistered m, CancellationToken ct) =>
+        EmployerFacts.ApplyAsync(Db, m.EmployerId, m.Revision, m.Name, m.MunicipalityCode, m.OwnerActorId, ct);
 }
 
 public sealed class EmployerUpdatedConsumer(ReportingDbContext db) : ReportingConsumer<EmployerUpdated>(db)
 {
-    public override async Task ApplyAsync(EmployerUpdated m, CancellationToken ct)
-    {
-        var fact = await Db.EmployerFacts.FindAsync([m.EmployerId], ct);
-        if (fact is null)
-            Db.EmployerFacts.Add(fact = new EmployerFact { EmployerId = m.EmployerId });
-        fact.Name = m.Name;
-        fact.MunicipalityCode = m.MunicipalityCode;
-        fact.OwnerActorId = m.OwnerActorId;
-    }
+    public override Task ApplyAsync(EmployerUpdated m, CancellationToken ct) =>
+        EmployerFacts.ApplyAsync(Db, m.EmployerId, m.Revision, m.Name, m.MunicipalityCode, m.OwnerActorId, ct);
+}
+
+/// <summary>A registration and an update carry the employer's whole state: the newest revision wins (<see cref="Copies"/>).</summary>
+internal static class EmployerFacts
+{
+    public static Task ApplyAsync(ReportingDbContext db, Guid employerId, long? revision, string name, string municipalityCode, Guid ownerActorId,
+        CancellationToken ct) =>
+        db.EmployerFacts.ApplyIfNewerAsync([employerId], revision, () => new EmployerFact { EmployerId = employerId }, fact =>
+        {
+            fact.Name = name;
+            fact.MunicipalityCode = municipalityCode;
+            fact.OwnerActorId = ownerActorId;
+        }, ct);
 }
 
 public sealed class ContactLoggedConsumer(ReportingDbContext db) : ReportingConsumer<ContactLogged>(db)

@@ -51,5 +51,6 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ReportingDbContext).Assembly);
         modelBuilder.AddMessagingTables();
+        modelBuilder.MapCopies();
     }
 }

@@ -1,9 +1,10 @@
 using Samverkan.Contracts.Actors;
+using Samverkan.ServiceDefaults.Messaging;
 
 namespace Samverkan.Reporting.Model;
 
 /// <summary>What Reporting keeps of a collaboration: who owns it and what it aims for.</summary>
-public sealed class CollaborationFact
+public sealed class CollaborationFact : ICopy
 {
     public Guid CollaborationId { get; init; }
     public string Name { get; set; } = "";
@@ -13,37 +14,22 @@ public sealed class CollaborationFact
     public decimal ExitToWorkOrStudiesTargetShare { get; set; }
     public DateOnly StartDate { get; set; }
     public DateOnly EndDate { get; set; }
-    /// <summary>When the state held here was true in Actors: an older event never overwrites a newer one.</summary>
+    /// <summary>When the state held here became true in Actors (shown, not compared: <see cref="Revision"/> orders the states).</summary>
     public DateTimeOffset AsOf { get; set; }
-
-    public static CollaborationFact From(CollaborationCreated e) => new()
-    {
-        CollaborationId = e.CollaborationId, Name = e.Name, OwnerActorId = e.OwnerActorId,
-        ParticipantTarget = e.ParticipantTarget, ExitToWorkOrStudiesTargetShare = e.ExitToWorkOrStudiesTargetShare,
-        StartDate = e.StartDate, EndDate = e.EndDate, AsOf = e.CreatedAt,
-    };
-
-    public void Apply(CollaborationUpdated e)
-    {
-        if (e.UpdatedAt < AsOf)
-            return; // arrived out of order: the state held is newer
-        Name = e.Name;
-        OwnerActorId = e.OwnerActorId;
-        ParticipantTarget = e.ParticipantTarget;
-        ExitToWorkOrStudiesTargetShare = e.ExitToWorkOrStudiesTargetShare;
-        StartDate = e.StartDate;
-        EndDate = e.EndDate;
-        AsOf = e.UpdatedAt;
-    }
+    public long Revision { get; set; }
 }
 
-/// <summary>An actor's membership of a collaboration; kept with its leave date, never deleted.</summary>
-public sealed class CollaborationMember
+/// <summary>
+/// An actor's latest membership of a collaboration, kept with its leave date, never deleted. Each join and leave carries
+/// the membership's whole state and the collaboration's revision, so the newest wins whatever the order of arrival.
+/// </summary>
+public sealed class CollaborationMember : ICopy
 {
     public Guid CollaborationId { get; init; }
     public Guid ActorId { get; init; }
     public MemberRole Role { get; set; }
     public DateOnly JoinedOn { get; set; }
     public DateOnly? LeftOn { get; set; }
+    public long Revision { get; set; }
 }
 

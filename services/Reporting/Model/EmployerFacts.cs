@@ -1,12 +1,15 @@
+using Samverkan.ServiceDefaults.Messaging;
+
 namespace Samverkan.Reporting.Model;
 
 /// <summary>An employer in the shared register, as employer engagement counts it.</summary>
-public sealed class EmployerFact
+public sealed class EmployerFact : ICopy
 {
     public Guid EmployerId { get; init; }
     public string Name { get; set; } = "";
     public string MunicipalityCode { get; set; } = "";
     public Guid OwnerActorId { get; set; }
+    public long Revision { get; set; }
 }
 
 /// <summary>A logged employer contact (planned ones are kept but not counted as made).</summary>

@@ -112,6 +112,7 @@ public static class EmployersAccessRules
             new("POST /api/employers",                                  "A   A   F   A   A",  Send(HttpMethod.Post, "/api/employers")) { AuthorizationOnly = EmptyBody },
             new("GET /api/employers",                                   "A   A   A   A   A",  Get("/api/employers")),
             new("GET /api/employers/actors",                            "A   A   A   A   A",  Get("/api/employers/actors")),
+            new("POST /api/employers/admin/copy-replays",                "F   F   F   F   A",  Send(HttpMethod.Post, "/api/employers/admin/copy-replays")),
             new("GET /api/employers/{id:guid}",                         "AA  AA  AH  AA  AA", Get(e)),
             new("PUT /api/employers/{id:guid}",                         "FF  AF  FF  AF  AA", _ => w.OwnerChangeAsync()),
             new("POST /api/employers/{id:guid}/contacts",               "AA  AA  FF  AA  FF", Send(HttpMethod.Post, $"{e}/contacts", contact)),

@@ -101,6 +101,7 @@ public static class ParticipantsAccessRules
             new("GET /api/participants",                                "A   A   F   A   A",  Get("/api/participants")),
             new("GET /api/participants/audit",                          "F   F   F   A   A",  Get("/api/participants/audit")),
             new("GET /api/participants/actors",                         "A   A   F   A   A",  Get("/api/participants/actors")),
+            new("POST /api/participants/admin/copy-replays",             "F   F   F   F   A",  Send(HttpMethod.Post, "/api/participants/admin/copy-replays")),
             new("GET /api/participants/commitments/overdue",            "A   A   F   A   A",  Get("/api/participants/commitments/overdue")),
             new("GET /api/participants/follow-ups/due",                 "A   A   F   A   A",  Get("/api/participants/follow-ups/due")),
             // The project owner's admin only (A owns the collaboration); a partner's admin or anyone else is 403.

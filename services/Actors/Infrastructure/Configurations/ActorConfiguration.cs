@@ -20,6 +20,7 @@ internal sealed class ActorConfiguration : IEntityTypeConfiguration<Actor>
         e.Property(x => x.Contacts).HasJsonColumn("contacts");
         e.Property(x => x.RegisteredAt).HasColumnName("registered_at");
         e.Property(x => x.UpdatedAt).HasColumnName("updated_at");
+        e.Property(x => x.Revision).HasColumnName("revision").HasDefaultValue(1L).ValueGeneratedNever();
         e.Property(x => x.Version).IsRowVersion(); // Npgsql maps a uint row version to the xmin system column
         e.HasIndex(x => x.OrganisationNumber).IsUnique();
     }

@@ -24,6 +24,7 @@ internal sealed class CollaborationConfiguration : IEntityTypeConfiguration<Coll
         e.Property(x => x.Targets).HasJsonColumn("targets");
         e.Property(x => x.CreatedAt).HasColumnName("created_at");
         e.Property(x => x.UpdatedAt).HasColumnName("updated_at");
+        e.Property(x => x.Revision).HasColumnName("revision").HasDefaultValue(1L).ValueGeneratedNever();
         e.Property(x => x.Version).IsRowVersion(); // xmin
         e.HasMany(x => x.Members).WithOne().HasForeignKey(m => m.CollaborationId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(x => x.OwnerActorId);
@@ -44,6 +45,7 @@ internal sealed class CollaborationMemberConfiguration : IEntityTypeConfiguratio
         e.Property(x => x.Goals).HasColumnName("goals"); // text[]
         e.Property(x => x.JoinedOn).HasColumnName("joined_on");
         e.Property(x => x.LeftOn).HasColumnName("left_on");
+        e.Property(x => x.Revision).HasColumnName("revision").HasDefaultValue(1L).ValueGeneratedNever();
         // One open membership per actor and collaboration: a concurrent double join fails here.
         e.HasIndex(x => new { x.CollaborationId, x.ActorId }).IsUnique().HasFilter("left_on IS NULL")
             .HasDatabaseName("ux_collaboration_members_open");

@@ -18,7 +18,7 @@ namespace Samverkan.Actors.Infrastructure.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.12")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -60,6 +60,11 @@ namespace Samverkan.Actors.Infrastructure.Migrations
                     b.Property<DateTimeOffset>("RegisteredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("registered_at");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(1L)
+                        .HasColumnName("revision");
 
                     b.Property<string>("Sector")
                         .IsRequired()
@@ -249,6 +254,11 @@ namespace Samverkan.Actors.Infrastructure.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("purpose");
 
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(1L)
+                        .HasColumnName("revision");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date")
                         .HasColumnName("start_date");
@@ -306,6 +316,11 @@ namespace Samverkan.Actors.Infrastructure.Migrations
                     b.Property<DateOnly?>("LeftOn")
                         .HasColumnType("date")
                         .HasColumnName("left_on");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(1L)
+                        .HasColumnName("revision");
 
                     b.Property<string>("Role")
                         .IsRequired()

@@ -25,6 +25,7 @@ internal sealed class EmployerConfiguration : IEntityTypeConfiguration<Employer>
         e.Property(x => x.ActorId).HasColumnName("actor_id");
         e.Property(x => x.RegisteredAt).HasColumnName("registered_at");
         e.Property(x => x.UpdatedAt).HasColumnName("updated_at");
+        e.Property(x => x.Revision).HasColumnName("revision").HasDefaultValue(1L).ValueGeneratedNever();
         e.Property(x => x.Version).IsRowVersion();
         e.HasIndex(x => x.OrganisationNumber).IsUnique().HasDatabaseName(OrganisationNumberIndex);
         // One employer record per employer actor: an employer token's agency claim finds at most one.

@@ -17,7 +17,7 @@ namespace Samverkan.Participants.Infrastructure.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.12")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -276,6 +276,11 @@ namespace Samverkan.Participants.Infrastructure.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("name");
 
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
                     b.Property<string>("Sector")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -310,6 +315,11 @@ namespace Samverkan.Participants.Infrastructure.Migrations
                     b.Property<Guid>("OwnerActorId")
                         .HasColumnType("uuid")
                         .HasColumnName("owner_actor_id");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date")

@@ -17,7 +17,7 @@ namespace Samverkan.Reporting.Infrastructure.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.12")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -67,6 +67,11 @@ namespace Samverkan.Reporting.Infrastructure.Migrations
                     b.Property<DateTimeOffset>("RegisteredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("registered_at");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
 
                     b.Property<string>("Sector")
                         .IsRequired()
@@ -189,6 +194,11 @@ namespace Samverkan.Reporting.Infrastructure.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("participant_target");
 
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date")
                         .HasColumnName("start_date");
@@ -215,6 +225,11 @@ namespace Samverkan.Reporting.Infrastructure.Migrations
                     b.Property<DateOnly?>("LeftOn")
                         .HasColumnType("date")
                         .HasColumnName("left_on");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -277,6 +292,11 @@ namespace Samverkan.Reporting.Infrastructure.Migrations
                     b.Property<Guid>("OwnerActorId")
                         .HasColumnType("uuid")
                         .HasColumnName("owner_actor_id");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
 
                     b.HasKey("EmployerId");
 

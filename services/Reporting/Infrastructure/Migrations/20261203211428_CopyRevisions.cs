@@ -1,0 +1,62 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Samverkan.Reporting.Infrastructure.Migrations
+{
+    /// <inheritdoc />
+    public partial class CopyRevisions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "revision",
+                table: "employer_facts",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "revision",
+                table: "collaboration_members",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "revision",
+                table: "collaboration_facts",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "revision",
+                table: "actor_facts",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "revision",
+                table: "employer_facts");
+
+            migrationBuilder.DropColumn(
+                name: "revision",
+                table: "collaboration_members");
+
+            migrationBuilder.DropColumn(
+                name: "revision",
+                table: "collaboration_facts");
+
+            migrationBuilder.DropColumn(
+                name: "revision",
+                table: "actor_facts");
+        }
+    }
+}

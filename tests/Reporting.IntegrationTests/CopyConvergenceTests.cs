@@ -1,0 +1,114 @@
+using Microsoft.EntityFrameworkCore;
+using Samverkan.Contracts.Actors;
+using Samverkan.Contracts.Employers;
+using Samverkan.Reporting.Consumers;
+using Samverkan.Reporting.Infrastructure;
+using Samverkan.Testing.Copies;
+
+namespace Samverkan.Reporting.IntegrationTests;
+
+/// <summary>
+/// Reporting's copies of actors, collaborations, memberships and employers, applied by the consumers' own
+/// <c>ApplyAsync</c> (what both the bus and the rebuild call) on a real PostgreSQL: random histories delivered in random
+/// orders with repeats must leave each copy equal to its owner's final state.
+/// </summary>
+public sealed class CopyConvergenceTests : IAsyncLifetime
+{
+    private Samverkan.Testing.Infrastructure _infra = null!;
+    private string _database = "";
+
+    public async Task InitializeAsync()
+    {
+        _infra = await Samverkan.Testing.Infrastructure.GetAsync();
+        _database = await _infra.CreateDatabaseAsync("reporting_copies");
+        await using var db = Db();
+        await db.Database.MigrateAsync();
+    }
+
+    public Task DisposeAsync() => _infra.DropDatabaseAsync(_database);
+
+    private ReportingDbContext Db() => new(new DbContextOptionsBuilder<ReportingDbContext>().UseNpgsql(_database).Options);
+
+    [Fact]
+    public Task Actors_collaborations_memberships_and_employers_end_as_their_owners_have_them_in_any_order_of_delivery() =>
+        PropertyRuns.ForSeedsAsync(runs: 150, budget: TimeSpan.FromSeconds(4), async rng =>
+        {
+            var history = ActorsHistory.Generate(rng);
+            var (employerEvents, employers) = EmployerHistory(rng, history.Actors.Keys.ToList());
+            foreach (var batch in PropertyRuns.Batches(rng, PropertyRuns.Deliveries(rng, history.Events.Concat(employerEvents))))
+            {
+                await using var db = Db();
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                foreach (var message in batch)
+                {
+                    await ApplyAsync(db, message);
+                    await db.SaveChangesAsync();
+                }
+                await transaction.CommitAsync();
+            }
+
+            await using var read = Db();
+            foreach (var (id, actor) in history.Actors)
+            {
+                var fact = await read.ActorFacts.AsNoTracking().SingleAsync(a => a.ActorId == id);
+                Assert.Equal((actor.Name, actor.Sector, actor.Kind, actor.MunicipalityCode), (fact.Name, fact.Sector, fact.Kind, fact.MunicipalityCode));
+            }
+            foreach (var (id, plan) in history.Collaborations)
+            {
+                var fact = await read.CollaborationFacts.AsNoTracking().SingleAsync(c => c.CollaborationId == id);
+                Assert.Equal((plan.Name, plan.OwnerActorId, plan.ParticipantTarget, plan.ExitToWorkOrStudiesTargetShare, plan.StartDate, plan.EndDate),
+                    (fact.Name, fact.OwnerActorId, fact.ParticipantTarget, fact.ExitToWorkOrStudiesTargetShare, fact.StartDate, fact.EndDate));
+            }
+            // Reporting keeps each actor's latest membership of a collaboration.
+            var ids = history.Collaborations.Keys.ToList();
+            var members = (await read.CollaborationMembers.AsNoTracking().Where(m => ids.Contains(m.CollaborationId)).ToListAsync())
+                .Select(m => (m.CollaborationId, m.ActorId, m.Role, m.JoinedOn, m.LeftOn)).Order().ToList();
+            var latest = history.Memberships.GroupBy(m => (m.CollaborationId, m.ActorId)).Select(g => g.MaxBy(m => m.Revision)!)
+                .Select(m => (m.CollaborationId, m.ActorId, m.Role, m.JoinedOn, m.LeftOn)).Order().ToList();
+            Assert.Equal(latest, members);
+            foreach (var employer in employers)
+            {
+                var fact = await read.EmployerFacts.AsNoTracking().SingleAsync(e => e.EmployerId == employer.EmployerId);
+                Assert.Equal((employer.Name, employer.MunicipalityCode, employer.OwnerActorId), (fact.Name, fact.MunicipalityCode, fact.OwnerActorId));
+            }
+        });
+
+    /// <summary>Employers registered and updated (renamed, moved, handed to another agency), each update raising the revision.</summary>
+    private static (List<object> Events, List<EmployerUpdated> Final) EmployerHistory(Random rng, List<Guid> agencies)
+    {
+        var events = new List<object>();
+        var final = new List<EmployerUpdated>();
+        for (var e = rng.Next(1, 3); e > 0; e--)
+        {
+            var id = Guid.NewGuid();
+            EmployerUpdated State(long revision) => new()
+            {
+                EmployerId = id, Name = $"Arbetsgivare {rng.Next(1000)}", IndustryCode = "62010", MunicipalityCode = $"0{rng.Next(114, 999)}",
+                SizeBand = SizeBand.Small, OwnerActorId = agencies[rng.Next(agencies.Count)], UpdatedAt = DateTimeOffset.UtcNow, Revision = revision,
+            };
+            var state = State(1);
+            events.Add(new EmployerRegistered
+            {
+                EmployerId = id, Name = state.Name, OrganisationNumber = "5560000001", IndustryCode = state.IndustryCode, MunicipalityCode = state.MunicipalityCode,
+                SizeBand = state.SizeBand, OwnerActorId = state.OwnerActorId, RegisteredAt = state.UpdatedAt, Revision = 1,
+            });
+            for (int revision = 2, last = 1 + rng.Next(0, 5); revision <= last; revision++)
+                events.Add(state = State(revision));
+            final.Add(state);
+        }
+        return (events, final);
+    }
+
+    private static Task ApplyAsync(ReportingDbContext db, object message) => message switch
+    {
+        ActorRegistered m => new ActorRegisteredConsumer(db).ApplyAsync(m, default),
+        ActorUpdated m => new ActorUpdatedConsumer(db).ApplyAsync(m, default),
+        CollaborationCreated m => new CollaborationCreatedConsumer(db).ApplyAsync(m, default),
+        CollaborationUpdated m => new CollaborationUpdatedConsumer(db).ApplyAsync(m, default),
+        MemberJoined m => new MemberJoinedConsumer(db).ApplyAsync(m, default),
+        MemberLeft m => new MemberLeftConsumer(db).ApplyAsync(m, default),
+        EmployerRegistered m => new EmployerRegisteredConsumer(db).ApplyAsync(m, default),
+        EmployerUpdated m => new EmployerUpdatedConsumer(db).ApplyAsync(m, default),
+        _ => throw new InvalidOperationException($"No Reporting consumer of {message.GetType().Name}."),
+    };
+}

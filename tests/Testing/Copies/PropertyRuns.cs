@@ -1,0 +1,53 @@
+using System.Diagnostics;
+
+namespace Samverkan.Testing.Copies;
+
+/// <summary>
+/// Runs a property over many random cases, each from a seed of its own, for at most a given time. A failure names its
+/// seed; <c>SAMVERKAN_PROPERTY_SEED=&lt;seed&gt;</c> runs that one case again first.
+/// </summary>
+public static class PropertyRuns
+{
+    public static async Task ForSeedsAsync(int runs, TimeSpan budget, Func<Random, Task> property)
+    {
+        var pinned = int.TryParse(Environment.GetEnvironmentVariable("SAMVERKAN_PROPERTY_SEED"), out var fixedSeed) ? fixedSeed : (int?)null;
+        var first = pinned ?? Random.Shared.Next();
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < runs && (i == 0 || clock.Elapsed < budget); i++)
+        {
+            var seed = unchecked(first + i);
+            try
+            {
+                await property(new Random(seed));
+            }
+            catch (Exception ex)
+            {
+                throw new Xunit.Sdk.XunitException($"The property failed for seed {seed} (after {i} passing cases); " +
+                    $"run it again with SAMVERKAN_PROPERTY_SEED={seed}.{Environment.NewLine}{ex.Message}");
+            }
+        }
+    }
+
+    /// <summary>Each event one to three times, in a random order: what at-least-once delivery with retries and two consumers may do.</summary>
+    public static List<T> Deliveries<T>(Random rng, IEnumerable<T> events)
+    {
+        var deliveries = events.SelectMany(e => Enumerable.Repeat(e, rng.Next(1, 4))).ToList();
+        for (var i = deliveries.Count - 1; i > 0; i--)
+        {
+            var j = rng.Next(i + 1);
+            (deliveries[i], deliveries[j]) = (deliveries[j], deliveries[i]);
+        }
+        return deliveries;
+    }
+
+    /// <summary>The deliveries cut into runs of one to three, as the inbox's group commit hands them to one DbContext.</summary>
+    public static IEnumerable<List<T>> Batches<T>(Random rng, List<T> deliveries)
+    {
+        for (var i = 0; i < deliveries.Count;)
+        {
+            var size = Math.Min(rng.Next(1, 4), deliveries.Count - i);
+            yield return deliveries.GetRange(i, size);
+            i += size;
+        }
+    }
+}
