@@ -37,6 +37,8 @@ public sealed class ParticipantAccessHandler(ParticipantsDbContext db) : Authori
 /// <summary>The rules themselves, without I/O.</summary>
 public static class ParticipantAccessRules
 {
+    /// <param name="user">The caller.</param>
+    /// <param name="referringActorId">The agency that referred the participant.</param>
     /// <param name="collaborationOwnerId">The owner of the participant's collaboration, when known.</param>
     public static bool MaySee(ClaimsPrincipal user, Guid referringActorId, Guid? collaborationOwnerId)
     {
