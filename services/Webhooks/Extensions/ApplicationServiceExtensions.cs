@@ -1,0 +1,31 @@
+using MassTransit;
+using Microsoft.Extensions.Options;
+using Samverkan.ServiceDefaults;
+using Samverkan.ServiceDefaults.Data;
+using Samverkan.ServiceDefaults.Messaging;
+using Samverkan.Webhooks.Consumers;
+using Samverkan.Webhooks.Delivery;
+using Samverkan.Webhooks.Infrastructure;
+using Samverkan.Webhooks.Model;
+
+namespace Samverkan.Webhooks.Extensions;
+
+internal static class ApplicationServiceExtensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDbContext<WebhooksDbContext>(ResourceNames.WebhooksDb);
+        // One consumer per offered event type (EventTypes.All); WebhooksConsumersTests checks none is missing.
+        builder.AddMessaging<WebhooksDbContext>(ResourceNames.Webhooks, x => x.AddConsumers(typeof(WebhookConsumer<>).Assembly));
+        builder.Services.AddOptions<WebhooksOptions>().BindConfiguration(WebhooksOptions.Section)
+            .Validate(o => o.Timeout > TimeSpan.Zero && o.RetryWindow > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero && o.BatchSize > 0
+                && o.RetryDelays.All(d => d > TimeSpan.Zero) && o.RetryJitter is >= 0 and < 1, "Webhooks: timeouts, delays and sizes must be positive, the jitter 0–1.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(sp => new EndpointAddress(sp.GetRequiredService<IOptions<WebhooksOptions>>().Value.AllowLoopbackHttp));
+        builder.Services.AddSingleton(sp => new WebhookSender(sp.GetRequiredService<EndpointAddress>(), sp.GetRequiredService<IOptions<WebhooksOptions>>().Value.Timeout));
+        if (!ServiceSetup.IsSetupOnly(builder.Configuration))
+            builder.Services.AddHostedService<DeliveryWorker>();
+        builder.Services.AddOpenApi();
+        builder.Services.AddValidation();
+    }
+}
