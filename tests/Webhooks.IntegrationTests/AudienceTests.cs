@@ -1,3 +1,4 @@
+using Samverkan.Testing;
 using Samverkan.Contracts.Actors;
 using Samverkan.Contracts.Employers;
 

@@ -54,6 +54,14 @@ public sealed class RegistrationTests(WebhookWorld world)
     }
 
     [Fact]
+    public async Task An_unknown_delivery_status_filter_is_400_naming_it()
+    {
+        var agency = Guid.NewGuid();
+        var (endpoint, _) = await world.RegisterAsync(agency, "https://hooks.example.com/samverkan", "offer.closed");
+        await Problems.AssertBadRequestNaming(await world.Agency(agency).GetAsync($"/api/webhooks/endpoints/{endpoint}/deliveries?status=Failed"), "status");
+    }
+
+    [Fact]
     public async Task A_caseworker_cannot_manage_endpoints()
     {
         var response = await world.Service.ClientFor(Roles.Caseworker, Guid.NewGuid()).GetAsync("/api/webhooks/endpoints");

@@ -12,14 +12,14 @@ namespace Samverkan.Webhooks.IntegrationTests;
 public sealed class WebhookWorld : IAsyncLifetime
 {
     public WebhooksApiFactory Service { get; } = new();
-    public Receiver Receiver { get; private set; } = null!;
+    public WebhookReceiver Receiver { get; private set; } = null!;
     public static readonly JsonSerializerOptions Json = JsonConventions.Create();
 
     public async Task InitializeAsync()
     {
         await ((IAsyncLifetime)Service).InitializeAsync();
         _ = Service.Server; // start the host (and its consumers) now
-        Receiver = await Receiver.StartAsync();
+        Receiver = await WebhookReceiver.StartAsync();
     }
 
     public async Task DisposeAsync()

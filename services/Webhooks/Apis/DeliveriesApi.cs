@@ -20,15 +20,17 @@ public static class DeliveriesApi
     }
 
     /// <summary>The endpoint's deliveries, newest first; <c>status</c> filters (pending, delivered, failed).</summary>
-    public static async Task<Results<Ok<PagedResult<DeliveryResponse>>, NotFound>> List(
-        Guid id, ClaimsPrincipal user, WebhooksDbContext db, CancellationToken ct, DeliveryStatus? status = null, int page = 1, int pageSize = 50)
+    public static async Task<Results<Ok<PagedResult<DeliveryResponse>>, NotFound, ValidationProblem>> List(
+        Guid id, ClaimsPrincipal user, WebhooksDbContext db, CancellationToken ct, string? status = null, int page = 1, int pageSize = 50)
     {
+        if (!KebabCaseEnum.TryParse<DeliveryStatus>(status, out var wanted))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [KebabCaseEnum.Expected<DeliveryStatus>()] });
         if (await EndpointsApi.OwnAsync(db, id, user, ct) is null)
             return TypedResults.NotFound();
         (page, pageSize) = Paging.Bound(page, pageSize);
         var query = db.Deliveries.AsNoTracking().Where(d => d.EndpointId == id);
-        if (status is { } wanted)
-            query = query.Where(d => d.Status == wanted);
+        if (wanted is { } only)
+            query = query.Where(d => d.Status == only);
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).Page(page, pageSize).ToListAsync(ct);
         return TypedResults.Ok(new PagedResult<DeliveryResponse>([.. items.Select(DeliveryResponse.From)], page, pageSize, total));

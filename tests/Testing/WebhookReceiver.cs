@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Samverkan.Webhooks.IntegrationTests;
+namespace Samverkan.Testing;
 
 /// <summary>One request as the receiver got it: the three headers and the raw body, byte for byte.</summary>
 public sealed record ReceivedRequest(string Id, string Timestamp, string Signature, string Body, DateTimeOffset At);
@@ -16,22 +16,22 @@ public sealed record ReceivedRequest(string Id, string Timestamp, string Signatu
 /// A real HTTP receiver: Kestrel on a free loopback port. Each path <c>/{name}</c> is one endpoint whose answer to its
 /// n-th request (1-based) the test decides: a status code, after a delay if it should be slow.
 /// </summary>
-public sealed class Receiver : IAsyncDisposable
+public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, Func<int, (int Status, TimeSpan Delay)>> _behaviour = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<ReceivedRequest>> _received = new();
 
-    private Receiver(WebApplication app) => _app = app;
+    private WebhookReceiver(WebApplication app) => _app = app;
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    public static async Task<Receiver> StartAsync()
+    public static async Task<WebhookReceiver> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        var receiver = new Receiver(builder.Build());
+        var receiver = new WebhookReceiver(builder.Build());
         receiver._app.MapPost("/{name}", receiver.HandleAsync);
         await receiver._app.StartAsync();
         var address = receiver._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

@@ -1,14 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Samverkan.Webhooks.IntegrationTests;
+namespace Samverkan.Testing;
 
 /// <summary>
 /// Checks a signature as a receiver would, written from the Standard Webhooks specification and not from the
 /// service's code: strip <c>whsec_</c>, base64-decode the key, HMAC-SHA256 over <c>{id}.{timestamp}.{body}</c>, and
 /// accept if any space-separated <c>v1,</c> entry matches.
 /// </summary>
-public static class Verifier
+public static class WebhookVerifier
 {
     public static bool Verifies(string secret, ReceivedRequest request)
     {
