@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Samverkan.ServiceDefaults.Auth;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Samverkan.Testing;
+using Samverkan.Webhooks.Infrastructure;
+using Samverkan.Webhooks.Model;
 
 namespace Samverkan.Webhooks.IntegrationTests;
 
@@ -43,6 +47,15 @@ public sealed class RegistrationTests(WebhookWorld world)
         var only = Assert.Single(listed.EnumerateArray());
         Assert.Equal(endpoint, only.GetProperty("id").GetGuid());
         Assert.DoesNotContain(secret, only.ToString());
+
+        // Stored encrypted: the database alone does not give the secret away.
+        await using (var scope = world.Service.Services.CreateAsyncScope())
+        {
+            var stored = await scope.ServiceProvider.GetRequiredService<WebhooksDbContext>().Database
+                .SqlQuery<string>($"SELECT secret AS \"Value\" FROM webhook_endpoints WHERE id = {endpoint}").SingleAsync();
+            Assert.DoesNotContain(secret[WebhookSecret.Prefix.Length..], stored);
+            Assert.DoesNotContain("whsec_", stored);
+        }
 
         var stranger = world.Agency(other);
         Assert.Empty((await stranger.GetFromJsonAsync<JsonElement>("/api/webhooks/endpoints")).EnumerateArray());

@@ -19,6 +19,7 @@ public sealed class WebhooksApiFactory() : ServiceApiFactory<Program>(ResourceNa
     public static readonly TimeSpan RetryWindow = TimeSpan.FromSeconds(2.5);
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
     private readonly string _virtualHost = $"webhooks-tests-{Guid.NewGuid():N}";
+    private readonly string _keyDirectory = Path.Combine(Path.GetTempPath(), $"samverkan-webhooks-keys-{Guid.NewGuid():N}");
 
     public override async Task InitializeAsync()
     {
@@ -31,6 +32,7 @@ public sealed class WebhooksApiFactory() : ServiceApiFactory<Program>(ResourceNa
         base.ConfigureWebHost(builder);
         builder.UseSetting($"ConnectionStrings:{ResourceNames.Messaging}", $"{Infra.RabbitMqConnectionString.TrimEnd('/')}/{_virtualHost}");
         builder.UseSetting("Webhooks:AllowLoopbackHttp", "true");
+        builder.UseSetting("Webhooks:KeyDirectory", _keyDirectory);
         builder.UseSetting("Webhooks:RetryDelays:0", "00:00:00.2");
         builder.UseSetting("Webhooks:RetryDelays:1", "00:00:00.4");
         builder.UseSetting("Webhooks:RetryDelays:2", "00:00:00.8");
@@ -58,5 +60,6 @@ public sealed class WebhooksApiFactory() : ServiceApiFactory<Program>(ResourceNa
         await DisposeAsync();
         await Infra.DropDatabaseAsync(Database);
         await Infra.Broker.DeleteVirtualHostAsync(_virtualHost);
+        try { Directory.Delete(_keyDirectory, recursive: true); } catch (IOException) { }
     }
 }

@@ -28,6 +28,12 @@ public sealed class WebhooksOptions
     /// <summary>How often the worker looks for due deliveries.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Where the Data Protection keys that encrypt endpoint secrets live (<see cref="Infrastructure.SecretProtector"/>):
+    /// persistent, backed up, shared by every instance, never in the database. Required outside Development.
+    /// </summary>
+    public string? KeyDirectory { get; set; }
+
     /// <summary>Deliveries claimed and sent at once by one instance.</summary>
     public int BatchSize { get; set; } = 20;
 

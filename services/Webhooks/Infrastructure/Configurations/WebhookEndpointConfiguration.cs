@@ -18,8 +18,9 @@ internal sealed class WebhookEndpointConfiguration : IEntityTypeConfiguration<We
         e.Property(x => x.Enabled).HasColumnName("enabled");
         e.Property(x => x.DisabledReason).HasColumnName("disabled_reason").HasMaxLength(1000);
         e.Property(x => x.DisabledAt).HasColumnName("disabled_at");
-        e.Property(x => x.Secret).HasColumnName("secret").HasMaxLength(100);
-        e.Property(x => x.PreviousSecret).HasColumnName("previous_secret").HasMaxLength(100);
+        // Encrypted (SecretProtector): the stored text is several times the secret's length.
+        e.Property(x => x.Secret).HasColumnName("secret").HasMaxLength(1000);
+        e.Property(x => x.PreviousSecret).HasColumnName("previous_secret").HasMaxLength(1000);
         e.Property(x => x.PreviousSecretExpiresAt).HasColumnName("previous_secret_expires_at");
         e.Property(x => x.CreatedAt).HasColumnName("created_at");
         e.Property(x => x.UpdatedAt).HasColumnName("updated_at");

@@ -269,8 +269,8 @@ namespace Samverkan.Webhooks.Infrastructure.Migrations
                         .HasColumnName("event_types");
 
                     b.Property<string>("PreviousSecret")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
                         .HasColumnName("previous_secret");
 
                     b.Property<DateTimeOffset?>("PreviousSecretExpiresAt")
@@ -279,8 +279,8 @@ namespace Samverkan.Webhooks.Infrastructure.Migrations
 
                     b.Property<string>("Secret")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
                         .HasColumnName("secret");
 
                     b.Property<DateTimeOffset>("UpdatedAt")

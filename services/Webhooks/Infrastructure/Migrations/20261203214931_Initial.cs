@@ -95,8 +95,8 @@ namespace Samverkan.Webhooks.Infrastructure.Migrations
                     enabled = table.Column<bool>(type: "boolean", nullable: false),
                     disabled_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     disabled_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    secret = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    previous_secret = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    secret = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    previous_secret = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     previous_secret_expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)

@@ -12,7 +12,7 @@ using Samverkan.Webhooks.Infrastructure;
 namespace Samverkan.Webhooks.Infrastructure.Migrations
 {
     [DbContext(typeof(WebhooksDbContext))]
-    [Migration("20261203210644_Initial")]
+    [Migration("20261203214931_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -272,8 +272,8 @@ namespace Samverkan.Webhooks.Infrastructure.Migrations
                         .HasColumnName("event_types");
 
                     b.Property<string>("PreviousSecret")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
                         .HasColumnName("previous_secret");
 
                     b.Property<DateTimeOffset?>("PreviousSecretExpiresAt")
@@ -282,8 +282,8 @@ namespace Samverkan.Webhooks.Infrastructure.Migrations
 
                     b.Property<string>("Secret")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
                         .HasColumnName("secret");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
