@@ -57,15 +57,20 @@ public sealed partial class DeliveryWorker(IServiceScopeFactory scopes, WebhookS
         var now = DateTimeOffset.UtcNow;
         var leaseUntil = now + _options.Timeout + TimeSpan.FromSeconds(30);
         var pending = nameof(DeliveryStatus.Pending);
+        // The candidates are chosen once (MATERIALIZED), and the UPDATE tests them again: with the candidates as a plain
+        // subquery, a row another instance had just claimed and sent could come back to this statement as still due (seen
+        // as 8 rows of 60 sent twice by four racing workers, ClaimTests).
         return await db.Database.SqlQuery<Guid>($"""
-            UPDATE webhook_deliveries SET next_attempt_at = {leaseUntil}
-            WHERE id IN (
+            WITH due AS MATERIALIZED (
                 SELECT d.id FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
                 WHERE d.status = {pending} AND d.next_attempt_at <= {now} AND e.enabled
                 ORDER BY d.next_attempt_at
                 LIMIT {_options.BatchSize}
                 FOR UPDATE OF d SKIP LOCKED)
-            RETURNING id AS "Value"
+            UPDATE webhook_deliveries w SET next_attempt_at = {leaseUntil}
+            FROM due
+            WHERE w.id = due.id AND w.status = {pending} AND w.next_attempt_at <= {now}
+            RETURNING w.id AS "Value"
             """).ToListAsync(ct);
     }
 
