@@ -33,6 +33,7 @@ try
         builder.AddService<Projects.Employers>(ResourceNames.Employers, servers, ResourceNames.EmployersDb),
         builder.AddService<Projects.Reporting>(ResourceNames.Reporting, servers, ResourceNames.ReportingDb),
         builder.AddService<Projects.Identity>(ResourceNames.Identity, servers, ResourceNames.IdentityDb, usesBus: false),
+        builder.AddService<Projects.Webhooks>(ResourceNames.Webhooks, servers, ResourceNames.WebhooksDb),
     ];
     foreach (var service in services)
     {

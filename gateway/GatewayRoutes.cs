@@ -23,6 +23,7 @@ public static class GatewayRoutes
         ("/api/offers", ResourceNames.Employers),
         ("/api/reports", ResourceNames.Reporting),
         ("/api/identity", ResourceNames.Identity),
+        ("/api/webhooks", ResourceNames.Webhooks),
     ];
 
     /// <summary>

@@ -15,7 +15,7 @@ BUS_VHOST=/
 
 # The services that connect to the bus, each as its own user samverkan-<service> (BusPermissions.Services): adding a
 # service is one word here and one line there.
-BUS_SERVICES="actors participants employers reporting"
+BUS_SERVICES="actors participants employers reporting webhooks"
 
 # bus_permissions begin (the same expressions as BusPermissions.For; BusPermissionsTests compares them)
 # Prints the configure, write and read expressions for service $1: its own queues and exchanges (<service>-…), the

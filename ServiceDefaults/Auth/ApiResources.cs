@@ -9,7 +9,7 @@ namespace Samverkan.ServiceDefaults.Auth;
 public static class ApiResources
 {
     public static readonly string[] Names =
-        [ResourceNames.Actors, ResourceNames.Participants, ResourceNames.Employers, ResourceNames.Reporting, ResourceNames.Identity];
+        [ResourceNames.Actors, ResourceNames.Participants, ResourceNames.Employers, ResourceNames.Reporting, ResourceNames.Identity, ResourceNames.Webhooks];
 
     public static string ReadScope(string api) => $"{api}.read";
     public static string WriteScope(string api) => $"{api}.write";

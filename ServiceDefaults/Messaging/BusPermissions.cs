@@ -24,7 +24,7 @@ public sealed record BusPermissions(string User, string Configure, string Write,
     public const string EventsNamespace = "Samverkan.Contracts";
 
     /// <summary>The services that connect to the bus, each as its own user. Adding a service is one line here and one in scripts/infra.sh.</summary>
-    public static readonly IReadOnlyList<string> Services = [ResourceNames.Actors, ResourceNames.Participants, ResourceNames.Employers, ResourceNames.Reporting];
+    public static readonly IReadOnlyList<string> Services = [ResourceNames.Actors, ResourceNames.Participants, ResourceNames.Employers, ResourceNames.Reporting, ResourceNames.Webhooks];
 
     /// <summary>The user name of <paramref name="service"/>: <c>samverkan-actors</c> …</summary>
     public static string UserOf(string service) => $"samverkan-{service}";

@@ -169,7 +169,7 @@ public sealed class TestPlatform : IAsyncDisposable
 public sealed class PlatformRun : IAsyncDisposable
 {
     private static readonly string[] DatabaseNames =
-        [ResourceNames.ActorsDb, ResourceNames.ParticipantsDb, ResourceNames.EmployersDb, ResourceNames.ReportingDb, ResourceNames.IdentityDb];
+        [ResourceNames.ActorsDb, ResourceNames.ParticipantsDb, ResourceNames.EmployersDb, ResourceNames.ReportingDb, ResourceNames.IdentityDb, ResourceNames.WebhooksDb];
     public const string OperatorClientId = "platform-operator";
 
     private PlatformRun(Infrastructure infra, string name)

@@ -35,7 +35,7 @@ public sealed class BusPermissionsTests
 
     [Fact]
     public void Each_service_has_a_user_of_its_own() =>
-        Assert.Equal(["samverkan-actors", "samverkan-participants", "samverkan-employers", "samverkan-reporting"],
+        Assert.Equal(["samverkan-actors", "samverkan-participants", "samverkan-employers", "samverkan-reporting", "samverkan-webhooks"],
             BusPermissions.Services.Select(BusPermissions.UserOf));
 
     [Fact]
