@@ -54,6 +54,40 @@ public sealed class EmployersApiFactory() : ServiceApiFactory<Program>(ResourceN
         }, TimeSpan.FromSeconds(20), $"{typeof(T).Name} {messageId} to be consumed");
     }
 
+    /// <summary>
+    /// Publishes and waits until the consumer has returned (the bus's post-consume): after what a consumer does once its
+    /// transaction has committed, such as refreshing the matching index, which the inbox row does not wait for.
+    /// </summary>
+    public async Task PublishAndWaitHandledAsync<T>(T message) where T : class
+    {
+        var messageId = Guid.NewGuid();
+        var bus = Services.GetRequiredService<IBusControl>();
+        await bus.WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
+        var handled = new HandledObserver(messageId);
+        using var _ = bus.ConnectConsumeObserver(handled);
+        await bus.Publish(message, ctx => ctx.MessageId = messageId);
+        await handled.Done.Task.WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
+    private sealed class HandledObserver(Guid messageId) : IConsumeObserver
+    {
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task PostConsume<TMessage>(ConsumeContext<TMessage> context) where TMessage : class
+        {
+            if (context.MessageId == messageId) Done.TrySetResult();
+            return Task.CompletedTask;
+        }
+
+        public Task ConsumeFault<TMessage>(ConsumeContext<TMessage> context, Exception exception) where TMessage : class
+        {
+            if (context.MessageId == messageId) Done.TrySetException(exception);
+            return Task.CompletedTask;
+        }
+
+        public Task PreConsume<TMessage>(ConsumeContext<TMessage> context) where TMessage : class => Task.CompletedTask;
+    }
+
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();

@@ -112,19 +112,4 @@ public sealed class MatchingProfilesTests(EmployersApiFactory factory) : IClassF
         Assert.Equal("medium", json.GetProperty("sizeBand").GetString());
         Assert.DoesNotContain("Eva Ek", updated);
     }
-
-    [Fact]
-    public async Task The_new_resources_are_documented()
-    {
-        var document = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
-        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Contains("/api/employers/matching-profiles/{participantId}", paths);
-        Assert.Contains("/api/employers/matching-profiles/{participantId}/offers", paths);
-        Assert.Contains("/api/offers/{id}/candidates", paths);
-        Assert.Contains("/api/employers/pipelines", paths);
-        Assert.Contains("/api/employers/pipelines/{id}/moves", paths);
-        Assert.Contains("/api/employers/pipelines/{id}/support-contacts", paths);
-        Assert.Contains("/api/employers/pipelines/support-due", paths);
-        Assert.Contains("/api/employers/pilots/indicators", paths);
-    }
 }

@@ -20,13 +20,13 @@ namespace Samverkan.Messaging.IntegrationTests;
 public sealed class MessagingHost : IAsyncDisposable
 {
     private readonly IHost _host;
-    private readonly Infrastructure _infra;
+    private readonly string _rabbitMq;
     private readonly string _service;
 
-    private MessagingHost(IHost host, Infrastructure infra, string service)
+    private MessagingHost(IHost host, string rabbitMq, string service)
     {
         _host = host;
-        _infra = infra;
+        _rabbitMq = rabbitMq;
         _service = service;
     }
 
@@ -34,8 +34,14 @@ public sealed class MessagingHost : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
     public ConsumeLog ConsumeLog { get; } = new();
 
-    public static async Task<MessagingHost> StartAsync(
+    public static Task<MessagingHost> StartAsync(
         Infrastructure infra, string database, string service, IDictionary<string, string?>? settings = null,
+        Action<IBusRegistrationConfigurator>? consumers = null) =>
+        StartAsync(infra.RabbitMqConnectionString, database, service, settings, consumers);
+
+    /// <summary>The same host from connection strings alone: what <see cref="CrashChild"/> runs in a process of its own.</summary>
+    public static async Task<MessagingHost> StartAsync(
+        string rabbitMq, string database, string service, IDictionary<string, string?>? settings = null,
         Action<IBusRegistrationConfigurator>? consumers = null)
     {
         var builder = Host.CreateApplicationBuilder();
@@ -43,7 +49,7 @@ public sealed class MessagingHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             [$"ConnectionStrings:testdb"] = database,
-            [$"ConnectionStrings:{ResourceNames.Messaging}"] = infra.RabbitMqConnectionString,
+            [$"ConnectionStrings:{ResourceNames.Messaging}"] = rabbitMq,
             ["Messaging:RetryLimit"] = "2",
             ["Messaging:RetryMinInterval"] = "00:00:00.020",
             ["Messaging:RetryMaxInterval"] = "00:00:00.100",
@@ -65,7 +71,7 @@ public sealed class MessagingHost : IAsyncDisposable
         await using (var scope = host.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<TestDbContext>().Database.EnsureCreatedAsync();
 
-        var messagingHost = new MessagingHost(host, infra, service);
+        var messagingHost = new MessagingHost(host, rabbitMq, service);
         host.Services.GetRequiredService<IBus>().ConnectConsumeObserver(messagingHost.ConsumeLog);
         await host.StartAsync();
         await host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
@@ -78,7 +84,7 @@ public sealed class MessagingHost : IAsyncDisposable
     /// <summary>Messages ready in a queue; 0 for a queue not declared yet (MassTransit makes _error queues on first use).</summary>
     public async Task<uint> MessagesInQueueAsync(string queue)
     {
-        await using var connection = await new ConnectionFactory { Uri = new Uri(_infra.RabbitMqConnectionString) }.CreateConnectionAsync();
+        await using var connection = await new ConnectionFactory { Uri = new Uri(_rabbitMq) }.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
         try
         {

@@ -68,6 +68,17 @@ public abstract class MessagingTestBase : IAsyncLifetime
         return ids;
     }
 
+    /// <summary>Writes events through the outbox in one SaveChanges; returns their outbox row ids (the message ids).</summary>
+    protected async Task<List<Guid>> WriteEventsTogetherAsync(MessagingHost host, int count)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
+        var rows = Enumerable.Range(0, count)
+            .Select(i => db.AddIntegrationEvent(new SomethingHappened { EventId = Guid.NewGuid(), Value = i }).Id).ToList();
+        await db.SaveChangesAsync();
+        return rows;
+    }
+
     protected async Task<T> QueryAsync<T>(MessagingHost host, Func<TestDbContext, Task<T>> query)
     {
         await using var scope = host.Services.CreateAsyncScope();

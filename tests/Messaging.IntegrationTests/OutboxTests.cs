@@ -37,20 +37,26 @@ public sealed class OutboxTests : MessagingTestBase
     public async Task Events_of_a_rolled_back_transaction_are_never_published()
     {
         var host = await StartHostAsync();
-        await QueryAsync(host, async db =>
+        // A value the recording consumer applies like any other: were the event published, it would leave an effect.
+        var rolledBack = new SomethingHappened { EventId = Guid.NewGuid(), Value = 1 };
+        var rolledBackRow = await QueryAsync(host, async db =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
-            Samverkan.ServiceDefaults.Messaging.Outbox.AddIntegrationEvent(db, new SomethingHappened { EventId = Guid.NewGuid(), Value = -1 });
+            var row = Samverkan.ServiceDefaults.Messaging.Outbox.AddIntegrationEvent(db, rolledBack);
             await db.SaveChangesAsync();
             await transaction.RollbackAsync();
-            return 0;
+            return row.Id;
         });
 
+        // Committed after the rolled-back one, so a dispatcher that had the first would have sent it before this.
         var marker = (await WriteEventsAsync(host, 1)).Single();
 
         await Eventually.Until(async () => await EffectCountAsync(host) >= 1, Deadline, "the committed marker event");
+        await Eventually.Until(async () => await UndispatchedCountAsync(host) == 0, Deadline, "the marker's row marked dispatched");
         var effects = await QueryAsync(host, db => db.Effects.Select(e => e.EventId).ToListAsync());
         Assert.Equal([marker], effects);
+        Assert.False(host.ConsumeLog.Saw(rolledBackRow), "the rolled-back event reached the consumer");
+        Assert.Equal(1, host.ConsumeLog.Total);
         Assert.Equal(1, await QueryAsync(host, db => db.OutboxMessages.CountAsync()));
     }
 }

@@ -46,6 +46,7 @@ public sealed class ConsumeLog : IConsumeObserver
     private readonly ConcurrentDictionary<Guid, int> _consumed = new();
 
     public int Count(Guid messageId) => _consumed.GetValueOrDefault(messageId);
+    public bool Saw(Guid messageId) => _consumed.ContainsKey(messageId);
     public int Total => _consumed.Values.Sum();
 
     public Task PostConsume<T>(ConsumeContext<T> context) where T : class

@@ -1,3 +1,4 @@
+using Samverkan.Testing;
 using Samverkan.Contracts.Participants;
 using System.Net;
 using System.Net.Http.Json;
@@ -9,6 +10,9 @@ namespace Samverkan.Participants.IntegrationTests;
 /// <summary>Bad input is a 400 problem details naming the field; it never repeats the number it refused.</summary>
 public sealed class BadInputTests(ParticipantsApiFactory factory) : IClassFixture<ParticipantsApiFactory>
 {
+    [Fact]
+    public async Task Every_resource_is_documented() => await OpenApiCoverage.AssertEveryApiRouteIsDocumentedAsync(factory);
+
     private static readonly Dictionary<string, (string Field, EnrolBody Body)> Bodies = new()
     {
         ["bad check digit"] = ("personalIdentityNumber", new EnrolBody { PersonalIdentityNumber = "811218-9875" }), // check digit

@@ -32,10 +32,12 @@ internal static class Journey
     public static Task AssertNamesField(this HttpResponseMessage response, string field) => Problems.AssertBadRequestNaming(response, field);
 
     /// <summary>The outbox rows of contract <paramref name="eventName"/> (e.g. "ParticipantExited") that mention <paramref name="id"/>.</summary>
+    /// <summary>The bodies of the outbox rows of <paramref name="eventName"/> mentioning <paramref name="id"/>, in outbox (dispatch) order.</summary>
     public static Task<List<string>> EventsAsync(this ParticipantsApiFactory factory, string eventName, Guid id)
     {
         var type = $"Samverkan.Contracts.Participants.{eventName},";
-        return factory.WithDbAsync(async db => (await db.OutboxMessages.AsNoTracking().Where(m => m.MessageType.StartsWith(type)).ToListAsync())
+        return factory.WithDbAsync(async db => (await db.OutboxMessages.AsNoTracking().Where(m => m.MessageType.StartsWith(type))
+                .OrderBy(m => m.Sequence).ToListAsync())
             .Where(m => m.Body.Contains(id.ToString())).Select(m => m.Body).ToList());
     }
 

@@ -45,7 +45,9 @@ public sealed class RecordTests(ParticipantsApiFactory factory) : IClassFixture<
     [Fact]
     public async Task Erasure_removes_number_name_birth_date_and_free_texts_keeps_aggregate_facts_and_is_published()
     {
-        var (agency, client, participant) = await Journey.EnrolledAsync(factory, new EnrolBody { PersonalIdentityNumber = "850709-9862", Name = "Bodil Radera" });
+        var collaboration = Guid.NewGuid();
+        var (agency, client, participant) = await Journey.EnrolledAsync(factory,
+            new EnrolBody { CollaborationId = collaboration, PersonalIdentityNumber = "850709-9862", Name = "Bodil Radera" });
         await FillAsync(client, participant, agency);
         var admin = factory.ClientFor(Roles.Admin, agency); // the agency's own admin
 
@@ -79,8 +81,11 @@ public sealed class RecordTests(ParticipantsApiFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/participants/{participant}/export")).StatusCode);
         var read = await (await client.GetAsync($"/api/participants/{participant}?reason=check")).JsonAsync(HttpStatusCode.OK);
         Assert.False(read.TryGetProperty("personalIdentityNumber", out var number) && number.ValueKind == JsonValueKind.String);
-        // The same person can be enrolled afresh: nothing of the old number is left to match on.
-        Assert.Equal(HttpStatusCode.Created, (await client.EnrolAsync(new EnrolBody { PersonalIdentityNumber = "850709-9862" })).StatusCode);
+        // The same person can be enrolled afresh into the same collaboration: nothing of the old number is left to match
+        // on. Were it left, this would be the 200 of "already enrolled" with the erased participant's id.
+        var afresh = await (await client.EnrolAsync(new EnrolBody { CollaborationId = collaboration, PersonalIdentityNumber = "850709-9862" }))
+            .JsonAsync(HttpStatusCode.Created);
+        Assert.NotEqual(participant, afresh.GetProperty("id").GetGuid());
     }
 
     [Fact]

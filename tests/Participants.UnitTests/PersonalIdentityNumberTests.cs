@@ -123,4 +123,31 @@ public sealed class PersonalIdentityNumberTests
     [InlineData("000229-2381", "2018-03-01", 18)]
     public void Age_is_counted_in_whole_years(string input, string on, int age) =>
         Assert.Equal(age, Parse(input).AgeOn(DateOnly.Parse(on)));
+
+    // Found unguarded by mutation testing (bench/results/2026-12-03-mutation.md).
+
+    [Fact]
+    public void Born_on_the_31st_is_a_valid_date() =>
+        Assert.Equal(new DateOnly(1985, 1, 31), Parse("850131-1230").BirthDate);
+
+    [Theory]
+    [InlineData("850709-9862", "[personnummer]")]
+    [InlineData("850771-1235", "[samordningsnummer]")]
+    public void Written_out_it_names_the_kind_of_number_and_never_its_digits(string input, string shown) =>
+        Assert.Equal(shown, Parse(input).ToString());
+
+    [Fact]
+    public void A_letter_among_the_digits_is_refused_as_not_a_number()
+    {
+        Assert.False(PersonalIdentityNumber.TryParse("8507099a62", Today, out var number, out var error));
+        Assert.Null(number);
+        Assert.StartsWith("A personal identity number has 10 or 12 digits", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_valid_number_leaves_no_error()
+    {
+        Assert.True(PersonalIdentityNumber.TryParse("850709-9862", Today, out _, out var error));
+        Assert.Equal("", error);
+    }
 }

@@ -5,6 +5,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Npgsql;
+using RabbitMQ.Client;
+using Samverkan.ServiceDefaults;
 using Samverkan.ServiceDefaults.Auth;
 using Samverkan.ServiceDefaults.Sweden;
 using Samverkan.Testing;
@@ -12,14 +14,17 @@ using Samverkan.Testing;
 namespace Samverkan.Platform.EndToEndTests;
 
 /// <summary>
-/// Issue #4's leak test: the whole platform with its telemetry exported to a receiver of our own, participants
-/// enrolled with known test numbers through the gateway (single, bulk JSON, bulk CSV, rejected ones too) and read
-/// with identifying data; then what every service printed, every exported trace and log, and every row of every table in
-/// every service's database (outboxes and Reporting included) are searched for each number in every written form.
-/// None may be found; a probe number sent on purpose must be, or the search proves nothing.
+/// Issue #4's leak test, widened by issue #19: the whole platform with its telemetry exported to a receiver of our own,
+/// participants enrolled with known test numbers through the gateway (single, bulk JSON, bulk CSV, rejected ones too),
+/// read with identifying data, exported, their facts corrected, a consent given and withdrawn, one exited and one
+/// erased; then what every service printed, every exported trace and log, every response body (but the two that show
+/// identity on purpose: the identifying read and the export), every message left in every queue of the platform's
+/// virtual host (<c>_error</c> queues and fault headers too), and every row of every table in every service's database,
+/// with binary and base64 content decoded, are searched for each number in every written form. None may be found; a
+/// probe number sent on purpose must be, in each kind of place, or the search proves nothing.
 /// </summary>
 [Collection(LeakPlatformCollection.Name)]
-public sealed class PersonalDataLeakTests(LeakPlatformFixture platform)
+public sealed partial class PersonalDataLeakTests(LeakPlatformFixture platform)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
@@ -64,6 +69,7 @@ public sealed class PersonalDataLeakTests(LeakPlatformFixture platform)
             var read = await Expect(await client.GetAsync($"/api/participants/{id}?reason=leak%20test"), HttpStatusCode.OK);
             Assert.Matches(@"^\d{8}-\d{4}$", read.GetProperty("personalIdentityNumber").GetString());
         }
+        await ExerciseEveryIdentityEndpointAsync(client, platform.ClientFor(Roles.Admin, agency), agency, participants);
         await Eventually.Until(() => platform.CountAsync("reportingdb", "participant_facts", collaboration), n => n == 6, Deadline,
             "Reporting to hold the six participants");
 
@@ -76,9 +82,24 @@ public sealed class PersonalDataLeakTests(LeakPlatformFixture platform)
                 Found(Probe, platform.Platform.Output).Count > 0)),
             seen => seen is { InTraces: true, InLogs: true, InOutput: true },
             Deadline, "the probe number to show up in Participants' exported traces and logs and in what the services printed");
+        // A message in the platform's virtual host that the drain below must find, or the drain proves nothing.
+        await platform.PublishProbeAsync(Probe.TwelveWithSeparator);
         // An orderly stop makes every service flush what its exporters still hold, so nothing batched
-        // escapes the search below; the databases stay readable.
+        // escapes the search below; the databases and the virtual host stay readable.
         await platform.Platform.StopAsync();
+        // Each service ran through its shutdown, exporters included: its own "shutting down" log reached the receiver.
+        // A service killed or crashed on the way would have flushed nothing, and the search below would miss its telemetry.
+        var unclean = platform.Services.Where(service => !platform.Otlp.Bodies("/v1/logs", service)
+            .Any(b => b.Contains("Application is shutting down", StringComparison.Ordinal))).ToList();
+        Assert.True(unclean.Count == 0, "No shutdown log exported by: " + string.Join(", ", unclean));
+
+        var messages = await platform.DrainQueuesAsync();
+        Assert.Contains(messages, m => Found(Probe, m.Text).Count > 0);
+        var responses = platform.Responses.All;
+        // The identifying reads did return numbers: the recording sees bodies, so the search of the others means something.
+        Assert.Contains(responses, r => Found(A, r.Body).Count > 0);
+        Assert.Contains(Probe.Twelve, Decoded($"\\\\x{Convert.ToHexString(Encoding.UTF8.GetBytes(Probe.Twelve)).ToLowerInvariant()}"));
+        Assert.Contains(Probe.Twelve, Decoded(Convert.ToBase64String(Encoding.UTF8.GetBytes("x" + Probe.Twelve))));
 
         var rows = await platform.AllRowsAsync();
         Assert.Contains(rows, r => r.Database == "reportingdb" && r.Row.Contains(collaboration.ToString())); // the rows were read
@@ -90,7 +111,10 @@ public sealed class PersonalDataLeakTests(LeakPlatformFixture platform)
             ("OTLP logs", platform.Otlp.Text("/v1/logs")),
             ("OTLP metrics", platform.Otlp.Text("/v1/metrics")),
         };
-        places.AddRange(rows.Select(r => ($"{r.Database}.{r.Table}", r.Row)));
+        places.AddRange(rows.Select(r => ($"{r.Database}.{r.Table}", r.Row + "\n" + Decoded(r.Row))));
+        places.AddRange(messages.Select(m => ($"queue {m.Queue}", m.Text + "\n" + Decoded(m.Text))));
+        places.AddRange(responses.Where(r => !ShowsIdentityOnPurpose(r.Url))
+            .Select(r => ($"the response to {r.Method} {r.Url}", r.Body + "\n" + Decoded(r.Body))));
         var leaks = (from number in new[] { A, B, C, D, E, F, BadSingle, BadBulk }
                      from place in places
                      from form in Found(number, place.Text)
@@ -99,6 +123,67 @@ public sealed class PersonalDataLeakTests(LeakPlatformFixture platform)
     }
 
     private sealed record ProbeSeen(bool InTraces, bool InLogs, bool InOutput);
+
+    /// <summary>
+    /// Every Participants endpoint that takes or returns identity, besides enrolment and the identifying read above: the
+    /// export, a correction of the facts, a consent given and withdrawn, an exit, and an erasure (by the agency's admin).
+    /// </summary>
+    private static async Task ExerciseEveryIdentityEndpointAsync(HttpClient client, HttpClient admin, Guid agency, List<Guid> participants)
+    {
+        var (a, b, c) = ($"/api/participants/{participants[0]}", $"/api/participants/{participants[1]}", $"/api/participants/{participants[2]}");
+        var export = await Expect(await client.GetAsync($"{a}/export?reason=leak%20test"), HttpStatusCode.OK);
+        Assert.Equal(A.TwelveWithSeparator, export.GetProperty("participant").GetProperty("personalIdentityNumber").GetString());
+
+        var facts = await client.GetAsync($"{b}/facts");
+        Assert.Equal(HttpStatusCode.OK, facts.StatusCode);
+        var correction = new HttpRequestMessage(HttpMethod.Put, $"{b}/facts")
+        {
+            Content = JsonContent.Create(new
+            {
+                gender = "non-binary", municipalityCode = "0881", targetGroups = new[] { "long-term-unemployed" },
+                labourMarketStatus = "long-term-unemployed", educationLevel = "primary-or-lower-secondary",
+            }),
+        };
+        correction.Headers.IfMatch.Add(facts.Headers.ETag!);
+        await Expect(await client.SendAsync(correction), HttpStatusCode.OK);
+
+        var consent = await Expect(await client.PostAsJsonAsync($"{a}/consents",
+            new { purpose = "share-action-plan", recipientActorId = agency, givenOn = "2026-02-01", method = "written" }), HttpStatusCode.Created);
+        await Expect(await client.PostAsJsonAsync($"{a}/consents/{consent.GetProperty("id").GetGuid()}/withdrawal", new { withdrawnOn = "2026-03-01" }),
+            HttpStatusCode.OK);
+        await Expect(await client.PostAsJsonAsync($"{a}/exit", new { exitDate = "2026-04-01", outcome = "employment", reason = "Fick jobb" }),
+            HttpStatusCode.OK);
+        await Expect(await admin.PostAsJsonAsync($"{c}/erasure", new { reason = "lawful-request" }), HttpStatusCode.OK);
+    }
+
+    /// <summary>The identifying read and the export show the number by design (and are audited): every other response may not.</summary>
+    private static bool ShowsIdentityOnPurpose(string url) => url.Contains("reason=", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The text inside binary and base64 content, so a number stored as bytes (a bytea column, which JSON shows as
+    /// <c>\\x…</c> hex) or base64 (a token, a message header) is found as well as one in clear.
+    /// </summary>
+    private static string Decoded(string text)
+    {
+        var parts = new List<string>();
+        foreach (Match hex in HexBytes().Matches(text))
+            if (hex.Groups["hex"].Value.Length % 2 == 0)
+                parts.Add(Encoding.Latin1.GetString(Convert.FromHexString(hex.Groups["hex"].Value)));
+        foreach (Match token in Base64().Matches(text))
+        {
+            var value = token.Value.Replace('-', '+').Replace('_', '/').TrimEnd('=');
+            var bytes = new byte[value.Length];
+            if (Convert.TryFromBase64String(value.PadRight(value.Length + (4 - value.Length % 4) % 4, '='), bytes, out var written))
+                parts.Add(Encoding.Latin1.GetString(bytes, 0, written));
+        }
+        return string.Join('\n', parts);
+    }
+
+    [GeneratedRegex(@"\\x(?<hex>[0-9a-fA-F]+)")]
+    private static partial Regex HexBytes();
+
+    [GeneratedRegex(@"[A-Za-z0-9+/_-]{12,}={0,2}")]
+    private static partial Regex Base64();
 
     private static List<string> Found(TestNumber number, string text) => number.Forms.Where(f => text.Contains(f, StringComparison.Ordinal)).ToList();
 
@@ -173,7 +258,11 @@ public sealed record TestNumber(string Twelve)
     public string Ten => Twelve[2..];
     public string TenWithSeparator => $"{Ten[..6]}-{Ten[6..]}";
     public string TwelveWithSeparator => $"{Twelve[..8]}-{Twelve[8..]}";
-    public string[] Forms => [Twelve, Ten, TenWithSeparator, TwelveWithSeparator, $"{Ten[..6]}+{Ten[6..]}", $"{Ten[..6]} {Ten[6..]}"];
+    public string[] Forms =>
+    [
+        Twelve, Ten, TenWithSeparator, TwelveWithSeparator, $"{Ten[..6]}+{Ten[6..]}", $"{Ten[..6]} {Ten[6..]}",
+        $"{Twelve[..8]} {Twelve[8..]}", $"{Twelve[..8]}+{Twelve[8..]}",
+    ];
 
     public static TestNumber Valid(DateOnly born, int serial, bool coordination = false)
     {
@@ -200,7 +289,58 @@ public sealed class LeakPlatformFixture : IAsyncLifetime
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Information",
         });
 
-    public HttpClient ClientFor(string role, Guid? agency = null) => Platform.ClientFor(role, agency);
+    /// <summary>Every response the test's clients received, for the search.</summary>
+    public ResponseLog Responses { get; } = new();
+
+    /// <summary>The services whose telemetry is searched (each exports as its resource name).</summary>
+    public IReadOnlyList<string> Services { get; } =
+    [
+        ResourceNames.Actors, ResourceNames.Participants, ResourceNames.Employers, ResourceNames.Reporting,
+        ResourceNames.Identity, ResourceNames.Gateway, ResourceNames.Web,
+    ];
+
+    /// <summary>A client through the gateway, as <see cref="TestPlatform.ClientFor"/>, whose responses are kept.</summary>
+    public HttpClient ClientFor(string role, Guid? agency = null)
+    {
+        var bearer = Platform.Tokens.Handler(role, agency ?? Guid.NewGuid());
+        bearer.InnerHandler = new RecordingHandler(Responses) { InnerHandler = new HttpClientHandler() };
+        return new HttpClient(bearer) { BaseAddress = Platform.Gateway, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    private const string ProbeQueue = "leak-probe_error";
+
+    /// <summary>Leaves a message holding <paramref name="text"/>, in its body and in a header, in a queue of the platform's virtual host.</summary>
+    public async Task PublishProbeAsync(string text)
+    {
+        await using var connection = await new ConnectionFactory { Uri = new Uri(Platform.Run.Broker) }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        await channel.QueueDeclareAsync(ProbeQueue, durable: true, exclusive: false, autoDelete: false);
+        await channel.BasicPublishAsync("", ProbeQueue, mandatory: false,
+            new BasicProperties { Headers = new Dictionary<string, object?> { ["MT-Fault-Message"] = Encoding.UTF8.GetBytes(text) } },
+            Encoding.UTF8.GetBytes($"{{\"probe\":\"{text}\"}}"));
+    }
+
+    /// <summary>
+    /// Takes every message left in every queue of the platform's virtual host (after the stop, so none is held by a
+    /// consumer): its body and every header, fault headers included, as text.
+    /// </summary>
+    public async Task<List<(string Queue, string Text)>> DrainQueuesAsync()
+    {
+        var messages = new List<(string, string)>();
+        await using var connection = await new ConnectionFactory { Uri = new Uri(Platform.Run.Broker) }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        foreach (var queue in await Platform.Run.Infra.Broker.QueuesAsync(Platform.Run.Name))
+        {
+            while (await channel.BasicGetAsync(queue, autoAck: true) is { } message)
+            {
+                var text = new StringBuilder(Encoding.UTF8.GetString(message.Body.Span));
+                foreach (var (name, value) in message.BasicProperties.Headers ?? new Dictionary<string, object?>())
+                    text.Append('\n').Append(name).Append(": ").Append(value is byte[] bytes ? Encoding.UTF8.GetString(bytes) : value?.ToString());
+                messages.Add((queue, text.ToString()));
+            }
+        }
+        return messages;
+    }
 
     public async Task<int> CountAsync(string database, string table, Guid collaboration)
     {
@@ -241,6 +381,25 @@ public sealed class LeakPlatformFixture : IAsyncLifetime
     {
         if (Platform is not null)
             await Platform.DisposeAsync();
+    }
+}
+
+/// <summary>What a client received: the request's method and path with query, and the body as text.</summary>
+public sealed class ResponseLog
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(string Method, string Url, string Body)> _responses = new();
+    public void Add(string method, string url, string body) => _responses.Enqueue((method, url, body));
+    public IReadOnlyList<(string Method, string Url, string Body)> All => [.. _responses];
+}
+
+internal sealed class RecordingHandler(ResponseLog log) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken);
+        await response.Content.LoadIntoBufferAsync(cancellationToken);
+        log.Add(request.Method.Method, request.RequestUri!.PathAndQuery, await response.Content.ReadAsStringAsync(cancellationToken));
+        return response;
     }
 }
 

@@ -1,10 +1,15 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 
+using Samverkan.Testing;
+
 namespace Samverkan.Reporting.IntegrationTests;
 
 public sealed class OpenApiTests(ReportingApiFactory factory) : IClassFixture<ReportingApiFactory>
 {
+    [Fact]
+    public async Task Every_resource_is_documented() => await OpenApiCoverage.AssertEveryApiRouteIsDocumentedAsync(factory);
+
     [Fact]
     public async Task The_collaboration_summary_is_documented_with_its_query_parameters()
     {

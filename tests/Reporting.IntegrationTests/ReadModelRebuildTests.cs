@@ -74,6 +74,14 @@ public sealed class ReadModelRebuildTests(ReportingApiFactory factory) : IClassF
             $"/api/reports/collaborations/{collaboration}/summary?from=2026-01-01&to=2026-12-31",
         };
         var before = await SnapshotAsync(admin, collaboration, reports);
+        // Damage the live read models first: a rebuild that did nothing would then leave the damage for the comparison.
+        await DamageLiveReadModelsAsync(collaboration);
+        var damaged = await SnapshotAsync(admin, collaboration, reports);
+        Assert.NotEqual(before.Counts, damaged.Counts);
+        Assert.NotEqual(before.Totals, damaged.Totals);
+        Assert.NotEqual(before.PeriodCounts, damaged.PeriodCounts);
+        Assert.NotEqual(before.Regional, damaged.Regional);
+        Assert.NotEqual(before.Reports, damaged.Reports);
 
         var start = await admin.PostAsync("/api/reports/admin/rebuilds", null);
         Assert.Equal(HttpStatusCode.Accepted, start.StatusCode);
@@ -105,6 +113,19 @@ public sealed class ReadModelRebuildTests(ReportingApiFactory factory) : IClassF
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         var unknown = await factory.ClientFor(Roles.Operator).GetAsync($"/api/reports/admin/rebuilds/{Guid.NewGuid()}");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    /// <summary>Every live table the comparison reads, wrong by 100, announced as a change so no cached report hides it.</summary>
+    private async Task DamageLiveReadModelsAsync(Guid collaboration)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Infrastructure.ReportingDbContext>();
+        await db.Database.ExecuteSqlAsync($"UPDATE participant_counts SET count = count + 100 WHERE collaboration_id = {collaboration}");
+        await db.Database.ExecuteSqlAsync($"UPDATE participant_totals SET count = count + 100 WHERE collaboration_id = {collaboration}");
+        await db.Database.ExecuteSqlAsync($"UPDATE participant_period_counts SET count = count + 100 WHERE collaboration_id = {collaboration}");
+        await db.Database.ExecuteSqlAsync(
+            $"UPDATE regional_totals SET counts = ARRAY(SELECT c + 100 FROM unnest(counts) AS c) WHERE scope = {collaboration}");
+        await Infrastructure.ReadModelVersions.BumpAsync(db, [collaboration, Model.Dimensions.AllCollaborations], Guid.NewGuid(), CancellationToken.None);
     }
 
     private sealed record Snapshot(List<string> Counts, List<string> Totals, List<string> PeriodCounts, List<string> Regional, List<string> Reports);

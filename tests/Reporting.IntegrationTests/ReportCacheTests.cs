@@ -90,8 +90,10 @@ public sealed class ReportCacheTests(ReportingApiFactory factory) : IClassFixtur
 
         // Still the cached report: the event changed another collaboration's figures.
         Assert.Equal(10, StartedTotal(await admin.GetFromJsonAsync<JsonElement>(quietSummary)));
-        // The view across all collaborations holds the event's collaboration: rebuilt (other tests' events may add more).
-        Assert.True(StartedTotal(await admin.GetFromJsonAsync<JsonElement>(allRegional)) >= regionalBefore + 1);
+        // The view across all collaborations holds the event's collaboration: rebuilt, with exactly that one more (the
+        // tests of this class run one at a time on the class's own database; the change behind the consumers' back is to
+        // the collaboration totals, which the regional view does not read).
+        Assert.Equal(regionalBefore + 1, StartedTotal(await admin.GetFromJsonAsync<JsonElement>(allRegional)));
 
         await factory.PublishAllAsync([TestEvents.Enrolled(quiet, quietOwner, Gender.Woman, "0885")]);
 

@@ -35,4 +35,30 @@ public sealed class CountLatticeTests
         Assert.True(hidden[active]);
         Assert.True(hidden[exited] || hidden[started]);
     }
+
+    // Found unguarded by mutation testing (bench/results/2026-12-03-mutation.md).
+
+    [Fact]
+    public void A_count_equal_to_the_threshold_is_shown()
+    {
+        var lattice = new CountLattice();
+        var atThreshold = lattice.Add(5);
+        var total = lattice.Add(5);
+        lattice.Line(atThreshold, total);
+        Assert.All(lattice.Suppress(5), hidden => Assert.False(hidden));
+    }
+
+    [Fact]
+    public void Of_two_equally_small_candidates_the_first_is_hidden()
+    {
+        var lattice = new CountLattice();
+        var cells = lattice.AddRow([3, 10, 10, 23]);
+        lattice.Line(cells);
+        var hidden = lattice.Suppress(5);
+        Assert.Equal([true, true, false, false], cells.Select(c => hidden[c]));
+    }
+
+    [Fact]
+    public void A_threshold_below_one_is_refused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CountLattice().Suppress(0));
 }

@@ -149,4 +149,30 @@ public sealed class SuppressionTests
                 if (mask[r, c] && !unknown[r, c]) return false;
         return true;
     }
+
+    // Found unguarded by mutation testing (bench/results/2026-12-03-mutation.md).
+
+    [Fact]
+    public void Complementary_suppression_repeats_until_no_row_or_column_has_a_single_hidden_cell()
+    {
+        // The 3 hides the 10 beside it (row 0); column 0 then hides the 20 below it, which leaves row 1 with one
+        // hidden cell: only a second pass over the rows protects it.
+        var grid = WithTotals(new[,] { { 3, 10, 12 }, { 20, 30, 40 } });
+        var mask = Suppression.Suppress(grid, threshold: 5, columnTotals: true);
+        for (var r = 0; r < grid.GetLength(0); r++)
+            Assert.NotEqual(1, HiddenIn(mask, r));
+        for (var c = 0; c < grid.GetLength(1); c++)
+            Assert.NotEqual(1, HiddenInColumn(mask, c));
+    }
+
+    [Fact]
+    public void A_line_of_one_small_cell_is_hidden_and_the_rest_left_alone()
+    {
+        var mask = Suppression.Suppress(new[,] { { 3 } }, threshold: 5, columnTotals: false);
+        Assert.True(mask[0, 0]);
+    }
+
+    [Fact]
+    public void A_threshold_below_one_is_refused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => Suppression.Suppress(new[,] { { 1 } }, threshold: 0, columnTotals: false));
 }

@@ -12,9 +12,9 @@ namespace Samverkan.Testing;
 /// </summary>
 public sealed class BrokerControl
 {
-    private readonly Func<string, Task> _rabbitmqctl;
+    private readonly Func<string, Task<string>> _rabbitmqctl;
 
-    private BrokerControl(Func<string, Task> rabbitmqctl) => _rabbitmqctl = rabbitmqctl;
+    private BrokerControl(Func<string, Task<string>> rabbitmqctl) => _rabbitmqctl = rabbitmqctl;
 
     public static BrokerControl Local() => new(async command =>
     {
@@ -24,10 +24,11 @@ public sealed class BrokerControl
             RedirectStandardError = true,
         }) ?? throw new InvalidOperationException("Could not start rabbitmqctl.");
         var stderr = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
+        var stdout = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"rabbitmqctl {command} failed ({process.ExitCode}): {await stderr}");
+        return stdout;
     });
 
     public static BrokerControl Container(RabbitMqContainer container) => new(async command =>
@@ -35,6 +36,7 @@ public sealed class BrokerControl
         var result = await container.ExecAsync(["rabbitmqctl", "-q", .. command.Split(' ')]);
         if (result.ExitCode != 0)
             throw new InvalidOperationException($"rabbitmqctl {command} failed ({result.ExitCode}): {result.Stderr}");
+        return result.Stdout;
     });
 
     public Task StopAsync() => _rabbitmqctl("stop_app");
@@ -47,6 +49,11 @@ public sealed class BrokerControl
     }
 
     public Task DeleteVirtualHostAsync(string name) => _rabbitmqctl($"delete_vhost {name}");
+
+    /// <summary>The names of every queue in <paramref name="virtualHost"/> (the <c>_error</c> and <c>_skipped</c> ones too).</summary>
+    public async Task<IReadOnlyList<string>> QueuesAsync(string virtualHost) =>
+        (await _rabbitmqctl($"list_queues -p {virtualHost} --no-table-headers name"))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>
     /// A user of this test's own with the permissions of <paramref name="permissions"/> on <paramref name="virtualHost"/>
