@@ -1,4 +1,6 @@
 using Samverkan.ServiceDefaults;
+using Samverkan.ServiceDefaults.Http;
+using Samverkan.ServiceDefaults.Messaging;
 using Samverkan.Webhooks.Apis;
 using Samverkan.Webhooks.Extensions;
 using Samverkan.Webhooks.Infrastructure;
@@ -10,8 +12,10 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
-app.MapEndpointsApi();
-app.MapDeliveriesApi();
+var api = app.MapVersionedApi(); // every endpoint of the API is of ApiVersions.Current
+app.MapDeadLetters("/api/webhooks");
+api.MapEndpointsApi();
+api.MapDeliveriesApi();
 
 await app.RunServiceAsync<WebhooksDbContext>();
 

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Samverkan.ServiceDefaults;
 using Samverkan.ServiceDefaults.Data;
+using Samverkan.ServiceDefaults.Http;
 using Samverkan.ServiceDefaults.Messaging;
+using Samverkan.ServiceDefaults.OpenApi;
 using Samverkan.Webhooks.Consumers;
 using Samverkan.Webhooks.Delivery;
 using Samverkan.Webhooks.Infrastructure;
@@ -27,7 +29,8 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddSingleton(sp => new WebhookSender(sp.GetRequiredService<EndpointAddress>(), sp.GetRequiredService<IOptions<WebhooksOptions>>().Value.Timeout));
         if (!ServiceSetup.IsSetupOnly(builder.Configuration))
             builder.Services.AddHostedService<DeliveryWorker>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddPlatformOpenApi();
+        builder.Services.AddPlatformApiVersioning();
         builder.Services.AddValidation();
     }
 
