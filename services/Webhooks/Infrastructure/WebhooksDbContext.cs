@@ -25,5 +25,6 @@ public sealed class WebhooksDbContext(DbContextOptions<WebhooksDbContext> option
         modelBuilder.Entity<WebhookEndpoint>().Property(e => e.PreviousSecret)
             .HasConversion(new ValueConverter<string?, string?>(plain => secrets.Protect(plain!), stored => secrets.Unprotect(stored!)));
         modelBuilder.AddMessagingTables();
+        modelBuilder.MapCopies();
     }
 }

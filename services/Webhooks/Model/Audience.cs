@@ -1,3 +1,5 @@
+using Samverkan.ServiceDefaults.Messaging;
+
 namespace Samverkan.Webhooks.Model;
 
 /// <summary>Which agency enrolled (referred) a participant in a collaboration: that agency alone gets the participant's events.</summary>
@@ -8,12 +10,18 @@ public sealed class ParticipantOwner
     public Guid AgencyId { get; init; }
 }
 
-/// <summary>An actor's membership of a collaboration, kept after it left (<see cref="Left"/>): members get the collaboration's events.</summary>
-public sealed class CollaborationMember
+/// <summary>
+/// An actor's membership of a collaboration, kept after it left (<see cref="Left"/>): members get the collaboration's
+/// events. A copy of Actors' state: the membership events carry the collaboration's revision, and the newest one wins
+/// whatever order they arrive in (<see cref="Copies"/>), so a leave that overtakes its join, or a rejoin that overtakes
+/// the leave, still ends as Actors has it.
+/// </summary>
+public sealed class CollaborationMember : ICopy
 {
     public Guid CollaborationId { get; init; }
     public Guid ActorId { get; init; }
     public bool Left { get; set; }
+    public long Revision { get; set; }
 }
 
 /// <summary>

@@ -111,6 +111,11 @@ namespace Samverkan.Webhooks.Infrastructure.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("left");
 
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
                     b.HasKey("CollaborationId", "ActorId");
 
                     b.ToTable("collaboration_members", (string)null);
