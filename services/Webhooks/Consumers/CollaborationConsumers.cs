@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Samverkan.Contracts.Actors;
+using Samverkan.ServiceDefaults.Messaging;
 using Samverkan.Webhooks.Infrastructure;
 using Samverkan.Webhooks.Model;
 
@@ -16,20 +17,19 @@ public abstract class CollaborationEventConsumer<TMessage>(WebhooksDbContext db)
         return await Db.CollaborationMembers.Where(m => m.CollaborationId == collaboration && !m.Left).Select(m => m.ActorId).ToListAsync(ct);
     }
 
-    protected async Task JoinAsync(Guid collaboration, Guid actor, CancellationToken ct)
-    {
-        var member = await Db.CollaborationMembers.FindAsync([collaboration, actor], ct);
-        if (member is null)
-            Db.CollaborationMembers.Add(new CollaborationMember { CollaborationId = collaboration, ActorId = actor });
-        else
-            member.Left = false;
-    }
+    /// <summary>Applies a membership state of Actors' (joined or left) when its revision is newer than the one held.</summary>
+    public static Task SetMembershipAsync(WebhooksDbContext db, Guid collaboration, Guid actor, bool left, long? revision, CancellationToken ct) =>
+        db.CollaborationMembers.ApplyIfNewerAsync([collaboration, actor], revision,
+            () => new CollaborationMember { CollaborationId = collaboration, ActorId = actor }, m => m.Left = left, ct);
 }
 
 public sealed class CollaborationCreatedConsumer(WebhooksDbContext db) : CollaborationEventConsumer<CollaborationCreated>(db)
 {
     protected override Guid CollaborationOf(CollaborationCreated m) => m.CollaborationId;
-    protected override Task RememberAsync(CollaborationCreated m, CancellationToken ct) => JoinAsync(m.CollaborationId, m.OwnerActorId, ct);
+    protected override Task RememberAsync(CollaborationCreated m, CancellationToken ct) => ApplyAsync(Db, m, ct);
+
+    public static Task ApplyAsync(WebhooksDbContext db, CollaborationCreated m, CancellationToken ct) =>
+        SetMembershipAsync(db, m.CollaborationId, m.OwnerActorId, left: false, m.Revision, ct);
 }
 
 public sealed class CollaborationUpdatedConsumer(WebhooksDbContext db) : CollaborationEventConsumer<CollaborationUpdated>(db)
@@ -40,7 +40,10 @@ public sealed class CollaborationUpdatedConsumer(WebhooksDbContext db) : Collabo
 public sealed class MemberJoinedConsumer(WebhooksDbContext db) : CollaborationEventConsumer<MemberJoined>(db)
 {
     protected override Guid CollaborationOf(MemberJoined m) => m.CollaborationId;
-    protected override Task RememberAsync(MemberJoined m, CancellationToken ct) => JoinAsync(m.CollaborationId, m.ActorId, ct);
+    protected override Task RememberAsync(MemberJoined m, CancellationToken ct) => ApplyAsync(Db, m, ct);
+
+    public static Task ApplyAsync(WebhooksDbContext db, MemberJoined m, CancellationToken ct) =>
+        SetMembershipAsync(db, m.CollaborationId, m.ActorId, left: false, m.Revision, ct);
 }
 
 /// <summary>The leaving actor hears of its own leaving; afterwards it gets nothing more of the collaboration.</summary>
@@ -51,9 +54,8 @@ public sealed class MemberLeftConsumer(WebhooksDbContext db) : CollaborationEven
     protected override async Task<IReadOnlyCollection<Guid>> AudienceAsync(MemberLeft m, CancellationToken ct) =>
         [.. (await base.AudienceAsync(m, ct)).Append(m.ActorId).Distinct()];
 
-    protected override async Task RememberAsync(MemberLeft m, CancellationToken ct)
-    {
-        if (await Db.CollaborationMembers.FindAsync([m.CollaborationId, m.ActorId], ct) is { } member)
-            member.Left = true;
-    }
+    protected override Task RememberAsync(MemberLeft m, CancellationToken ct) => ApplyAsync(Db, m, ct);
+
+    public static Task ApplyAsync(WebhooksDbContext db, MemberLeft m, CancellationToken ct) =>
+        SetMembershipAsync(db, m.CollaborationId, m.ActorId, left: true, m.Revision, ct);
 }
