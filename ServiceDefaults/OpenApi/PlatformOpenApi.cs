@@ -21,6 +21,7 @@ public static class PlatformOpenApi
         {
             options.AddSchemaTransformer<WireTypeSchemas>();
             options.AddOperationTransformer<ProblemResponses>();
+            options.AddOperationTransformer(RequestExamples.Apply);
             options.AddOperationTransformer((operation, context, _) =>
             {
                 if (context.Description.ActionDescriptor.EndpointMetadata.OfType<DeprecatedEndpoint>().FirstOrDefault() is { } deprecated)

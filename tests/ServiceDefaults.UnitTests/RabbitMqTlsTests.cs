@@ -55,6 +55,35 @@ public sealed class RabbitMqTlsTests
         Assert.DoesNotContain("secret", RabbitMqConnection.Parse("amqps://app:secret@broker:5671/v").ToString());
     }
 
+    [Fact]
+    public void The_host_gets_the_user_and_password_and_tls_1_2_or_1_3_only()
+    {
+        var host = Recorder<IRabbitMqHostConfigurator>.Create();
+        var ssl = Recorder<IRabbitMqSslConfigurator>.Create();
+        ((Recorder<IRabbitMqHostConfigurator>)(object)host).OnCall = (method, args) =>
+        {
+            if (method.Name == nameof(IRabbitMqHostConfigurator.UseSsl))
+                ((Action<IRabbitMqSslConfigurator>)args[0]!)(ssl);
+        };
+
+        RabbitMqConnection.Parse("amqps://app:s%40cret@broker.example.se").Configure(host);
+
+        var hostCalls = ((Recorder<IRabbitMqHostConfigurator>)(object)host).Calls;
+        Assert.Contains(hostCalls, c => c.Name == nameof(IRabbitMqHostConfigurator.Password) && (string?)c.Args[0] == "s@cret");
+        var protocol = Assert.Single(((Recorder<IRabbitMqSslConfigurator>)(object)ssl).Calls, c => c.Name == "set_Protocol");
+        Assert.Equal(System.Security.Authentication.SslProtocols.Tls12 | System.Security.Authentication.SslProtocols.Tls13,
+            (System.Security.Authentication.SslProtocols)protocol.Args[0]!);
+    }
+
+    [Theory]
+    [InlineData("amqps://app:secret@broker:5671/v", "amqps://app@broker:5671/v")]
+    [InlineData("amqp://app:secret@broker/%2F", "amqp://app@broker:5672/%2F")]
+    [InlineData("amqp://:secret@broker:5673/v", "amqp://guest@broker:5673/v")]
+    public void The_description_is_scheme_user_host_port_and_virtual_host(string uri, string described)
+    {
+        Assert.Equal(described, RabbitMqConnection.Parse(uri).ToString());
+    }
+
     /// <summary>An interface whose every call is written down, and answered with a default.</summary>
     public class Recorder<T> : DispatchProxy where T : class
     {

@@ -11,6 +11,7 @@ using Samverkan.ServiceDefaults.Contacts;
 using Samverkan.ServiceDefaults.Http;
 using Samverkan.ServiceDefaults.Messaging;
 using Samverkan.ServiceDefaults.Sweden;
+using Samverkan.ServiceDefaults.OpenApi;
 
 namespace Samverkan.Actors.Apis;
 
@@ -19,7 +20,8 @@ public static class ActorsApi
     public static IEndpointRouteBuilder MapActorsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/actors").WithTags("Actors").RequireAuthorization(Policies.Authenticated);
-        api.MapPost("/", RegisterActor).RequireAuthorization(Policies.AgencyStaff);
+        api.MapPost("/", RegisterActor).RequireAuthorization(Policies.AgencyStaff)
+            .WithRequestExample(new { name = "Kalmar kommun, arbetsmarknadsenheten", organisationNumber = "212000-0829", sector = "public", kind = "municipality", municipalityCode = "0880" });
         api.MapGet("/{id:guid}", GetActor);
         api.MapPut("/{id:guid}", UpdateActor).RequireAuthorization(Policies.Coordinator);
         api.MapGet("/", ListActors);

@@ -9,6 +9,7 @@ using Samverkan.ServiceDefaults.Auth;
 using Samverkan.ServiceDefaults.Messaging;
 using Samverkan.ServiceDefaults.Sweden;
 using Samverkan.ServiceDefaults.Http;
+using Samverkan.ServiceDefaults.OpenApi;
 
 namespace Samverkan.Actors.Apis;
 
@@ -18,7 +19,14 @@ public static class CollaborationsApi
     {
         // Agency staff only: employers never see collaborations (403), whatever the record says.
         var api = app.MapGroup("/api/collaborations").WithTags("Collaborations").RequireAuthorization(Policies.AgencyStaff);
-        api.MapPost("/", CreateCollaboration).RequireAuthorization(Policies.Coordinator);
+        api.MapPost("/", CreateCollaboration).RequireAuthorization(Policies.Coordinator)
+            .WithRequestExample(new
+            {
+                name = "Vägen till arbete", purpose = "Fler i arbete eller studier", targetGroups = new[] { "long-term-unemployed" },
+                geography = new[] { "0880" }, startDate = "2026-01-01", endDate = "2027-12-31",
+                financing = new { source = "esf-plus", budget = 1_000_000 },
+                targets = new { participants = new { total = 100, women = 50, men = 50 }, exitToWorkOrStudiesShare = 60 },
+            });
         api.MapGet("/{id:guid}", GetCollaboration);
         api.MapGet("/", ListCollaborations);
         api.MapPut("/{id:guid}", UpdateCollaboration).RequireAuthorization(Policies.Coordinator);

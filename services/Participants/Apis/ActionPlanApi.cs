@@ -15,14 +15,20 @@ public static class ActionPlanApi
 {
     public static RouteGroupBuilder MapActionPlanApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/{id:guid}/plan", GetPlan);
+        api.MapGet("/{id:guid}/plan", GetPlan)
+            .WithSummary("Visa den gemensamma handlingsplanen").WithDescription("The joint action plan: the participant's goals and steps and each agency's commitments, with what is overdue.");
         api.MapPost("/{id:guid}/plan/goals", (Guid id, AddPlanEntryRequest request, ClaimsPrincipal user, ParticipantsDbContext db,
-            IAuthorizationService authorization, CancellationToken ct) => AddEntry(id, PlanEntryKind.Goal, request, user, db, authorization, ct));
+            IAuthorizationService authorization, CancellationToken ct) => AddEntry(id, PlanEntryKind.Goal, request, user, db, authorization, ct))
+            .WithSummary("Lägg till ett mål i handlingsplanen").WithDescription("Adds a goal in the participant's own words to the action plan.");
         api.MapPost("/{id:guid}/plan/steps", (Guid id, AddPlanEntryRequest request, ClaimsPrincipal user, ParticipantsDbContext db,
-            IAuthorizationService authorization, CancellationToken ct) => AddEntry(id, PlanEntryKind.Step, request, user, db, authorization, ct));
-        api.MapPost("/{id:guid}/plan/commitments", AddCommitment);
-        api.MapPost("/{id:guid}/plan/commitments/{commitmentId:guid}/status", ChangeCommitmentStatus);
-        api.MapGet("/commitments/overdue", ListOverdueCommitments);
+            IAuthorizationService authorization, CancellationToken ct) => AddEntry(id, PlanEntryKind.Step, request, user, db, authorization, ct))
+            .WithSummary("Lägg till ett steg i handlingsplanen").WithDescription("Adds a step towards the goals to the action plan.");
+        api.MapPost("/{id:guid}/plan/commitments", AddCommitment)
+            .WithSummary("Lägg till ett åtagande").WithDescription("An agency commits an intervention from the shared catalogue, with its start and due dates.");
+        api.MapPost("/{id:guid}/plan/commitments/{commitmentId:guid}/status", ChangeCommitmentStatus)
+            .WithSummary("Ändra ett åtagandes status").WithDescription("Moves a commitment to started, done or cancelled.");
+        api.MapGet("/commitments/overdue", ListOverdueCommitments)
+            .WithSummary("Försenade åtaganden").WithDescription("The commitments past their due date that are not delivered, for the participants the caller may see.");
         return api;
     }
 

@@ -4,6 +4,7 @@ using Samverkan.Participants.Security;
 using Samverkan.ServiceDefaults.Auth;
 using static Samverkan.Participants.Apis.AccessibleParticipants;
 using static Samverkan.Participants.Apis.ParticipantRecords;
+using Samverkan.ServiceDefaults.OpenApi;
 
 namespace Samverkan.Participants.Apis;
 
@@ -17,9 +18,13 @@ public static class ConsentsApi
     public static IEndpointRouteBuilder MapConsentsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/participants/{participantId:guid}/consents").WithTags("Consents").RequireAuthorization(Policies.AgencyStaff);
-        api.MapGet("/", ListConsents);
-        api.MapPost("/", GiveConsent);
-        api.MapPost("/{consentId:guid}/withdrawal", WithdrawConsent);
+        api.MapGet("/", ListConsents)
+            .WithSummary("Visa samtycken").WithDescription("The participant's consents, per purpose and recipient, with any withdrawal.");
+        api.MapPost("/", GiveConsent)
+            .WithSummary("Registrera ett samtycke").WithDescription("Records a consent for one purpose and one recipient agency, with how it was given.")
+            .WithRequestExample(new { purpose = "share-action-plan", recipientActorId = Guid.Parse("0b6f0c7e-1a2d-4c3b-8e9f-5a4d3c2b1a00"), givenOn = "2026-11-09", method = "written" });
+        api.MapPost("/{consentId:guid}/withdrawal", WithdrawConsent)
+            .WithSummary("Återkalla ett samtycke").WithDescription("Withdraws a consent; it takes effect at once for every recipient.");
         return app;
     }
 

@@ -1,5 +1,6 @@
 using static Samverkan.Participants.Apis.AccessibleParticipants;
 using static Samverkan.Participants.Apis.ParticipantRecords;
+using Samverkan.ServiceDefaults.OpenApi;
 
 namespace Samverkan.Participants.Apis;
 
@@ -8,8 +9,11 @@ public static class ExitApi
 {
     public static RouteGroupBuilder MapExitApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/{id:guid}/exit", ExitParticipant);
-        api.MapGet("/{id:guid}/exit", GetExit);
+        api.MapPost("/{id:guid}/exit", ExitParticipant)
+            .WithSummary("Registrera avslut").WithDescription("Records the exit date and outcome (work, studies …); once per participant.")
+            .WithRequestExample(new { exitDate = "2027-03-31", outcome = "employment", reason = "Anställd efter praktik" });
+        api.MapGet("/{id:guid}/exit", GetExit)
+            .WithSummary("Visa avslut").WithDescription("The participant's exit and its outcome.");
         return api;
     }
 

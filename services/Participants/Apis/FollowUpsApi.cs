@@ -10,9 +10,12 @@ public static class FollowUpsApi
 {
     public static RouteGroupBuilder MapFollowUpsApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/{id:guid}/follow-ups", RecordFollowUp);
-        api.MapGet("/{id:guid}/follow-ups", ListFollowUps);
-        api.MapGet("/follow-ups/due", ListDueFollowUps);
+        api.MapPost("/{id:guid}/follow-ups", RecordFollowUp)
+            .WithSummary("Registrera uppföljning").WithDescription("Records the follow-up after exit at 4 weeks, 6 or 12 months.");
+        api.MapGet("/{id:guid}/follow-ups", ListFollowUps)
+            .WithSummary("Visa uppföljningar").WithDescription("The participant's follow-ups after exit.");
+        api.MapGet("/follow-ups/due", ListDueFollowUps)
+            .WithSummary("Uppföljningar att göra").WithDescription("Follow-ups that are due for the participants the caller may see.");
         return api;
     }
 

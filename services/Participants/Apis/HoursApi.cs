@@ -1,5 +1,6 @@
 using static Samverkan.Participants.Apis.AccessibleParticipants;
 using static Samverkan.Participants.Apis.ParticipantRecords;
+using Samverkan.ServiceDefaults.OpenApi;
 
 namespace Samverkan.Participants.Apis;
 
@@ -10,9 +11,13 @@ public static class HoursApi
 
     public static RouteGroupBuilder MapHoursApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/{id:guid}/hours", RecordHours);
-        api.MapGet("/{id:guid}/hours", GetMonthlyHours);
-        api.MapPost("/hours/bulk", RecordHoursInBulk);
+        api.MapPost("/{id:guid}/hours", RecordHours)
+            .WithSummary("Registrera deltagartimmar").WithDescription("Records the hours a participant took part on one day (at most 24 a day).")
+            .WithRequestExample(new { date = "2026-11-10", hours = 6.5, attestedByParticipant = false });
+        api.MapGet("/{id:guid}/hours", GetMonthlyHours)
+            .WithSummary("Visa deltagartimmar per månad").WithDescription("The participant's hours summed by month, staff-recorded and attested apart.");
+        api.MapPost("/hours/bulk", RecordHoursInBulk)
+            .WithSummary("Registrera timmar för flera deltagare").WithDescription("Records many participants' hours in one request, with a result per row.");
         return api;
     }
 

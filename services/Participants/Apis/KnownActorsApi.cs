@@ -13,7 +13,8 @@ public static class KnownActorsApi
     {
         // Agency staff only, like the rest of /api/participants: employers never reach this service.
         var api = app.MapGroup("/api/participants/actors").WithTags("Known actors").RequireAuthorization(Policies.AgencyStaff);
-        api.MapGet("/", ListKnownActors);
+        api.MapGet("/", ListKnownActors)
+            .WithSummary("Kända aktörer").WithDescription("The actors this service knows from Actors, that can refer participants.");
         return app;
     }
 

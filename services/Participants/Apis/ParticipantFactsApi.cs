@@ -13,8 +13,10 @@ public static class ParticipantFactsApi
 {
     public static RouteGroupBuilder MapParticipantFactsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/{id:guid}/facts", GetFacts);
-        api.MapPut("/{id:guid}/facts", CorrectFacts);
+        api.MapGet("/{id:guid}/facts", GetFacts)
+            .WithSummary("Visa uppgifter vid inskrivning").WithDescription("The participant's non-identifying facts at entry, with an ETag for correction.");
+        api.MapPut("/{id:guid}/facts", CorrectFacts)
+            .WithSummary("Rätta uppgifter vid inskrivning").WithDescription("Corrects the facts at entry; needs If-Match with the ETag read (412 if changed meanwhile, 428 without).");
         return api;
     }
 

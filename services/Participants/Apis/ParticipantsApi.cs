@@ -3,6 +3,7 @@ using Samverkan.Contracts.Participants;
 using Samverkan.Participants.Security;
 using Samverkan.ServiceDefaults.Auth;
 using Samverkan.ServiceDefaults.Http;
+using Samverkan.ServiceDefaults.OpenApi;
 
 namespace Samverkan.Participants.Apis;
 
@@ -19,15 +20,26 @@ public static class ParticipantsApi
     public static IEndpointRouteBuilder MapParticipantsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/participants").WithTags("Participants").RequireAuthorization(Policies.AgencyStaff);
-        api.MapPost("/", EnrolParticipant);
+        api.MapPost("/", EnrolParticipant)
+            .WithSummary("Skriv in en deltagare").WithDescription("Enrols a participant referred by the caller's agency into a collaboration it is a member of.")
+            .WithRequestExample(new
+            {
+                collaborationId = Guid.Parse("3f2b8c1e-5d4a-4e7b-9c61-2a8d0f4b7e15"), personalIdentityNumber = "19900101-0017", name = "Anna Andersson",
+                municipalityCode = "0880", referringActorId = Guid.Parse("0b6f0c7e-1a2d-4c3b-8e9f-5a4d3c2b1a00"), referralDate = "2026-11-02",
+                targetGroups = new[] { "long-term-unemployed" }, benefitAtStart = "activity-support", labourMarketStatus = "long-term-unemployed",
+                educationLevel = "upper-secondary-or-post-secondary", startDate = "2026-11-09",
+            });
         api.MapPost("/bulk", BulkEnrolmentApi.EnrolBulk)
             .Accepts<List<EnrolParticipantRequest>>("application/json", "text/csv")
-            .WithSummary("Bulk enrolment (JSON array or CSV), with a result per row")
+            .WithSummary("Skriv in flera deltagare (JSON eller CSV), med resultat per rad")
             .WithDescription(BulkEnrolmentApi.Description);
-        api.MapGet("/", ListParticipants);
-        api.MapGet("/{id:guid}", GetParticipant);
+        api.MapGet("/", ListParticipants)
+            .WithSummary("Lista deltagare").WithDescription("The participants the caller may see, without identifying data, paged.");
+        api.MapGet("/{id:guid}", GetParticipant)
+            .WithSummary("Visa en deltagare").WithDescription("The participant's record; with a reason (?reason= or X-Access-Reason) also the identity, written to the audit log.");
         // Outside the agency-staff group: the platform operator reads the whole log.
-        app.MapGet("/api/participants/audit", ListIdentityAccess).WithTags("Participants").RequireAuthorization(Policies.Admin);
+        app.MapGet("/api/participants/audit", ListIdentityAccess).WithTags("Participants").RequireAuthorization(Policies.Admin)
+            .WithSummary("Logg över identitetsläsningar").WithDescription("Every read of identifying data: who, for which agency, when and why.");
         return app;
     }
 

@@ -17,14 +17,16 @@ public static class RecordApi
 
     public static RouteGroupBuilder MapRecordApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/{id:guid}/export", ExportParticipant);
+        api.MapGet("/{id:guid}/export", ExportParticipant)
+            .WithSummary("Registerutdrag").WithDescription("The whole record as JSON, identity included; audited like every identifying read.");
         return api;
     }
 
     /// <summary>Erasure, outside the agency-staff group: the platform operator may erase too.</summary>
     public static IEndpointRouteBuilder MapErasureApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/participants/{id:guid}/erasure", EraseParticipant).WithTags("Record").RequireAuthorization(Policies.Admin);
+        app.MapPost("/api/participants/{id:guid}/erasure", EraseParticipant).WithTags("Record").RequireAuthorization(Policies.Admin)
+            .WithSummary("Radera på begäran").WithDescription("Erases the participant's identifying data and free texts on a lawful request; aggregate facts stay.");
         return app;
     }
 

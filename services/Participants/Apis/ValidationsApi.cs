@@ -9,8 +9,10 @@ public static class ValidationsApi
 {
     public static RouteGroupBuilder MapValidationsApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/{id:guid}/validations", RecordValidation);
-        api.MapGet("/{id:guid}/validations", ListValidations);
+        api.MapPost("/{id:guid}/validations", RecordValidation)
+            .WithSummary("Registrera validering").WithDescription("Records a skills validation (method, assessor, result, certificate).");
+        api.MapGet("/{id:guid}/validations", ListValidations)
+            .WithSummary("Visa valideringar").WithDescription("The participant's skills validations.");
         return api;
     }
 
