@@ -34,7 +34,7 @@ run_project() {
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" --results-directory "$results" \
     > "$results/$name.log" 2>&1
   local rc=$?
-  { grep -E "^\s+Failed [A-Z]|Error Message|Passed!|Failed!|^\s+Assert" "$results/$name.log" | head -60
+  { grep -E "^\s+Failed [A-Z]|Error Message|Passed!|Failed!|^Test Run|^\s*(Total tests|Passed|Failed):|^\s+Assert" "$results/$name.log" | head -60
     [ -f "$results/$name.trx" ] || { echo "[test] $name produced no results (log: $results/$name.log)"; tail -20 "$results/$name.log"; rc=1; }
   } > "$results/$name.summary"
   return $rc
