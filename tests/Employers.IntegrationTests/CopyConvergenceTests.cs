@@ -33,22 +33,12 @@ public sealed class CopyConvergenceTests : IAsyncLifetime
         {
             var history = ActorsHistory.Generate(rng);
             var actorEvents = history.Events.Where(e => e is ActorRegistered or ActorUpdated);
-            foreach (var batch in PropertyRuns.Batches(rng, PropertyRuns.Deliveries(rng, actorEvents)))
+            await PropertyRuns.DeliverAsync(rng, actorEvents, Db, (db, message) => (message switch
             {
-                await using var db = Db();
-                await using var transaction = await db.Database.BeginTransactionAsync();
-                foreach (var message in batch)
-                {
-                    await (message switch
-                    {
-                        ActorRegistered m => ActorRegisteredConsumer.ApplyAsync(db, m, default),
-                        ActorUpdated m => ActorUpdatedConsumer.ApplyAsync(db, m, default),
-                        _ => throw new InvalidOperationException(),
-                    });
-                    await db.SaveChangesAsync();
-                }
-                await transaction.CommitAsync();
-            }
+                ActorRegistered m => ActorRegisteredConsumer.ApplyAsync(db, m, default),
+                ActorUpdated m => ActorUpdatedConsumer.ApplyAsync(db, m, default),
+                _ => throw new InvalidOperationException(),
+            }));
 
             await using var read = Db();
             foreach (var (id, actor) in history.Actors)

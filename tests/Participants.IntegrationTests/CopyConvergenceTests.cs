@@ -35,18 +35,7 @@ public sealed class CopyConvergenceTests : IAsyncLifetime
         PropertyRuns.ForSeedsAsync(runs: 150, budget: TimeSpan.FromSeconds(4), async rng =>
         {
             var history = ActorsHistory.Generate(rng);
-            foreach (var batch in PropertyRuns.Batches(rng, PropertyRuns.Deliveries(rng, history.Events)))
-            {
-                // One transaction per batch, saved after each message, as IdempotentConsumer does.
-                await using var db = Db();
-                await using var transaction = await db.Database.BeginTransactionAsync();
-                foreach (var message in batch)
-                {
-                    await ApplyAsync(db, message);
-                    await db.SaveChangesAsync();
-                }
-                await transaction.CommitAsync();
-            }
+            await PropertyRuns.DeliverAsync(rng, history.Events, Db, ApplyAsync);
 
             await using var read = Db();
             foreach (var (id, actor) in history.Actors)

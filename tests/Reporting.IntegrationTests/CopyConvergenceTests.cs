@@ -35,17 +35,7 @@ public sealed class CopyConvergenceTests : IAsyncLifetime
         {
             var history = ActorsHistory.Generate(rng);
             var (employerEvents, employers) = EmployerHistory(rng, history.Actors.Keys.ToList());
-            foreach (var batch in PropertyRuns.Batches(rng, PropertyRuns.Deliveries(rng, history.Events.Concat(employerEvents))))
-            {
-                await using var db = Db();
-                await using var transaction = await db.Database.BeginTransactionAsync();
-                foreach (var message in batch)
-                {
-                    await ApplyAsync(db, message);
-                    await db.SaveChangesAsync();
-                }
-                await transaction.CommitAsync();
-            }
+            await PropertyRuns.DeliverAsync(rng, history.Events.Concat(employerEvents), Db, ApplyAsync);
 
             await using var read = Db();
             foreach (var (id, actor) in history.Actors)

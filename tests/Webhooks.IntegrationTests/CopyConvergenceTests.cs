@@ -35,17 +35,7 @@ public sealed class CopyConvergenceTests : IAsyncLifetime
         PropertyRuns.ForSeedsAsync(runs: 150, budget: TimeSpan.FromSeconds(4), async rng =>
         {
             var history = ActorsHistory.Generate(rng);
-            foreach (var batch in PropertyRuns.Batches(rng, PropertyRuns.Deliveries(rng, history.Events)))
-            {
-                await using var db = Db();
-                await using var transaction = await db.Database.BeginTransactionAsync();
-                foreach (var message in batch)
-                {
-                    await ApplyAsync(db, message);
-                    await db.SaveChangesAsync();
-                }
-                await transaction.CommitAsync();
-            }
+            await PropertyRuns.DeliverAsync(rng, history.Events, Db, ApplyAsync);
 
             // Actors' last period of each actor in each collaboration says whether it is a member now.
             var expected = history.Memberships.GroupBy(m => (m.CollaborationId, m.ActorId))

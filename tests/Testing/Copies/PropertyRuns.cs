@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 
 namespace Samverkan.Testing.Copies;
 
@@ -48,6 +49,27 @@ public static class PropertyRuns
             var size = Math.Min(rng.Next(1, 4), deliveries.Count - i);
             yield return deliveries.GetRange(i, size);
             i += size;
+        }
+    }
+
+    /// <summary>
+    /// Delivers <paramref name="events"/> as at-least-once delivery may (<see cref="Deliveries{T}"/> in
+    /// <see cref="Batches{T}"/>): one DbContext and transaction per batch, saved after each message, as the inbox's group
+    /// commit does, each message applied by <paramref name="apply"/> (the consumers' own code).
+    /// </summary>
+    public static async Task DeliverAsync<TDb>(Random rng, IEnumerable<object> events, Func<TDb> open, Func<TDb, object, Task> apply)
+        where TDb : DbContext
+    {
+        foreach (var batch in Batches(rng, Deliveries(rng, events)))
+        {
+            await using var db = open();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            foreach (var message in batch)
+            {
+                await apply(db, message);
+                await db.SaveChangesAsync();
+            }
+            await transaction.CommitAsync();
         }
     }
 }
