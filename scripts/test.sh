@@ -34,7 +34,12 @@ run_project() {
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" --results-directory "$results" \
     > "$results/$name.log" 2>&1
   local rc=$?
-  { grep -E "^\s+Failed [A-Z]|Error Message|Passed!|Failed!|^Test Run|^\s*(Total tests|Passed|Failed):|^\s+Assert" "$results/$name.log" | head -60
+  # A failure is shown with the first lines of its message: CI keeps only this output.
+  { awk '/^[[:space:]]+Failed [A-Z]/ { print; shown = 0; next }
+         /Error Message:/ { print; shown = 8; next }
+         /Stack Trace:/ { shown = 0 }
+         shown > 0 { print; shown--; next }
+         /^Test Run|^[[:space:]]*(Total tests|Passed|Failed):/ { print }' "$results/$name.log" | head -80
     [ -f "$results/$name.trx" ] || { echo "[test] $name produced no results (log: $results/$name.log)"; tail -20 "$results/$name.log"; rc=1; }
   } > "$results/$name.summary"
   return $rc
