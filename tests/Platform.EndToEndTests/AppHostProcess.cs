@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Samverkan.ServiceDefaults;
 
 namespace Samverkan.Platform.EndToEndTests;
 
@@ -102,6 +103,13 @@ public sealed class AppHostProcess : IAsyncDisposable
     {
         try { return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' '); }
         catch (IOException) { return ""; }
+    }
+
+    /// <summary>True for a service's set-up run (<see cref="ServiceSetup"/>), which exits before the services start.</summary>
+    public static bool IsSetUp(int pid)
+    {
+        try { return File.ReadAllText($"/proc/{pid}/environ").Split('\0').Contains($"{ServiceSetup.EnvironmentVariable}=true"); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
     }
 
     /// <summary>True while the process exists and is not a zombie waiting to be reaped.</summary>
