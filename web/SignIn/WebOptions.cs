@@ -10,4 +10,10 @@ public sealed class WebOptions
 
     /// <summary>Where the APIs are: the gateway, by its service-discovery name. The UI never calls a service directly.</summary>
     public string Gateway { get; set; } = "http://gateway";
+
+    /// <summary>
+    /// Where the key ring that encrypts the sign-in cookie is kept, shared by every instance of the UI (a cookie one
+    /// instance wrote must open on the next); unset, each instance keeps its own and a restart signs everyone out.
+    /// </summary>
+    public string? KeyDirectory { get; set; }
 }

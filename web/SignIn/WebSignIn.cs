@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Samverkan.ServiceDefaults;
@@ -27,6 +28,8 @@ public static class WebSignIn
         var auth = builder.Configuration.GetSection(AuthSettings.Section).Get<AuthSettings>() ?? new AuthSettings();
         builder.Services.Configure<WebOptions>(builder.Configuration.GetSection(WebOptions.Section));
         builder.Services.AddSingleton<TokenRefresh>();
+        if (!string.IsNullOrWhiteSpace(web.KeyDirectory))
+            builder.Services.AddDataProtection().SetApplicationName("Samverkan.Web").PersistKeysToFileSystem(new DirectoryInfo(web.KeyDirectory));
 
         builder.Services.AddAuthentication(o =>
             {
