@@ -10,7 +10,8 @@ public sealed record ConsentRow(Guid ConsentId, Guid ParticipantId, ConsentPurpo
 public sealed record ParticipantState(ParticipantEnrolled Enrolled, ParticipantUpdated Facts, ParticipantExited? Exit, bool Erased);
 
 /// <summary>
-/// A random history of what Participants owns in one collaboration — participants enrolled, their facts corrected,
+/// A random history of what Participants owns in one collaboration — participants enrolled, their facts corrected (each
+/// enrolment and correction with the participant's revision, as Participants raises it),
 /// consents given and withdrawn again and again (each grant a consent of its own, as Participants records them), exits
 /// and erasures — as the events Participants publishes for it, and the state it ends in. Nothing is published about a
 /// participant after its erasure, as in Participants. The copying services' property tests deliver the events in any
@@ -46,12 +47,14 @@ public sealed class ParticipantsHistory
         var id = Guid.NewGuid();
         var at = new DateTimeOffset(2026, 1, 1, 8, 0, 0, TimeSpan.Zero).AddMinutes(rng.Next(0, 600));
         var start = new DateOnly(2026, 1, 1).AddDays(rng.Next(0, 60));
-        var facts = RandomFacts(rng, id, at);
+        long revision = 1;
+        var facts = RandomFacts(rng, id, at, revision);
         var enrolled = new ParticipantEnrolled
         {
             ParticipantId = id, CollaborationId = CollaborationId, Gender = facts.Gender, AgeBand = facts.AgeBand, MunicipalityCode = facts.MunicipalityCode,
             ReferringActorId = ReferringActors[rng.Next(ReferringActors.Count)], ReferralDate = start.AddDays(-7), TargetGroups = facts.TargetGroups,
             StartDate = start, LabourMarketStatusAtEntry = facts.LabourMarketStatusAtEntry, EducationLevelAtEntry = facts.EducationLevelAtEntry, EnrolledAt = at,
+            Revision = revision,
         };
         Events.Add(enrolled);
         ParticipantExited? exit = null;
@@ -65,7 +68,7 @@ public sealed class ParticipantsHistory
             switch (rng.Next(4))
             {
                 case 0:
-                    facts = RandomFacts(rng, id, at);
+                    facts = RandomFacts(rng, id, at, ++revision);
                     Events.Add(facts);
                     break;
                 case 1:
@@ -107,12 +110,12 @@ public sealed class ParticipantsHistory
         Participants[id] = new ParticipantState(enrolled, facts, exit, erased);
     }
 
-    private ParticipantUpdated RandomFacts(Random rng, Guid id, DateTimeOffset at) => new()
+    private ParticipantUpdated RandomFacts(Random rng, Guid id, DateTimeOffset at, long revision) => new()
     {
         ParticipantId = id, CollaborationId = CollaborationId, Gender = Genders[rng.Next(Genders.Length)],
         AgeBand = rng.Next(4) == 0 ? null : Enum.GetValues<AgeBand>()[rng.Next(5)], MunicipalityCode = Municipalities[rng.Next(Municipalities.Length)],
         TargetGroups = rng.Next(2) == 0 ? [TargetGroup.Young] : [TargetGroup.LongTermUnemployed, TargetGroup.Young],
         LabourMarketStatusAtEntry = Enum.GetValues<LabourMarketStatus>()[rng.Next(4)], EducationLevelAtEntry = Enum.GetValues<EducationLevel>()[rng.Next(3)],
-        UpdatedAt = at,
+        UpdatedAt = at, Revision = revision,
     };
 }
