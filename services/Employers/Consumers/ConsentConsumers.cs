@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Samverkan.Contracts.Participants;
 using Samverkan.Employers.Infrastructure;
 using Samverkan.Employers.Model;
+using Samverkan.ServiceDefaults.Messaging;
 
 namespace Samverkan.Employers.Consumers;
 
@@ -19,6 +20,7 @@ public sealed class ConsentGivenConsumer(EmployersDbContext db, MatchingIndex in
 
     public static async Task ApplyAsync(EmployersDbContext db, ConsentGiven message, CancellationToken ct)
     {
+        await db.Database.LockAsync(message.ParticipantId, ct);
         if (await Erasures.IsErasedAsync(db, message.ParticipantId, ct))
             return;
         (await ConsentRows.FindOrAddAsync(db, message.ConsentId, message.ParticipantId, message.Purpose, message.RecipientActorId, ct))
@@ -37,6 +39,7 @@ public sealed class ConsentWithdrawnConsumer(EmployersDbContext db, MatchingInde
     public static async Task ApplyAsync(EmployersDbContext db, ConsentWithdrawn message, CancellationToken ct)
     {
         // Nothing of an erased participant is kept, not even a withdrawn row.
+        await db.Database.LockAsync(message.ParticipantId, ct);
         if (await Erasures.IsErasedAsync(db, message.ParticipantId, ct))
             return;
         (await ConsentRows.FindOrAddAsync(db, message.ConsentId, message.ParticipantId, message.Purpose, message.RecipientActorId, ct))

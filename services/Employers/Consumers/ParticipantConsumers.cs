@@ -22,6 +22,7 @@ public sealed class ParticipantEnrolledConsumer(EmployersDbContext db, MatchingI
 
     public static async Task ApplyAsync(EmployersDbContext db, ParticipantEnrolled message, CancellationToken ct)
     {
+        await db.Database.LockAsync(message.ParticipantId, ct);
         if (await Erasures.IsErasedAsync(db, message.ParticipantId, ct))
             return;
         // Published once per participant and collaboration; the composite key makes a replay a no-op here.
@@ -80,6 +81,7 @@ public sealed class ParticipantErasedConsumer(EmployersDbContext db, MatchingInd
     public static async Task ApplyAsync(EmployersDbContext db, ParticipantErased message, CancellationToken ct)
     {
         var id = message.ParticipantId;
+        await db.Database.LockAsync(id, ct);
         if (!await Erasures.IsErasedAsync(db, id, ct))
             db.ErasedParticipants.Add(new ErasedParticipant { ParticipantId = id });
         await db.MatchingProfiles.Where(p => p.ParticipantId == id).ExecuteDeleteAsync(ct);
@@ -91,7 +93,11 @@ public sealed class ParticipantErasedConsumer(EmployersDbContext db, MatchingInd
     }
 }
 
-/// <summary>The tombstones of erased participants (<see cref="ErasedParticipant"/>).</summary>
+/// <summary>
+/// The tombstones of erased participants (<see cref="ErasedParticipant"/>). Every consumer that checks for one, and the
+/// erasure that writes it, first takes the participant's lock (<see cref="Copies.LockAsync"/>), so a late enrolment or
+/// consent running beside the erasure cannot slip past it.
+/// </summary>
 internal static class Erasures
 {
     public static Task<bool> IsErasedAsync(EmployersDbContext db, Guid participantId, CancellationToken ct) =>
