@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Samverkan.ServiceDefaults.Messaging;
 
@@ -37,18 +38,44 @@ public static class Copies
         // Find also sees a row added earlier in the same batch. Two first deliveries racing past it meet at the
         // primary key: the loser fails, is retried, and then finds the row.
         var held = await copies.FindAsync(key, ct);
-        if (held is null)
-        {
-            held = create();
-            copies.Add(held);
-        }
-        else if (revision is { } newer && newer <= held.Revision)
+        if (held is not null)
+            return held.ApplyIfNewer(revision, apply);
+        held = create();
+        copies.Add(held);
+        apply(held);
+        if (revision is { } applied)
+            held.Revision = applied;
+        return true;
+    }
+
+    /// <summary>
+    /// Whether a state of <paramref name="revision"/> is newer than the one <paramref name="held"/> holds (a state from
+    /// before revisions, null, always is). For a consumer that must read what it is about to replace, e.g. to subtract it.
+    /// </summary>
+    public static bool IsNewer(this ICopy held, long? revision) => revision is not { } newer || newer > held.Revision;
+
+    /// <summary>
+    /// The rule of <see cref="ApplyIfNewerAsync{TCopy}"/> on a copy already at hand, for one that is not simply found
+    /// by its key or must not be started by the state (a correction that arrived before what it corrects).
+    /// </summary>
+    public static bool ApplyIfNewer<TCopy>(this TCopy held, long? revision, Action<TCopy> apply) where TCopy : class, ICopy
+    {
+        if (!held.IsNewer(revision))
             return false;
         apply(held);
         if (revision is { } applied)
             held.Revision = applied;
         return true;
     }
+
+    /// <summary>
+    /// Holds, until the transaction ends, a lock on one aggregate of the source (a participant, by its id): consumers that
+    /// take it before reading what they hold of it apply their events about it one after another. Where an erasure is a
+    /// tombstone, this is what keeps a late enrolment or consent from slipping past it: without the lock, one transaction
+    /// can check for the tombstone while another, not yet committed, writes it and purges what it cannot yet see.
+    /// </summary>
+    public static Task LockAsync(this DatabaseFacade database, Guid aggregateId, CancellationToken ct) =>
+        database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({aggregateId.ToString()}, 0))", ct);
 
     /// <summary>
     /// Maps <see cref="ICopy.Revision"/> of every copy entity as column <c>revision</c>, a concurrency token. Call from

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Samverkan.Contracts.Actors;
+using Samverkan.Contracts.Participants;
 using Samverkan.Employers.Consumers;
 using Samverkan.Employers.Infrastructure;
 using Samverkan.Testing.Copies;
@@ -7,8 +8,9 @@ using Samverkan.Testing.Copies;
 namespace Samverkan.Employers.IntegrationTests;
 
 /// <summary>
-/// Employers' copy of Actors' actors (whose names the shared contact log shows), applied by the consumers' own code on a
-/// real PostgreSQL: random histories delivered in random orders with repeats must leave it equal to Actors' final state.
+/// Employers' copies of Actors' actors (whose names the shared contact log shows) and of Participants' enrolments and
+/// consents (who reaches a participant, who may be matched and disclosed), applied by the consumers' own code on a real
+/// PostgreSQL: random histories delivered in random orders with repeats must leave them equal to the owner's final state.
 /// </summary>
 public sealed class CopyConvergenceTests : IAsyncLifetime
 {
@@ -46,5 +48,40 @@ public sealed class CopyConvergenceTests : IAsyncLifetime
                 var known = await read.KnownActors.AsNoTracking().SingleAsync(a => a.Id == id);
                 Assert.Equal((actor.Name, actor.Sector, actor.Kind), (known.Name, known.Sector, known.Kind));
             }
+        });
+
+    [Fact]
+    public Task Enrolments_and_consents_end_as_Participants_has_them_in_any_order_of_delivery() =>
+        PropertyRuns.ForSeedsAsync(runs: 150, budget: TimeSpan.FromSeconds(3), async rng =>
+        {
+            var history = ParticipantsHistory.Generate(rng);
+            await PropertyRuns.DeliverAsync(rng, history.Events, Db, (db, message) => message switch
+            {
+                ParticipantEnrolled m => ParticipantEnrolledConsumer.ApplyAsync(db, m, default),
+                ParticipantUpdated => Task.CompletedTask, // not consumed here: Employers keeps none of the corrected facts
+                ParticipantExited m => ParticipantExitedConsumer.ApplyAsync(db, m, default),
+                ParticipantErased m => ParticipantErasedConsumer.ApplyAsync(db, m, default),
+                ConsentGiven m => ConsentGivenConsumer.ApplyAsync(db, m, default),
+                ConsentWithdrawn m => ConsentWithdrawnConsumer.ApplyAsync(db, m, default),
+                _ => throw new InvalidOperationException($"No Employers consumer of {message.GetType().Name}."),
+            });
+
+            await using var read = Db();
+            var ids = history.Participants.Keys.ToList();
+            var enrolments = await read.Enrolments.AsNoTracking().Where(e => ids.Contains(e.ParticipantId)).ToListAsync();
+            var consents = await read.ParticipantConsents.AsNoTracking().Where(c => ids.Contains(c.ParticipantId)).ToListAsync();
+            var erased = await read.ErasedParticipants.AsNoTracking().Where(e => ids.Contains(e.ParticipantId)).Select(e => e.ParticipantId).ToListAsync();
+
+            // An erasure is a tombstone: nothing of the participant stays, whatever arrived after it.
+            Assert.Equal(history.Participants.Where(p => p.Value.Erased).Select(p => p.Key).Order(), erased.Order());
+            Assert.Equal(
+                history.Participants.Where(p => !p.Value.Erased)
+                    .Select(p => (p.Key, p.Value.Enrolled.CollaborationId, p.Value.Enrolled.StartDate, p.Value.Enrolled.ReferringActorId)).Order(),
+                enrolments.Select(e => (e.ParticipantId, e.CollaborationId, e.StartDate, e.ReferringActorId)).Order());
+            // A withdrawal delivered before its grant still leaves the consent withdrawn; a grant is in force only until withdrawn.
+            Assert.Equal(
+                history.Consents.Where(c => !history.Participants[c.ParticipantId].Erased)
+                    .Select(c => (c.ConsentId, c.ParticipantId, c.Purpose, c.RecipientActorId, InForce: c.WithdrawnAt is null)).Order(),
+                consents.Select(c => (c.ConsentId, c.ParticipantId, c.Purpose, c.RecipientActorId, c.InForce)).Order());
         });
 }

@@ -41,6 +41,9 @@ public sealed class ParticipantFactsTests(ParticipantsApiFactory factory) : ICla
         Assert.Equal("non-binary", published.GetProperty("gender").GetString());
         Assert.Equal("30-54", published.GetProperty("ageBand").GetString());
         Assert.Equal(["newly-arrived", "long-term-unemployed"], published.GetProperty("targetGroups").EnumerateArray().Select(t => t.GetString()));
+        // The participant's revision: 1 at enrolment, one more with the correction (copies order the states by it).
+        var enrolled = JsonDocument.Parse(Assert.Single(await factory.EventsAsync("ParticipantEnrolled", participant))).RootElement;
+        Assert.Equal((1, 2), (enrolled.GetProperty("revision").GetInt64(), published.GetProperty("revision").GetInt64()));
         foreach (var secret in new[] { "9876", "811218", "Karl", "1981" })
             Assert.DoesNotContain(secret, published.GetRawText());
         await factory.DispatchedAsync("ParticipantUpdated", participant);

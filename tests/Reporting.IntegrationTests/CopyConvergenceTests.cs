@@ -1,16 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using Samverkan.Contracts.Actors;
 using Samverkan.Contracts.Employers;
+using Samverkan.Contracts.Participants;
 using Samverkan.Reporting.Consumers;
 using Samverkan.Reporting.Infrastructure;
+using Samverkan.Reporting.Model;
 using Samverkan.Testing.Copies;
 
 namespace Samverkan.Reporting.IntegrationTests;
 
 /// <summary>
-/// Reporting's copies of actors, collaborations, memberships and employers, applied by the consumers' own
-/// <c>ApplyAsync</c> (what both the bus and the rebuild call) on a real PostgreSQL: random histories delivered in random
-/// orders with repeats must leave each copy equal to its owner's final state.
+/// Reporting's copies of actors, collaborations, memberships, employers and participants' facts, applied by the
+/// consumers' own <c>ApplyAsync</c> (what both the bus and the rebuild call) on a real PostgreSQL: random histories
+/// delivered in random orders with repeats must leave each copy equal to its owner's final state.
 /// </summary>
 public sealed class CopyConvergenceTests : IAsyncLifetime
 {
@@ -62,6 +64,77 @@ public sealed class CopyConvergenceTests : IAsyncLifetime
                 Assert.Equal((employer.Name, employer.MunicipalityCode, employer.OwnerActorId), (fact.Name, fact.MunicipalityCode, fact.OwnerActorId));
             }
         });
+
+    [Fact]
+    public async Task Participant_facts_exits_and_counts_end_as_Participants_has_them_in_any_order_of_delivery_and_after_a_rebuild()
+    {
+        var histories = new List<ParticipantsHistory>();
+        await PropertyRuns.ForSeedsAsync(runs: 150, budget: TimeSpan.FromSeconds(4), async rng =>
+        {
+            var history = ParticipantsHistory.Generate(rng);
+            // Erasures left out: an event overtaken by its participant's erasure is not yet covered (docs/decisions/0009-copies.md).
+            var events = history.Events.Where(e => e is ParticipantEnrolled or ParticipantUpdated or ParticipantExited);
+            await PropertyRuns.DeliverAsync(rng, events, Db, ApplyParticipantEventAsync);
+            await AssertParticipantsAsync(history);
+            histories.Add(history);
+        });
+
+        // The rebuild replays the same history (each delivery once per arrival, as the live path saw it) and must agree.
+        await using (var db = Db())
+            await ReadModelRebuild.RebuildAsync(db);
+        foreach (var history in histories)
+            await AssertParticipantsAsync(history, "after the rebuild: ");
+    }
+
+    private async Task AssertParticipantsAsync(ParticipantsHistory history, string when = "")
+    {
+        await using var read = Db();
+        var collaboration = history.CollaborationId;
+        var facts = await read.ParticipantFacts.AsNoTracking().Where(f => f.CollaborationId == collaboration).ToListAsync();
+        var exits = await read.ParticipantExits.AsNoTracking().Where(x => x.CollaborationId == collaboration).ToListAsync();
+        var counts = await read.ParticipantCounts.AsNoTracking().Where(c => c.CollaborationId == collaboration && c.Count != 0).ToListAsync();
+
+        var expectedFacts = history.Participants.Values.Select(p => new ParticipantFact
+        {
+            ParticipantId = p.Enrolled.ParticipantId, CollaborationId = collaboration, Gender = (int)p.Facts.Gender, AgeBand = (int?)p.Facts.AgeBand,
+            MunicipalityCode = p.Facts.MunicipalityCode, ReferringActorId = p.Enrolled.ReferringActorId, TargetGroups = p.Facts.TargetGroups.Select(g => (int)g).ToArray(),
+            StartDate = p.Enrolled.StartDate, LabourMarketStatus = (int?)p.Facts.LabourMarketStatusAtEntry, EducationLevel = (int?)p.Facts.EducationLevelAtEntry,
+            Revision = p.Facts.Revision!.Value,
+        }).ToList();
+        Assert.True(Shown(expectedFacts).SequenceEqual(Shown(facts)),
+            $"{when}the facts differ.{Environment.NewLine}expected: {string.Join("; ", Shown(expectedFacts))}{Environment.NewLine}actual:   {string.Join("; ", Shown(facts))}");
+        var expectedExits = history.Participants.Values.Where(p => p.Exit is not null).Select(p => p.Exit!)
+            .Select(x => (x.ParticipantId, x.ExitDate, (int)x.Outcome, x.GainedQualification)).Order().ToList();
+        Assert.Equal(expectedExits, exits.Select(x => (x.ParticipantId, x.ExitDate, x.Outcome, x.GainedQualification)).Order().ToList());
+
+        // The counters, kept by adding and subtracting as corrections arrive, must be those of the final facts.
+        var expectedCounts = expectedFacts.SelectMany(f => Dimensions.OfStart(f, +1).Concat(history.Participants[f.ParticipantId].Exit is { } x
+                ? Dimensions.OfExit(f, new ParticipantExit { ParticipantId = f.ParticipantId, CollaborationId = collaboration, ExitDate = x.ExitDate, Outcome = (int)x.Outcome, GainedQualification = x.GainedQualification }, +1)
+                : []))
+            .Where(d => d.Scope == collaboration)
+            .GroupBy(d => (d.Dimension, d.Key, d.Gender, d.Day)).Select(g => (g.Key.Dimension, g.Key.Key, g.Key.Gender, g.Key.Day, Count: g.Sum(d => d.Delta)))
+            .Order().ToList();
+        Assert.Equal(expectedCounts, counts.Select(c => (c.Dimension, c.Key, c.Gender, c.Day, c.Count)).Order().ToList());
+    }
+
+    private static List<string> Shown(IEnumerable<ParticipantFact> facts) => facts
+        .Select(f => $"{f.ParticipantId} r{f.Revision} {f.Gender}/{f.AgeBand}/{f.MunicipalityCode}/{string.Join(",", f.TargetGroups.Order())}/{f.LabourMarketStatus}/{f.EducationLevel}/{f.StartDate}/{f.ReferringActorId}")
+        .Order().ToList();
+
+    /// <summary>As <see cref="ReportingConsumer{TMessage}"/> does: the event goes into the history first (a repeat as a new message), then is applied.</summary>
+    private static Task ApplyParticipantEventAsync(ReportingDbContext db, object message) => message switch
+    {
+        ParticipantEnrolled m => ConsumeAsync(db, m, new ParticipantEnrolledConsumer(db)),
+        ParticipantUpdated m => ConsumeAsync(db, m, new ParticipantUpdatedConsumer(db)),
+        ParticipantExited m => ConsumeAsync(db, m, new ParticipantExitedConsumer(db)),
+        _ => throw new InvalidOperationException($"No Reporting consumer of {message.GetType().Name} here."),
+    };
+
+    private static async Task ConsumeAsync<T>(ReportingDbContext db, T message, ReportingConsumer<T> consumer) where T : class
+    {
+        await EventHistory.AppendAsync(db, Guid.NewGuid(), message, default);
+        await consumer.ApplyAsync(message, default);
+    }
 
     /// <summary>Employers registered and updated (renamed, moved, handed to another agency), each update raising the revision.</summary>
     private static (List<object> Events, List<EmployerUpdated> Final) EmployerHistory(Random rng, List<Guid> agencies)

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Samverkan.Actors.Infrastructure;
+using Samverkan.Actors.Model;
 using Samverkan.Contracts.Participants;
 using Samverkan.ServiceDefaults.Messaging;
 
@@ -8,14 +9,26 @@ namespace Samverkan.Actors.Consumers;
 
 /// <summary>
 /// An erased participant stays erased here too: its referral keeps counting against the referring actor's agreement
-/// (collaboration, actor and date stay), but under a fresh random id that links it to no one, as Reporting does. A
-/// second delivery finds the id gone and changes nothing.
+/// (collaboration, actor and date stay), but under a fresh random id that links it to no one, as Reporting does. The
+/// erasure leaves a tombstone (<see cref="ErasedParticipant"/>), so that an enrolment delivered after it neither brings
+/// the id back nor counts twice; a second delivery finds the tombstone and changes nothing.
 /// </summary>
 public sealed class ParticipantErasedConsumer(ActorsDbContext db)
     : IdempotentConsumer<ParticipantErased, ActorsDbContext>(db)
 {
-    protected override async Task HandleAsync(ParticipantErased m, ConsumeContext<ParticipantErased> context) =>
-        await Db.Database.ExecuteSqlAsync($"""
+    protected override Task HandleAsync(ParticipantErased m, ConsumeContext<ParticipantErased> context) =>
+        ApplyAsync(Db, m, context.CancellationToken);
+
+    public static async Task ApplyAsync(ActorsDbContext db, ParticipantErased m, CancellationToken ct)
+    {
+        // The same lock as the enrolment's: neither can commit in between the other's check and write.
+        await db.Database.LockAsync(m.ParticipantId, ct);
+        var hash = ErasedParticipant.HashOf(m.ParticipantId);
+        if (await db.ErasedParticipants.FindAsync([hash], ct) is not null)
+            return;
+        var counted = await db.Database.ExecuteSqlAsync($"""
             UPDATE referrals SET participant_id = {Guid.NewGuid()} WHERE participant_id = {m.ParticipantId}
-            """, context.CancellationToken);
+            """, ct);
+        db.ErasedParticipants.Add(new ErasedParticipant { IdHash = hash, ReferralCounted = counted > 0 });
+    }
 }

@@ -16,6 +16,7 @@ public sealed class ActorsDbContext(DbContextOptions<ActorsDbContext> options) :
     public DbSet<Governance> Governance => Set<Governance>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<ErasedParticipant> ErasedParticipants => Set<ErasedParticipant>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 

@@ -17,4 +17,10 @@ public sealed record ParticipantUpdated
     public LabourMarketStatus? LabourMarketStatusAtEntry { get; init; }
     public EducationLevel? EducationLevelAtEntry { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
+    /// <summary>
+    /// The participant's revision after this change: Participants raises it by one with every event that carries the participant's facts
+    /// (its enrolment is 1, each correction one more), so a copy applies a state only when it is newer than the one it holds. Null only
+    /// in events published before revisions.
+    /// </summary>
+    public long? Revision { get; init; }
 }

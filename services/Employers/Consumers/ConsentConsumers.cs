@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Samverkan.Contracts.Participants;
 using Samverkan.Employers.Infrastructure;
 using Samverkan.Employers.Model;
+using Samverkan.ServiceDefaults.Messaging;
 
 namespace Samverkan.Employers.Consumers;
 
@@ -14,11 +15,15 @@ public sealed class ConsentGivenConsumer(EmployersDbContext db, MatchingIndex in
 {
     protected override Guid ParticipantOf(ConsentGiven message) => message.ParticipantId;
 
-    protected override async Task HandleAsync(ConsentGiven message, ConsumeContext<ConsentGiven> context)
+    protected override Task HandleAsync(ConsentGiven message, ConsumeContext<ConsentGiven> context) =>
+        ApplyAsync(Db, message, context.CancellationToken);
+
+    public static async Task ApplyAsync(EmployersDbContext db, ConsentGiven message, CancellationToken ct)
     {
-        if (await Erasures.IsErasedAsync(Db, message.ParticipantId, context.CancellationToken))
+        await db.Database.LockAsync(message.ParticipantId, ct);
+        if (await Erasures.IsErasedAsync(db, message.ParticipantId, ct))
             return;
-        (await ConsentRows.FindOrAddAsync(Db, message.ConsentId, message.ParticipantId, message.Purpose, message.RecipientActorId, context.CancellationToken))
+        (await ConsentRows.FindOrAddAsync(db, message.ConsentId, message.ParticipantId, message.Purpose, message.RecipientActorId, ct))
             .GivenOn ??= message.GivenOn;
     }
 }
@@ -28,12 +33,16 @@ public sealed class ConsentWithdrawnConsumer(EmployersDbContext db, MatchingInde
 {
     protected override Guid ParticipantOf(ConsentWithdrawn message) => message.ParticipantId;
 
-    protected override async Task HandleAsync(ConsentWithdrawn message, ConsumeContext<ConsentWithdrawn> context)
+    protected override Task HandleAsync(ConsentWithdrawn message, ConsumeContext<ConsentWithdrawn> context) =>
+        ApplyAsync(Db, message, context.CancellationToken);
+
+    public static async Task ApplyAsync(EmployersDbContext db, ConsentWithdrawn message, CancellationToken ct)
     {
         // Nothing of an erased participant is kept, not even a withdrawn row.
-        if (await Erasures.IsErasedAsync(Db, message.ParticipantId, context.CancellationToken))
+        await db.Database.LockAsync(message.ParticipantId, ct);
+        if (await Erasures.IsErasedAsync(db, message.ParticipantId, ct))
             return;
-        (await ConsentRows.FindOrAddAsync(Db, message.ConsentId, message.ParticipantId, message.Purpose, message.RecipientActorId, context.CancellationToken))
+        (await ConsentRows.FindOrAddAsync(db, message.ConsentId, message.ParticipantId, message.Purpose, message.RecipientActorId, ct))
             .WithdrawnAt ??= message.WithdrawnAt;
     }
 }

@@ -17,14 +17,17 @@ public sealed class ParticipantEnrolledConsumer(EmployersDbContext db, MatchingI
 {
     protected override Guid ParticipantOf(ParticipantEnrolled message) => message.ParticipantId;
 
-    protected override async Task HandleAsync(ParticipantEnrolled message, ConsumeContext<ParticipantEnrolled> context)
+    protected override Task HandleAsync(ParticipantEnrolled message, ConsumeContext<ParticipantEnrolled> context) =>
+        ApplyAsync(Db, message, context.CancellationToken);
+
+    public static async Task ApplyAsync(EmployersDbContext db, ParticipantEnrolled message, CancellationToken ct)
     {
-        var ct = context.CancellationToken;
-        if (await Erasures.IsErasedAsync(Db, message.ParticipantId, ct))
+        await db.Database.LockAsync(message.ParticipantId, ct);
+        if (await Erasures.IsErasedAsync(db, message.ParticipantId, ct))
             return;
         // Published once per participant and collaboration; the composite key makes a replay a no-op here.
-        if (!await Db.Enrolments.AnyAsync(e => e.ParticipantId == message.ParticipantId && e.CollaborationId == message.CollaborationId, ct))
-            Db.Enrolments.Add(new Enrolment
+        if (!await db.Enrolments.AnyAsync(e => e.ParticipantId == message.ParticipantId && e.CollaborationId == message.CollaborationId, ct))
+            db.Enrolments.Add(new Enrolment
             {
                 ParticipantId = message.ParticipantId, CollaborationId = message.CollaborationId, StartDate = message.StartDate,
                 ReferringActorId = message.ReferringActorId,
@@ -39,13 +42,16 @@ public sealed class ParticipantEnrolledConsumer(EmployersDbContext db, MatchingI
 /// </summary>
 public sealed class ParticipantExitedConsumer(EmployersDbContext db) : IdempotentConsumer<ParticipantExited, EmployersDbContext>(db)
 {
-    protected override async Task HandleAsync(ParticipantExited message, ConsumeContext<ParticipantExited> context)
+    protected override Task HandleAsync(ParticipantExited message, ConsumeContext<ParticipantExited> context) =>
+        ApplyAsync(Db, message, context.CancellationToken);
+
+    public static async Task ApplyAsync(EmployersDbContext db, ParticipantExited message, CancellationToken ct)
     {
         if (!message.Outcome.IsWork())
             return;
-        var open = await Db.Pipelines
+        var open = await db.Pipelines
             .Where(p => p.ParticipantId == message.ParticipantId && p.Stage != PipelineStage.Ended && p.Stage != PipelineStage.Employed)
-            .ToListAsync(context.CancellationToken);
+            .ToListAsync(ct);
         var now = DateTimeOffset.UtcNow;
         foreach (var pipeline in open)
         {
@@ -54,7 +60,7 @@ public sealed class ParticipantExitedConsumer(EmployersDbContext db) : Idempoten
             var on = message.ExitDate < pipeline.StageDate ? pipeline.StageDate : message.ExitDate;
             if (pipeline.TryMoveTo(PipelineStage.Ended, on) != MoveOutcome.Moved)
                 continue;
-            Db.AddIntegrationEvent(PipelineEvents.Ended(pipeline, last, now));
+            db.AddIntegrationEvent(PipelineEvents.Ended(pipeline, last, now));
         }
     }
 }
@@ -69,22 +75,29 @@ public sealed class ParticipantErasedConsumer(EmployersDbContext db, MatchingInd
 {
     protected override Guid ParticipantOf(ParticipantErased message) => message.ParticipantId;
 
-    protected override async Task HandleAsync(ParticipantErased message, ConsumeContext<ParticipantErased> context)
+    protected override Task HandleAsync(ParticipantErased message, ConsumeContext<ParticipantErased> context) =>
+        ApplyAsync(Db, message, context.CancellationToken);
+
+    public static async Task ApplyAsync(EmployersDbContext db, ParticipantErased message, CancellationToken ct)
     {
-        var ct = context.CancellationToken;
         var id = message.ParticipantId;
-        if (!await Erasures.IsErasedAsync(Db, id, ct))
-            Db.ErasedParticipants.Add(new ErasedParticipant { ParticipantId = id });
-        await Db.MatchingProfiles.Where(p => p.ParticipantId == id).ExecuteDeleteAsync(ct);
-        await Db.ParticipantConsents.Where(c => c.ParticipantId == id).ExecuteDeleteAsync(ct);
-        await Db.Enrolments.Where(e => e.ParticipantId == id).ExecuteDeleteAsync(ct);
-        await Db.SupportContacts.Where(s => Db.Pipelines.Any(p => p.Id == s.PipelineId && p.ParticipantId == id))
+        await db.Database.LockAsync(id, ct);
+        if (!await Erasures.IsErasedAsync(db, id, ct))
+            db.ErasedParticipants.Add(new ErasedParticipant { ParticipantId = id });
+        await db.MatchingProfiles.Where(p => p.ParticipantId == id).ExecuteDeleteAsync(ct);
+        await db.ParticipantConsents.Where(c => c.ParticipantId == id).ExecuteDeleteAsync(ct);
+        await db.Enrolments.Where(e => e.ParticipantId == id).ExecuteDeleteAsync(ct);
+        await db.SupportContacts.Where(s => db.Pipelines.Any(p => p.Id == s.PipelineId && p.ParticipantId == id))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Notes, (string?)null), ct);
-        await Db.Pipelines.Where(p => p.ParticipantId == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.ParticipantId, (Guid?)null), ct);
+        await db.Pipelines.Where(p => p.ParticipantId == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.ParticipantId, (Guid?)null), ct);
     }
 }
 
-/// <summary>The tombstones of erased participants (<see cref="ErasedParticipant"/>).</summary>
+/// <summary>
+/// The tombstones of erased participants (<see cref="ErasedParticipant"/>). Every consumer that checks for one, and the
+/// erasure that writes it, first takes the participant's lock (<see cref="Copies.LockAsync"/>), so a late enrolment or
+/// consent running beside the erasure cannot slip past it.
+/// </summary>
 internal static class Erasures
 {
     public static Task<bool> IsErasedAsync(EmployersDbContext db, Guid participantId, CancellationToken ct) =>

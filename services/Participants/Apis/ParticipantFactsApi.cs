@@ -61,6 +61,8 @@ public static class ParticipantFactsApi
             entry.Property(p => p.TargetGroups).CurrentValue = targetGroups;
             entry.Property(p => p.LabourMarketStatusAtEntry).CurrentValue = request.LabourMarketStatus!.Value;
             entry.Property(p => p.EducationLevelAtEntry).CurrentValue = request.EducationLevel!.Value;
+            // Under the row lock taken above: no two corrections can publish the same revision.
+            participant.Revision++;
             db.AddIntegrationEvent(new ParticipantUpdated
             {
                 ParticipantId = id,
@@ -72,6 +74,7 @@ public static class ParticipantFactsApi
                 LabourMarketStatusAtEntry = participant.LabourMarketStatusAtEntry,
                 EducationLevelAtEntry = participant.EducationLevelAtEntry,
                 UpdatedAt = DateTimeOffset.UtcNow,
+                Revision = participant.Revision,
             });
             await db.SaveChangesAsync(ct);
         }

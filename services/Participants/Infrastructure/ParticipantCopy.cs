@@ -21,7 +21,7 @@ public static class ParticipantCopy
     [
         "id", "collaboration_id", "identity_kind", "protected_number", "number_lookup_hash", "protected_name", "gender",
         "birth_date", "age_at_start", "municipality_code", "referring_actor_id", "referral_date", "target_groups",
-        "benefit_at_start", "labour_market_status_at_entry", "education_level_at_entry", "start_date", "enrolled_at", "enrolled_by",
+        "benefit_at_start", "labour_market_status_at_entry", "education_level_at_entry", "start_date", "enrolled_at", "enrolled_by", "revision",
     ];
 
     private static readonly string Command = $"COPY participants ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)";
@@ -60,6 +60,7 @@ public static class ParticipantCopy
             await importer.WriteAsync(p.StartDate, NpgsqlDbType.Date, ct);
             await importer.WriteAsync(p.EnrolledAt, NpgsqlDbType.TimestampTz, ct);
             await importer.WriteAsync(p.EnrolledBy, NpgsqlDbType.Varchar, ct);
+            await importer.WriteAsync(p.Revision, NpgsqlDbType.Bigint, ct);
         }
         await importer.CompleteAsync(ct);
     }

@@ -37,6 +37,11 @@ public sealed class Participant
     public DateTimeOffset EnrolledAt { get; init; }
     /// <summary>The <c>sub</c> of the user who enrolled the participant.</summary>
     public required string EnrolledBy { get; init; }
+    /// <summary>
+    /// The revision of the facts that leave this service (<see cref="ParticipantEnrolled"/>, <see cref="ParticipantUpdated"/>): 1 at
+    /// enrolment, one more with each correction, in the transaction that stages its event, so copies can tell a newer state from an older one.
+    /// </summary>
+    public long Revision { get; set; } = 1;
 
     public AgeBand? AgeBand => AgeAtStart is { } age ? AgeBands.Of(age) : null;
 
@@ -54,5 +59,6 @@ public sealed class Participant
         LabourMarketStatusAtEntry = LabourMarketStatusAtEntry,
         EducationLevelAtEntry = EducationLevelAtEntry,
         EnrolledAt = EnrolledAt,
+        Revision = Revision,
     };
 }

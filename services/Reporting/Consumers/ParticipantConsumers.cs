@@ -3,14 +3,15 @@ using Microsoft.EntityFrameworkCore;
 using Samverkan.Contracts.Participants;
 using Samverkan.Reporting.Infrastructure;
 using Samverkan.Reporting.Model;
+using Samverkan.ServiceDefaults.Messaging;
 
 namespace Samverkan.Reporting.Consumers;
 
 /// <summary>
 /// Records the participant's facts and increments the pre-aggregated counts, in the inbox's transaction.
 /// The fact row's key (participant, collaboration) is the second guard: the same participant sent again
-/// under a new message id inserts nothing and so counts nothing. An exit or a first employer contact that
-/// arrived before the enrolment is counted now.
+/// under a new message id inserts nothing and so counts nothing. An exit, a first employer contact or a correction
+/// that arrived before the enrolment is counted now.
 /// </summary>
 public sealed class ParticipantEnrolledConsumer(ReportingDbContext db) : ReportingConsumer<ParticipantEnrolled>(db)
 {
@@ -24,35 +25,39 @@ public sealed class ParticipantEnrolledConsumer(ReportingDbContext db) : Reporti
             ParticipantId = m.ParticipantId, CollaborationId = m.CollaborationId, Gender = (int)m.Gender, AgeBand = (int?)m.AgeBand,
             MunicipalityCode = m.MunicipalityCode, ReferringActorId = m.ReferringActorId, TargetGroups = m.TargetGroups.Distinct().Select(g => (int)g).ToArray(),
             StartDate = m.StartDate, LabourMarketStatus = (int?)m.LabourMarketStatusAtEntry, EducationLevel = (int?)m.EducationLevelAtEntry, UpdatedAt = m.EnrolledAt,
+            Revision = m.Revision ?? 0,
         };
         var inserted = await Db.Database.ExecuteSqlAsync($"""
-            INSERT INTO participant_facts (participant_id, collaboration_id, gender, age_band, municipality_code, referring_actor_id, target_groups, start_date, labour_market_status, education_level, updated_at)
-            VALUES ({fact.ParticipantId}, {fact.CollaborationId}, {fact.Gender}, {fact.AgeBand}, {fact.MunicipalityCode}, {fact.ReferringActorId}, {fact.TargetGroups}, {fact.StartDate}, {fact.LabourMarketStatus}, {fact.EducationLevel}, {fact.UpdatedAt})
+            INSERT INTO participant_facts (participant_id, collaboration_id, gender, age_band, municipality_code, referring_actor_id, target_groups, start_date, labour_market_status, education_level, updated_at, revision)
+            VALUES ({fact.ParticipantId}, {fact.CollaborationId}, {fact.Gender}, {fact.AgeBand}, {fact.MunicipalityCode}, {fact.ReferringActorId}, {fact.TargetGroups}, {fact.StartDate}, {fact.LabourMarketStatus}, {fact.EducationLevel}, {fact.UpdatedAt}, {fact.Revision})
             ON CONFLICT (participant_id, collaboration_id) DO NOTHING
             """, ct);
         if (inserted == 0)
             return;
-        // A correction that overtook this enrolment is in the history (it found no fact to correct): apply it now.
+        // Corrections that overtook this enrolment are in the history (they found no fact to correct): apply them now,
+        // in the order they arrived, by the rule every later one meets (ParticipantUpdatedConsumer.Correct).
         var participant = m.ParticipantId.ToString();
         var collaboration = m.CollaborationId.ToString();
         var overtaken = await Db.EventHistory.FromSql($"""
                 SELECT * FROM event_history WHERE type = 'ParticipantUpdated' AND payload->>'participantId' = {participant}
                 AND payload->>'collaborationId' = {collaboration}
                 """)
-            .AsNoTracking().Select(e => e.Payload).ToListAsync(ct);
-        var latest = overtaken.Select(p => JsonSerializer.Deserialize<ParticipantUpdated>(p, EventHistory.Options)!)
-            .Where(u => u.UpdatedAt > fact.UpdatedAt).MaxBy(u => u.UpdatedAt);
-        if (latest is not null)
+            .AsNoTracking().OrderBy(e => e.Id).Select(e => e.Payload).ToListAsync(ct);
+        if (overtaken.Count > 0)
         {
-            var tracked = await Db.ParticipantFacts.SingleAsync(f => f.ParticipantId == m.ParticipantId && f.CollaborationId == m.CollaborationId, ct);
-            ParticipantUpdatedConsumer.Correct(tracked, latest);
-            fact = tracked;
+            fact = await Db.ParticipantFacts.SingleAsync(f => f.ParticipantId == m.ParticipantId && f.CollaborationId == m.CollaborationId, ct);
+            foreach (var payload in overtaken)
+                ParticipantUpdatedConsumer.Correct(fact, JsonSerializer.Deserialize<ParticipantUpdated>(payload, EventHistory.Options)!);
         }
         await CounterWriter.ApplyAsync(Db, await ParticipantCounters.OfAsync(Db, fact, +1, ct), ct);
     }
 }
 
-/// <summary>Corrected facts: the old keys are subtracted and the new ones added, exits and contacts included.</summary>
+/// <summary>
+/// Corrected facts: the old keys are subtracted and the new ones added, exits and contacts included. A correction older
+/// than the facts held (by Participants' revision) changes nothing; one that arrives before its enrolment waits in the
+/// history for it.
+/// </summary>
 public sealed class ParticipantUpdatedConsumer(ReportingDbContext db) : ReportingConsumer<ParticipantUpdated>(db)
 {
     protected override ReadModelReach Reach => ReadModelReach.Scopes;
@@ -61,8 +66,7 @@ public sealed class ParticipantUpdatedConsumer(ReportingDbContext db) : Reportin
     {
         await CounterWriter.LockParticipantAsync(Db, m.ParticipantId, ct);
         var fact = await Db.ParticipantFacts.FirstOrDefaultAsync(f => f.ParticipantId == m.ParticipantId && f.CollaborationId == m.CollaborationId, ct);
-        // Before its enrolment (the enrolment will find it in the history), or older than what is held.
-        if (fact is null || m.UpdatedAt <= fact.UpdatedAt)
+        if (fact is null || !fact.IsNewer(m.Revision))
             return;
         var deltas = await ParticipantCounters.OfAsync(Db, fact, -1, ct);
         Correct(fact, m);
@@ -70,16 +74,21 @@ public sealed class ParticipantUpdatedConsumer(ReportingDbContext db) : Reportin
         await CounterWriter.ApplyAsync(Db, deltas, ct);
     }
 
-    internal static void Correct(ParticipantFact fact, ParticipantUpdated m)
-    {
-        fact.Gender = (int)m.Gender;
-        fact.AgeBand = (int?)m.AgeBand;
-        fact.MunicipalityCode = m.MunicipalityCode;
-        fact.TargetGroups = m.TargetGroups.Distinct().Select(g => (int)g).ToArray();
-        fact.LabourMarketStatus = (int?)m.LabourMarketStatusAtEntry;
-        fact.EducationLevel = (int?)m.EducationLevelAtEntry;
-        fact.UpdatedAt = m.UpdatedAt;
-    }
+    /// <summary>
+    /// Takes the correction's facts when they are newer than those held (<see cref="Copies.ApplyIfNewer{TCopy}"/>): the one
+    /// rule for the live consumer, an enrolment catching up on corrections that overtook it, and the rebuild.
+    /// </summary>
+    internal static bool Correct(ParticipantFact fact, ParticipantUpdated m) =>
+        fact.ApplyIfNewer(m.Revision, f =>
+        {
+            f.Gender = (int)m.Gender;
+            f.AgeBand = (int?)m.AgeBand;
+            f.MunicipalityCode = m.MunicipalityCode;
+            f.TargetGroups = m.TargetGroups.Distinct().Select(g => (int)g).ToArray();
+            f.LabourMarketStatus = (int?)m.LabourMarketStatusAtEntry;
+            f.EducationLevel = (int?)m.EducationLevelAtEntry;
+            f.UpdatedAt = m.UpdatedAt;
+        });
 }
 
 /// <summary>Records the exit; counts it now if the enrolment is here, else the enrolment will.</summary>

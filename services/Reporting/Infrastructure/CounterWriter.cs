@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Samverkan.Reporting.Model;
+using Samverkan.ServiceDefaults.Messaging;
 
 namespace Samverkan.Reporting.Infrastructure;
 
@@ -76,5 +77,5 @@ public static class CounterWriter
     /// the rest of the transaction: the second of an enrolment and its exit must see the first.
     /// </summary>
     public static Task LockParticipantAsync(ReportingDbContext db, Guid participantId, CancellationToken ct) =>
-        db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({participantId.ToString()}, 0))", ct);
+        db.Database.LockAsync(participantId, ct);
 }

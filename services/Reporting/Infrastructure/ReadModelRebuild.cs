@@ -86,13 +86,14 @@ public static class ReadModelRebuild
         Next();
         await db.Database.ExecuteSqlRawAsync("""
             INSERT INTO participant_facts (participant_id, collaboration_id, gender, age_band, municipality_code, referring_actor_id, target_groups,
-                start_date, labour_market_status, education_level, updated_at)
-            SELECT DISTINCT ON (p, c) p, c, g, a, m, r, tg, s, l, e, t FROM (
+                start_date, labour_market_status, education_level, updated_at, revision)
+            SELECT DISTINCT ON (p, c) p, c, g, a, m, r, tg, s, l, e, t, v FROM (
                 SELECT id, (payload->>'participantId')::uuid AS p, (payload->>'collaborationId')::uuid AS c, (payload->>'gender')::int AS g,
                     (payload->>'ageBand')::int AS a, payload->>'municipalityCode' AS m, (payload->>'referringActorId')::uuid AS r,
                     ARRAY(SELECT DISTINCT v::int FROM jsonb_array_elements_text(payload->'targetGroups') AS v) AS tg,
                     (payload->>'startDate')::date AS s, (payload->>'labourMarketStatusAtEntry')::int AS l,
-                    (payload->>'educationLevelAtEntry')::int AS e, (payload->>'enrolledAt')::timestamptz AS t
+                    (payload->>'educationLevelAtEntry')::int AS e, (payload->>'enrolledAt')::timestamptz AS t,
+                    coalesce((payload->>'revision')::bigint, 0) AS v
                 FROM event_history WHERE type = 'ParticipantEnrolled') AS x
             ORDER BY p, c, id
             """, ct);
@@ -101,17 +102,7 @@ public static class ReadModelRebuild
             CREATE INDEX "IX_participant_facts_collaboration_id_start_date" ON participant_facts (collaboration_id, start_date);
             """, ct);
         Next();
-        await db.Database.ExecuteSqlRawAsync("""
-            UPDATE participant_facts f SET gender = u.g, age_band = u.a, municipality_code = u.m, target_groups = u.tg,
-                labour_market_status = u.l, education_level = u.e, updated_at = u.t
-            FROM (SELECT DISTINCT ON (p, c) * FROM (
-                SELECT id, (payload->>'participantId')::uuid AS p, (payload->>'collaborationId')::uuid AS c, (payload->>'gender')::int AS g,
-                    (payload->>'ageBand')::int AS a, payload->>'municipalityCode' AS m,
-                    ARRAY(SELECT DISTINCT v::int FROM jsonb_array_elements_text(payload->'targetGroups') AS v) AS tg,
-                    (payload->>'labourMarketStatusAtEntry')::int AS l, (payload->>'educationLevelAtEntry')::int AS e, (payload->>'updatedAt')::timestamptz AS t
-                FROM event_history WHERE type = 'ParticipantUpdated') AS x ORDER BY p, c, t DESC, id) AS u
-            WHERE f.participant_id = u.p AND f.collaboration_id = u.c AND u.t > f.updated_at
-            """, ct);
+        await ReplayCorrectionsAsync(db, ct);
         Next();
         await db.Database.ExecuteSqlRawAsync("""
             INSERT INTO participant_exits (participant_id, collaboration_id, exit_date, outcome, gained_qualification)
@@ -247,6 +238,33 @@ public static class ReadModelRebuild
                 // Saved one by one: a consumer's lookups must see what the one before it added.
                 await db.SaveChangesAsync(ct);
             }
+            db.ChangeTracker.Clear();
+            after = batch[^1].Id;
+        }
+    }
+
+    /// <summary>
+    /// Every correction in the history, in the order it arrived, through the live consumer's own rule
+    /// (<see cref="ParticipantUpdatedConsumer.Correct"/>: newer revisions win), onto the facts the enrolments made. A
+    /// correction that arrived before its enrolment is applied after it, as the live enrolment does. Corrections are few
+    /// beside enrolments; each batch is one read of its facts and one round of updates.
+    /// </summary>
+    private static async Task ReplayCorrectionsAsync(ReportingDbContext db, CancellationToken ct)
+    {
+        const string type = nameof(ParticipantUpdated);
+        long after = 0;
+        while (true)
+        {
+            var batch = await db.EventHistory.AsNoTracking().Where(e => e.Id > after && e.Type == type).OrderBy(e => e.Id).Take(1000).ToListAsync(ct);
+            if (batch.Count == 0)
+                return;
+            var corrections = batch.Select(e => JsonSerializer.Deserialize<ParticipantUpdated>(e.Payload, EventHistory.Options)!).ToList();
+            var ids = corrections.Select(c => c.ParticipantId).Distinct().ToList();
+            var facts = await db.ParticipantFacts.Where(f => ids.Contains(f.ParticipantId)).ToDictionaryAsync(f => (f.ParticipantId, f.CollaborationId), ct);
+            foreach (var correction in corrections)
+                if (facts.TryGetValue((correction.ParticipantId, correction.CollaborationId), out var fact))
+                    ParticipantUpdatedConsumer.Correct(fact, correction);
+            await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             after = batch[^1].Id;
         }

@@ -1,10 +1,13 @@
+using Samverkan.ServiceDefaults.Messaging;
+
 namespace Samverkan.Reporting.Model;
 
 /// <summary>
 /// One participant's non-identifying facts at enrolment (corrected by later updates): the record the
 /// pre-aggregated counts are built from. Its key (participant, collaboration) keeps a participant from counting twice.
+/// A copy of Participants' facts: <see cref="Revision"/> orders the states (<see cref="Copies"/>).
 /// </summary>
-public sealed class ParticipantFact
+public sealed class ParticipantFact : ICopy
 {
     public Guid ParticipantId { get; set; }
     public Guid CollaborationId { get; init; }
@@ -16,8 +19,10 @@ public sealed class ParticipantFact
     public DateOnly StartDate { get; init; }
     public int? LabourMarketStatus { get; set; }
     public int? EducationLevel { get; set; }
-    /// <summary>When these facts were true in Participants: an older update never overwrites a newer one.</summary>
+    /// <summary>When these facts became true in Participants (shown, not compared: <see cref="Revision"/> orders the states).</summary>
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>Participants' revision of the facts held; 0 for facts from before revisions.</summary>
+    public long Revision { get; set; }
 }
 
 /// <summary>

@@ -16,7 +16,14 @@ public abstract class EmployerEventConsumer<TMessage>(WebhooksDbContext db) : We
     /// <summary>The agency the event links to the employer, if any.</summary>
     protected virtual Guid? LinkedActorOf(TMessage message) => null;
 
-    protected override async Task RememberAsync(TMessage message, CancellationToken ct)
+    protected override Task RememberAsync(TMessage message, CancellationToken ct) => ApplyAsync(message, ct);
+
+    /// <summary>
+    /// Links the agency the event names to the employer. The links are a set that only grows (a former owner keeps its
+    /// link, as every agency that ever logged a contact does), so they commute: any order of delivery, with any repeats,
+    /// ends with the same links, and no revision is needed.
+    /// </summary>
+    public async Task ApplyAsync(TMessage message, CancellationToken ct)
     {
         if (LinkedActorOf(message) is not { } actor)
             return;

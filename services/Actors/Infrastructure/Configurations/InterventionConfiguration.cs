@@ -42,3 +42,14 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         e.HasIndex(x => new { x.CollaborationId, x.ReferringActorId });
     }
 }
+
+internal sealed class ErasedParticipantConfiguration : IEntityTypeConfiguration<ErasedParticipant>
+{
+    public void Configure(EntityTypeBuilder<ErasedParticipant> e)
+    {
+        e.ToTable("erased_participants");
+        e.HasKey(x => x.IdHash);
+        e.Property(x => x.IdHash).HasColumnName("id_hash");
+        e.Property(x => x.ReferralCounted).HasColumnName("referral_counted");
+    }
+}

@@ -340,6 +340,21 @@ namespace Samverkan.Actors.Infrastructure.Migrations
                     b.ToTable("collaboration_members", (string)null);
                 });
 
+            modelBuilder.Entity("Samverkan.Actors.Model.ErasedParticipant", b =>
+                {
+                    b.Property<byte[]>("IdHash")
+                        .HasColumnType("bytea")
+                        .HasColumnName("id_hash");
+
+                    b.Property<bool>("ReferralCounted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("referral_counted");
+
+                    b.HasKey("IdHash");
+
+                    b.ToTable("erased_participants", (string)null);
+                });
+
             modelBuilder.Entity("Samverkan.Actors.Model.Governance", b =>
                 {
                     b.Property<Guid>("CollaborationId")

@@ -28,6 +28,7 @@ internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Partic
         e.Property(x => x.StartDate).HasColumnName("start_date");
         e.Property(x => x.EnrolledAt).HasColumnName("enrolled_at");
         e.Property(x => x.EnrolledBy).HasColumnName("enrolled_by").HasMaxLength(200);
+        e.Property(x => x.Revision).HasColumnName("revision").HasDefaultValue(1L).ValueGeneratedNever();
         e.Ignore(x => x.AgeBand);
 
         // One participant per person and collaboration: a re-enrolment racing the first meets this index.

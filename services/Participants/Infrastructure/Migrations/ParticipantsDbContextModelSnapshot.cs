@@ -445,6 +445,11 @@ namespace Samverkan.Participants.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("referring_actor_id");
 
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(1L)
+                        .HasColumnName("revision");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date")
                         .HasColumnName("start_date");

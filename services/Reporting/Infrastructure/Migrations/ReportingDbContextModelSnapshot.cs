@@ -513,6 +513,11 @@ namespace Samverkan.Reporting.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("referring_actor_id");
 
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date")
                         .HasColumnName("start_date");
