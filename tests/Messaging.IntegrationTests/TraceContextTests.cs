@@ -12,10 +12,12 @@ public sealed class TraceContextTests : MessagingTestBase
     public async Task The_writers_trace_continues_in_the_consumer()
     {
         // Stands in for OpenTelemetry: without a listener no activities are created at all.
+        var stopped = new System.Collections.Concurrent.ConcurrentQueue<Activity>();
         using var listener = new ActivityListener
         {
             ShouldListenTo = _ => true,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped.Enqueue,
         };
         ActivitySource.AddActivityListener(listener);
         var host = await StartHostAsync();
@@ -32,5 +34,11 @@ public sealed class TraceContextTests : MessagingTestBase
             () => QueryAsync(host, db => db.Effects.SingleOrDefaultAsync(e => e.EventId == eventId)),
             e => e is not null, Deadline, "the event's effect");
         Assert.Equal(traceId, effect!.TraceId);
+        // The dispatcher's own span, in the writer's trace, names what it published and the row it came from.
+        var row = await QueryAsync(host, db => db.OutboxMessages.Select(m => m.Id).SingleAsync());
+        var publish = Assert.Single(stopped, a => a.Source.Name == Samverkan.ServiceDefaults.Messaging.MessagingExtensions.ActivitySourceName && a.Kind == ActivityKind.Producer);
+        Assert.Equal("outbox publish SomethingHappened", publish.OperationName);
+        Assert.Equal(traceId, publish.TraceId.ToString());
+        Assert.Equal(row, publish.GetTagItem("messaging.message.id"));
     }
 }

@@ -155,10 +155,14 @@ public sealed class SuppressionTests
     [Fact]
     public void Complementary_suppression_repeats_until_no_row_or_column_has_a_single_hidden_cell()
     {
-        // The 3 hides the 10 beside it (row 0); column 0 then hides the 20 below it, which leaves row 1 with one
-        // hidden cell: only a second pass over the rows protects it.
-        var grid = WithTotals(new[,] { { 3, 10, 12 }, { 20, 30, 40 } });
+        //   0  5 | 5    The 1s and the 2 are below the threshold. First pass: row 2 (the column totals 1 6 7) has one
+        //   1  1 | 2    hidden cell and hides its 6; column 2 (5 2 7) then has one and hides the 5 at its top, which
+        //   1  6 | 7    leaves row 0 with one hidden cell (0 + 5 = 5 would show it). Only a second pass over the rows
+        //               hides row 0's other 5. (The grid here before needed no second pass: its column step left no
+        //               row with one hidden cell, and a Suppress of one pass passed.)
+        var grid = WithTotals(new[,] { { 0, 5 }, { 1, 1 } });
         var mask = Suppression.Suppress(grid, threshold: 5, columnTotals: true);
+        Assert.Equal(new[,] { { false, true, true }, { true, true, true }, { true, true, false } }, mask);
         for (var r = 0; r < grid.GetLength(0); r++)
             Assert.NotEqual(1, HiddenIn(mask, r));
         for (var c = 0; c < grid.GetLength(1); c++)
