@@ -40,6 +40,8 @@ public sealed class OtlpReceiver : IAsyncDisposable
         return _received.Where(r => r.Path == path).Select(r => Encoding.Latin1.GetString(r.Body)).Where(b => exportedBy.IsMatch(b));
     }
 
+    // Each request is taken in on its own task: at a stop every process flushes its logs, traces and metrics at once, and
+    // one request at a time made the last ones wait past their exporter's timeout on a busy machine, losing their batch.
     private async Task ListenAsync()
     {
         while (_listener.IsListening)
@@ -47,22 +49,29 @@ public sealed class OtlpReceiver : IAsyncDisposable
             HttpListenerContext context;
             try { context = await _listener.GetContextAsync(); }
             catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException) { return; }
-            try
-            {
-                using var body = new MemoryStream();
-                var input = context.Request.Headers["Content-Encoding"] == "gzip"
-                    ? new GZipStream(context.Request.InputStream, CompressionMode.Decompress)
-                    : context.Request.InputStream;
-                await input.CopyToAsync(body);
-                _received.Enqueue((context.Request.Url!.AbsolutePath, body.ToArray()));
-                context.Response.StatusCode = 200;
-                context.Response.ContentType = "application/x-protobuf";
-                context.Response.ContentLength64 = 0;
-            }
-            finally
-            {
-                context.Response.Close();
-            }
+            _ = Task.Run(() => ReceiveAsync(context));
+        }
+    }
+
+    private async Task ReceiveAsync(HttpListenerContext context)
+    {
+        try
+        {
+            using var body = new MemoryStream();
+            var input = context.Request.Headers["Content-Encoding"] == "gzip"
+                ? new GZipStream(context.Request.InputStream, CompressionMode.Decompress)
+                : context.Request.InputStream;
+            await input.CopyToAsync(body);
+            _received.Enqueue((context.Request.Url!.AbsolutePath, body.ToArray()));
+            context.Response.StatusCode = 200;
+            context.Response.ContentType = "application/x-protobuf";
+            context.Response.ContentLength64 = 0;
+        }
+        catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or IOException) { } // the receiver stopped
+        finally
+        {
+            try { context.Response.Close(); }
+            catch (ObjectDisposedException) { }
         }
     }
 
