@@ -58,7 +58,7 @@ public sealed class CopyConvergenceTests : IAsyncLifetime
             await PropertyRuns.DeliverAsync(rng, history.Events, Db, (db, message) => message switch
             {
                 ParticipantEnrolled m => ParticipantEnrolledConsumer.ApplyAsync(db, m, default),
-                ParticipantUpdated => Task.CompletedTask, // not consumed here: Employers keeps none of the corrected facts
+                ParticipantUpdated or MonthlyHoursRecorded => Task.CompletedTask, // not consumed here: Employers keeps neither
                 ParticipantExited m => ParticipantExitedConsumer.ApplyAsync(db, m, default),
                 ParticipantErased m => ParticipantErasedConsumer.ApplyAsync(db, m, default),
                 ConsentGiven m => ConsentGivenConsumer.ApplyAsync(db, m, default),

@@ -75,6 +75,14 @@ public sealed class RecordTests(ParticipantsApiFactory factory) : IClassFixture<
 
         var published = JsonDocument.Parse(Assert.Single(await factory.EventsAsync("ParticipantErased", participant))).RootElement;
         Assert.Equal("lawful-request", published.GetProperty("reason").GetString());
+        // The final reportable state, restated for the copies that may not yet have it (decision 0009), and nothing more.
+        Assert.Equal(1, published.GetProperty("enrolment").GetProperty("revision").GetInt64());
+        Assert.Equal(participant, published.GetProperty("enrolment").GetProperty("participantId").GetGuid());
+        Assert.Equal("2026-04-01", published.GetProperty("exit").GetProperty("exitDate").GetString());
+        var month = Assert.Single(published.GetProperty("monthlyHours").EnumerateArray());
+        Assert.Equal(("2026-02-01", 5m), (month.GetProperty("month").GetString(), month.GetProperty("totalHours").GetDecimal()));
+        foreach (var secret in new[] { "850709", "19850709", "Bodil", "Radera", "Fick jobb", "birth" })
+            Assert.DoesNotContain(secret, published.GetRawText(), StringComparison.OrdinalIgnoreCase);
         await factory.DispatchedAsync("ParticipantErased", participant);
 
         // Afterwards the record is gone from the journey endpoints, and an identifying read finds nothing to show.

@@ -32,6 +32,13 @@ public sealed class ParticipantEraser(ParticipantsDbContext db)
         // Goals and steps are nothing but the person's own words.
         await db.Set<PlanEntry>().Where(e => e.ParticipantId == id).ExecuteDeleteAsync(ct);
 
+        // Read after the update above took the row's lock: a correction (which locks the row too) is either in, with its
+        // revision, or waits until the erasure is done.
+        var final = await db.Participants.AsNoTracking().SingleAsync(p => p.Id == id, ct);
+        var exit = await db.Set<ParticipantExit>().AsNoTracking().SingleOrDefaultAsync(x => x.ParticipantId == id, ct);
+        var hours = await db.Set<ParticipationHours>().AsNoTracking().Where(h => h.ParticipantId == id)
+            .Select(h => new { h.Date, h.Hours, h.RecordedAt }).ToListAsync(ct);
+
         var erasure = new ParticipantErasure { ParticipantId = id, Reason = reason, ErasedBy = by, ErasedAt = DateTimeOffset.UtcNow };
         db.Add(erasure);
         db.AddIntegrationEvent(new ParticipantErased
@@ -40,6 +47,14 @@ public sealed class ParticipantEraser(ParticipantsDbContext db)
             CollaborationId = participant.CollaborationId,
             Reason = reason,
             ErasedAt = erasure.ErasedAt,
+            // The final state, restated as the events that carried it (the same mappings), for copies to take what they have not yet received.
+            Enrolment = final.ToEnrolledEvent(),
+            Exit = exit?.ToExitedEvent(final.CollaborationId),
+            // Each month's total as its last MonthlyHoursRecorded had it: everything recorded in it, at the last recording's time.
+            MonthlyHours = hours.GroupBy(h => HoursRules.MonthOf(h.Date)).OrderBy(m => m.Key).Select(m => new MonthlyHoursRecorded
+            {
+                ParticipantId = id, CollaborationId = final.CollaborationId, Month = m.Key, TotalHours = m.Sum(h => h.Hours), RecordedAt = m.Max(h => h.RecordedAt),
+            }).ToList(),
         });
         try
         {

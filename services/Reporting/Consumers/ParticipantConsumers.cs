@@ -153,17 +153,48 @@ public sealed class MonthlyHoursRecordedConsumer(ReportingDbContext db) : Report
 }
 
 /// <summary>
-/// The participant's id is replaced by a fresh random one everywhere Reporting holds it, the history
-/// included: the counts (and a rebuild) stay the same, and nothing links them to the person any more.
+/// The participant's final state first, then its id replaced by a fresh random one everywhere Reporting holds it, the
+/// history included: the counts (and a rebuild) stay the same, and nothing links them to the person any more. A tombstone
+/// (<see cref="ErasedParticipant"/>, a hash of the id) makes every later event about the participant, this erasure again
+/// included, a duplicate (<see cref="ReportingConsumer{TMessage}.ConsumeAsync"/>).
 /// </summary>
+/// <remarks>
+/// What the erasure restates (the enrolment at its final revision, the exit, each month's hours) goes through the live
+/// consumers, as if delivered now, and into the history as those events: what arrived before takes it by their rules
+/// (a newer revision, a later recording), what never will is in, and the rebuild replays it like any other event.
+/// </remarks>
 public sealed class ParticipantErasedConsumer(ReportingDbContext db) : ReportingConsumer<ParticipantErased>(db)
 {
     protected override ReadModelReach Reach => ReadModelReach.Scopes;
+
+    /// <summary>The restated events go into the history as their own; the erasure keeps only what it says of itself.</summary>
+    protected override ParticipantErased InHistory(ParticipantErased message) => message with { Enrolment = null, Exit = null, MonthlyHours = null };
 
     public override async Task ApplyAsync(ParticipantErased m, CancellationToken ct)
     {
         await CounterWriter.LockParticipantAsync(Db, m.ParticipantId, ct);
         var old = m.ParticipantId;
+        if (m.Enrolment is { } enrolment)
+        {
+            enrolment = enrolment with { ParticipantId = old };
+            // Held already (an earlier revision): taken as a correction; not yet: as the enrolment.
+            await RestateAsync(enrolment, new ParticipantEnrolledConsumer(Db), ct);
+            await RestateAsync(new ParticipantUpdated
+            {
+                ParticipantId = old, CollaborationId = enrolment.CollaborationId, Gender = enrolment.Gender, AgeBand = enrolment.AgeBand,
+                MunicipalityCode = enrolment.MunicipalityCode, TargetGroups = enrolment.TargetGroups,
+                LabourMarketStatusAtEntry = enrolment.LabourMarketStatusAtEntry, EducationLevelAtEntry = enrolment.EducationLevelAtEntry,
+                UpdatedAt = m.ErasedAt, Revision = enrolment.Revision,
+            }, new ParticipantUpdatedConsumer(Db), ct);
+        }
+        if (m.Exit is { } exit)
+            await RestateAsync(exit with { ParticipantId = old }, new ParticipantExitedConsumer(Db), ct);
+        foreach (var month in m.MonthlyHours ?? [])
+            await RestateAsync(month with { ParticipantId = old }, new MonthlyHoursRecordedConsumer(Db), ct);
+        // All written (RestateAsync) under the erased id, so the re-keying below moves it too; let go of, so that nothing
+        // still tracked under that id is written again later in the batch.
+        Db.ChangeTracker.Clear();
+
         var replacement = Guid.NewGuid();
         await Db.Database.ExecuteSqlAsync($"UPDATE participant_facts SET participant_id = {replacement} WHERE participant_id = {old}", ct);
         await Db.Database.ExecuteSqlAsync($"UPDATE participant_exits SET participant_id = {replacement} WHERE participant_id = {old}", ct);
@@ -174,6 +205,18 @@ public sealed class ParticipantErasedConsumer(ReportingDbContext db) : Reporting
             UPDATE event_history SET payload = jsonb_set(payload, ARRAY['participantId'], to_jsonb({replacement.ToString()}::text))
             WHERE payload->>'participantId' = {old.ToString()}
             """, ct);
+        await Db.Database.ExecuteSqlAsync($"INSERT INTO erased_participants (id_hash) VALUES ({ErasedParticipant.HashOf(old)}) ON CONFLICT DO NOTHING", ct);
+    }
+
+    /// <summary>
+    /// A restated event, as a delivery of it would be (into the history, applied, saved: the next one reads what it
+    /// wrote), under the erasure's lock.
+    /// </summary>
+    private async Task RestateAsync<T>(T message, ReportingConsumer<T> consumer, CancellationToken ct) where T : class
+    {
+        await EventHistory.AppendAsync(Db, Guid.NewGuid(), message, ct);
+        await consumer.ApplyAsync(message, ct);
+        await Db.SaveChangesAsync(ct);
     }
 }
 

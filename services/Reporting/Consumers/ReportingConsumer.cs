@@ -1,5 +1,7 @@
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Samverkan.Reporting.Infrastructure;
+using Samverkan.Reporting.Model;
 using Samverkan.ServiceDefaults.Messaging;
 
 namespace Samverkan.Reporting.Consumers;
@@ -27,24 +29,43 @@ public enum ReadModelReach
 public abstract class ReportingConsumer<TMessage>(ReportingDbContext db) : IdempotentConsumer<TMessage, ReportingDbContext>(db)
     where TMessage : class
 {
-    protected sealed override async Task HandleAsync(TMessage message, ConsumeContext<TMessage> context)
+    protected sealed override Task HandleAsync(TMessage message, ConsumeContext<TMessage> context) =>
+        ConsumeAsync(context.MessageId!.Value, message, context.CancellationToken);
+
+    /// <summary>
+    /// What a delivery does, in the inbox's transaction: an event about an erased participant is dropped (see
+    /// <see cref="ErasedParticipant"/>), neither applied nor kept in the history; any other goes into the history, then is
+    /// applied, then raises the versions of what it changed.
+    /// </summary>
+    public async Task ConsumeAsync(Guid messageId, TMessage message, CancellationToken ct)
     {
-        var ct = context.CancellationToken;
         // The context serves a batch of messages (and retries): each raises only what it changed itself.
         Db.ChangedScopes.Clear();
-        await EventHistory.AppendAsync(Db, context.MessageId!.Value, message, ct);
+        if (ParticipantKey<TMessage>.Of(message) is { } participant)
+        {
+            // The erasure takes the same lock before it writes the tombstone: no event about the participant can check
+            // before the tombstone is committed and write after the erasure has moved the participant's rows.
+            await CounterWriter.LockParticipantAsync(Db, participant, ct);
+            var hash = ErasedParticipant.HashOf(participant);
+            if (await Db.ErasedParticipants.AnyAsync(e => e.IdHash == hash, ct))
+                return;
+        }
+        await EventHistory.AppendAsync(Db, messageId, InHistory(message), ct);
         await ApplyAsync(message, ct);
         switch (Reach)
         {
             case ReadModelReach.All:
-                await ReadModelVersions.BumpAsync(Db, [ReadModelVersions.Global], context.MessageId.Value, ct);
+                await ReadModelVersions.BumpAsync(Db, [ReadModelVersions.Global], messageId, ct);
                 break;
             case ReadModelReach.Scopes when Db.ChangedScopes.Count > 0:
-                await ReadModelVersions.BumpAsync(Db, Db.ChangedScopes, context.MessageId.Value, ct);
+                await ReadModelVersions.BumpAsync(Db, Db.ChangedScopes, messageId, ct);
                 break;
         }
         Db.ChangedScopes.Clear();
     }
+
+    /// <summary>The message as the history keeps it: as it arrived, unless the consumer knows better.</summary>
+    protected virtual TMessage InHistory(TMessage message) => message;
 
     public abstract Task ApplyAsync(TMessage message, CancellationToken ct);
 
@@ -63,4 +84,17 @@ public abstract class HistoryOnlyConsumer<TMessage>(ReportingDbContext db) : Rep
     public sealed override Task ApplyAsync(TMessage message, CancellationToken ct) => Task.CompletedTask;
 
     protected sealed override ReadModelReach Reach => ReadModelReach.None;
+}
+
+/// <summary>
+/// The participant an event is about: its <c>ParticipantId</c>, found once per event type, so that every event keyed by
+/// a participant (Participants' and Employers' alike, and any added later) meets the erasure's tombstone without each
+/// consumer having to remember it.
+/// </summary>
+internal static class ParticipantKey<TMessage>
+{
+    private static readonly System.Reflection.PropertyInfo? Property = typeof(TMessage).GetProperty("ParticipantId") is { } p
+        && (p.PropertyType == typeof(Guid) || p.PropertyType == typeof(Guid?)) ? p : null;
+
+    public static Guid? Of(TMessage message) => Property is null ? null : (Guid?)Property.GetValue(message);
 }

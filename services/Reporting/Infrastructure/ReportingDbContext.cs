@@ -26,6 +26,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<AssessmentScore> AssessmentScores => Set<AssessmentScore>();
     public DbSet<ReadModelVersion> ReadModelVersions => Set<ReadModelVersion>();
     public DbSet<EventRecord> EventHistory => Set<EventRecord>();
+    public DbSet<ErasedParticipant> ErasedParticipants => Set<ErasedParticipant>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 

@@ -6,15 +6,16 @@ namespace Samverkan.Testing.Copies;
 /// <summary>One consent as Participants holds it: given once, withdrawn at most once; a new grant is a new consent.</summary>
 public sealed record ConsentRow(Guid ConsentId, Guid ParticipantId, ConsentPurpose Purpose, Guid RecipientActorId, DateOnly GivenOn, DateTimeOffset? WithdrawnAt);
 
-/// <summary>One participant's last state in Participants.</summary>
-public sealed record ParticipantState(ParticipantEnrolled Enrolled, ParticipantUpdated Facts, ParticipantExited? Exit, bool Erased);
+/// <summary>One participant's last state in Participants: its facts, its exit, each month's last hours total.</summary>
+public sealed record ParticipantState(ParticipantEnrolled Enrolled, ParticipantUpdated Facts, ParticipantExited? Exit, bool Erased, IReadOnlyList<MonthlyHoursRecorded> Hours);
 
 /// <summary>
 /// A random history of what Participants owns in one collaboration — participants enrolled, their facts corrected (each
 /// enrolment and correction with the participant's revision, as Participants raises it),
-/// consents given and withdrawn again and again (each grant a consent of its own, as Participants records them), exits
-/// and erasures — as the events Participants publishes for it, and the state it ends in. Nothing is published about a
-/// participant after its erasure, as in Participants. The copying services' property tests deliver the events in any
+/// consents given and withdrawn again and again (each grant a consent of its own, as Participants records them), hours
+/// recorded (each month's new total), exits and erasures (restating the final state, as Participants' erasure does) —
+/// as the events Participants publishes for it, and the state it ends in. Nothing is published about a participant
+/// after its erasure, as in Participants. The copying services' property tests deliver the events in any
 /// order, repeated, and compare their copy with <see cref="Participants"/> and <see cref="Consents"/>.
 /// </summary>
 public sealed class ParticipantsHistory
@@ -58,6 +59,9 @@ public sealed class ParticipantsHistory
         };
         Events.Add(enrolled);
         ParticipantExited? exit = null;
+        var hours = new SortedDictionary<DateOnly, MonthlyHoursRecorded>();
+        // Hours totals are ordered by when they were recorded (Participants' clock, which moves on with each recording).
+        var recordedAt = at;
         var day = start;
         for (var steps = rng.Next(0, 12); steps > 0; steps--)
         {
@@ -65,7 +69,7 @@ public sealed class ParticipantsHistory
             at = at.AddMinutes(rng.Next(-30, 120));
             day = day.AddDays(rng.Next(0, 10));
             var active = Consents.Where(c => c.ParticipantId == id && c.WithdrawnAt is null).ToList();
-            switch (rng.Next(4))
+            switch (rng.Next(5))
             {
                 case 0:
                     facts = RandomFacts(rng, id, at, ++revision);
@@ -102,12 +106,33 @@ public sealed class ParticipantsHistory
                     };
                     Events.Add(exit);
                     break;
+                case 4:
+                    var month = new DateOnly(day.Year, day.Month, 1);
+                    recordedAt = recordedAt.AddMinutes(rng.Next(1, 60));
+                    var total = new MonthlyHoursRecorded
+                    {
+                        ParticipantId = id, CollaborationId = CollaborationId, Month = month,
+                        TotalHours = (hours.TryGetValue(month, out var before) ? before.TotalHours : 0m) + rng.Next(1, 9) * 0.5m, RecordedAt = recordedAt,
+                    };
+                    hours[month] = total;
+                    Events.Add(total);
+                    break;
             }
         }
         var erased = rng.Next(3) == 0;
         if (erased)
-            Events.Add(new ParticipantErased { ParticipantId = id, CollaborationId = CollaborationId, Reason = ErasureReason.LawfulRequest, ErasedAt = at.AddDays(1) });
-        Participants[id] = new ParticipantState(enrolled, facts, exit, erased);
+            Events.Add(new ParticipantErased
+            {
+                ParticipantId = id, CollaborationId = CollaborationId, Reason = ErasureReason.LawfulRequest, ErasedAt = at.AddDays(1),
+                Enrolment = enrolled with
+                {
+                    Gender = facts.Gender, AgeBand = facts.AgeBand, MunicipalityCode = facts.MunicipalityCode, TargetGroups = facts.TargetGroups,
+                    LabourMarketStatusAtEntry = facts.LabourMarketStatusAtEntry, EducationLevelAtEntry = facts.EducationLevelAtEntry, Revision = facts.Revision,
+                },
+                Exit = exit,
+                MonthlyHours = hours.Values.ToList(),
+            });
+        Participants[id] = new ParticipantState(enrolled, facts, exit, erased, hours.Values.ToList());
     }
 
     private ParticipantUpdated RandomFacts(Random rng, Guid id, DateTimeOffset at, long revision) => new()

@@ -102,3 +102,13 @@ internal sealed class RegionalTotalConfiguration : IEntityTypeConfiguration<Regi
         e.Property(x => x.Counts).HasColumnName("counts");
     }
 }
+
+internal sealed class ErasedParticipantConfiguration : IEntityTypeConfiguration<ErasedParticipant>
+{
+    public void Configure(EntityTypeBuilder<ErasedParticipant> e)
+    {
+        e.ToTable("erased_participants");
+        e.HasKey(x => x.IdHash);
+        e.Property(x => x.IdHash).HasColumnName("id_hash");
+    }
+}

@@ -303,6 +303,17 @@ namespace Samverkan.Reporting.Infrastructure.Migrations
                     b.ToTable("employer_facts", (string)null);
                 });
 
+            modelBuilder.Entity("Samverkan.Reporting.Model.ErasedParticipant", b =>
+                {
+                    b.Property<byte[]>("IdHash")
+                        .HasColumnType("bytea")
+                        .HasColumnName("id_hash");
+
+                    b.HasKey("IdHash");
+
+                    b.ToTable("erased_participants", (string)null);
+                });
+
             modelBuilder.Entity("Samverkan.Reporting.Model.EventRecord", b =>
                 {
                     b.Property<long>("Id")
