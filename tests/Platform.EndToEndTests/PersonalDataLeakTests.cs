@@ -73,25 +73,21 @@ public sealed partial class PersonalDataLeakTests(LeakPlatformFixture platform)
         await Eventually.Until(() => platform.CountAsync("reportingdb", "participant_facts", collaboration), n => n == 6, Deadline,
             "Reporting to hold the six participants");
 
-        // The probe goes last: once it has been exported, what came before it has been too.
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/participants/probe-{Probe.TwelveWithSeparator}")).StatusCode);
-        // Found in what the Participants service itself exported (not only the gateway), traces and logs alike.
-        await Eventually.Until(() => Task.FromResult(new ProbeSeen(
-                platform.Otlp.Bodies("/v1/traces", "participants").Any(b => Found(Probe, b).Count > 0),
-                platform.Otlp.Bodies("/v1/logs", "participants").Any(b => Found(Probe, b).Count > 0),
-                Found(Probe, platform.Platform.Output).Count > 0)),
-            seen => seen is { InTraces: true, InLogs: true, InOutput: true },
-            Deadline, "the probe number to show up in Participants' exported traces and logs and in what the services printed");
+        // The probe goes last, to every process: once a process has exported it, it has exported what came before it
+        // (each signal's exporter sends its batches in order). The stop is no such proof: it returns while the processes
+        // are still stopping, and one killed on the way flushes nothing (seen: a "shutting down" log that never came).
+        foreach (var path in platform.ProbePaths.Values)
+            await client.GetAsync(path + Probe.TwelveWithSeparator);
+        await Eventually.Until(() => Task.FromResult(string.Join(", ", platform.ProbePaths.Keys.SelectMany(service =>
+                from signal in new[] { "/v1/logs", "/v1/traces" }
+                where !platform.Otlp.Bodies(signal, service).Any(b => Found(Probe, b).Count > 0)
+                select $"{service} {signal}"))),
+            missing => missing.Length == 0, Deadline, "the probe in every process's exported logs and traces (the last value names what is missing)");
+        Assert.True(Found(Probe, platform.Platform.Output).Count > 0, "the probe number in what the services printed");
         // A message in the platform's virtual host that the drain below must find, or the drain proves nothing.
         await platform.PublishProbeAsync(Probe.TwelveWithSeparator);
-        // An orderly stop makes every service flush what its exporters still hold, so nothing batched
-        // escapes the search below; the databases and the virtual host stay readable.
+        // Stopped, so that no consumer holds a message the drain should see; the databases and the virtual host stay readable.
         await platform.Platform.StopAsync();
-        // Each service ran through its shutdown, exporters included: its own "shutting down" log reached the receiver.
-        // A service killed or crashed on the way would have flushed nothing, and the search below would miss its telemetry.
-        var unclean = platform.LifetimeLoggingServices.Where(service => !platform.Otlp.Bodies("/v1/logs", service)
-            .Any(b => b.Contains("Application is shutting down", StringComparison.Ordinal))).ToList();
-        Assert.True(unclean.Count == 0, "No shutdown log exported by: " + string.Join(", ", unclean));
 
         var messages = await platform.DrainQueuesAsync();
         Assert.Contains(messages, m => Found(Probe, m.Text).Count > 0);
@@ -121,8 +117,6 @@ public sealed partial class PersonalDataLeakTests(LeakPlatformFixture platform)
                      select $"{form} in {place.Where}").Distinct().ToList();
         Assert.True(leaks.Count == 0, "Test numbers found in clear:\n" + string.Join('\n', leaks.Take(50)));
     }
-
-    private sealed record ProbeSeen(bool InTraces, bool InLogs, bool InOutput);
 
     /// <summary>
     /// Every Participants endpoint that takes or returns identity, besides enrolment and the identifying read above: the
@@ -295,19 +289,21 @@ public sealed class LeakPlatformFixture : IAsyncLifetime
     /// <summary>Every response the test's clients received, for the search.</summary>
     public ResponseLog Responses { get; } = new();
 
-    /// <summary>The services whose telemetry is searched (each exports as its resource name).</summary>
-    public IReadOnlyList<string> Services { get; } =
-    [
-        ResourceNames.Actors, ResourceNames.Participants, ResourceNames.Employers, ResourceNames.Reporting,
-        ResourceNames.Identity, ResourceNames.Gateway, ResourceNames.Web, ResourceNames.Webhooks,
-    ];
-
     /// <summary>
-    /// The services whose exported logs carry the host's "shutting down" line. Identity, the gateway and the web exported
-    /// none in the run of 2026-12-03 (why is not yet known), so their clean stop is not checked yet: left to do.
+    /// A path through the gateway to each process, by the service name it exports its telemetry as: each logs the request
+    /// and traces it, so a probe number in the path shows when that process's telemetry has been exported up to it.
     /// </summary>
-    public IReadOnlyList<string> LifetimeLoggingServices { get; } =
-        [ResourceNames.Actors, ResourceNames.Participants, ResourceNames.Employers, ResourceNames.Reporting, ResourceNames.Webhooks];
+    public IReadOnlyDictionary<string, string> ProbePaths { get; } = new Dictionary<string, string>
+    {
+        [ResourceNames.Actors] = "/api/actors/probe-",
+        [ResourceNames.Participants] = "/api/participants/probe-",
+        [ResourceNames.Employers] = "/api/employers/probe-",
+        [ResourceNames.Reporting] = "/api/reports/probe-",
+        [ResourceNames.Identity] = "/api/identity/probe-",
+        [ResourceNames.Webhooks] = "/api/webhooks/probe-",
+        [ResourceNames.Web] = "/probe-",
+        [ResourceNames.Gateway] = "/api/actors/probe-", // every request passes the gateway
+    };
 
     /// <summary>A client through the gateway, as <see cref="TestPlatform.ClientFor"/>, whose responses are kept.</summary>
     public HttpClient ClientFor(string role, Guid? agency = null)
