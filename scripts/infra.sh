@@ -71,6 +71,8 @@ if ! as_root su postgres -c "psql -qAt -c \"select 1 from pg_roles where rolname
   say "creating database role '$PG_USER'"
   as_root su postgres -c "psql -q -c \"create role $PG_USER login createdb password '$PG_PASSWORD'\""
 fi
+# Tests drop their databases WITH (FORCE), which must be allowed to end an autovacuum worker found in one.
+as_root su postgres -c "psql -q -c 'set client_min_messages to warning' -c \"grant pg_signal_backend to $PG_USER\""
 
 # RabbitMQ: start the node if it does not answer.
 if ! as_root rabbitmqctl -q status >/dev/null 2>&1; then

@@ -117,8 +117,22 @@ public sealed class Infrastructure : IAsyncDisposable
         NpgsqlConnection.ClearAllPools(); // idle pooled connections would otherwise hold the database and the server's slots
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresConnectionString) { Database = "postgres" }.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
+        try
+        {
+            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            // FORCE may not end an autovacuum worker that happens to be in the database (seen in CI): end our own
+            // sessions, and let a plain DROP stop the worker, as PostgreSQL does for autovacuum.
+            await using var command = new NpgsqlCommand($"""
+                SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                WHERE datname = '{name}' AND usename = current_user AND pid <> pg_backend_pid();
+                DROP DATABASE IF EXISTS "{name}";
+                """, connection);
+            await command.ExecuteNonQueryAsync();
+        }
     }
 
     public string DatabaseConnectionString(string database) =>
