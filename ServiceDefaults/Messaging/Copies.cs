@@ -69,6 +69,12 @@ public static class Copies
     }
 
     /// <summary>
+    /// What a tombstone of an erased aggregate holds instead of its id: a SHA-256 of it, enough to recognise an event about
+    /// it that arrives after the erasure, and nothing to link the copy's re-keyed rows back to the id.
+    /// </summary>
+    public static byte[] TombstoneOf(Guid aggregateId) => System.Security.Cryptography.SHA256.HashData(aggregateId.ToByteArray());
+
+    /// <summary>
     /// Holds, until the transaction ends, a lock on one aggregate of the source (a participant, by its id): consumers that
     /// take it before reading what they hold of it apply their events about it one after another. Where an erasure is a
     /// tombstone, this is what keeps a late enrolment or consent from slipping past it: without the lock, one transaction

@@ -23,7 +23,7 @@ public sealed class ParticipantEnrolledConsumer(ActorsDbContext db)
     {
         await db.Database.LockAsync(m.ParticipantId, ct);
         var participant = m.ParticipantId;
-        if (await db.ErasedParticipants.FindAsync([ErasedParticipant.HashOf(m.ParticipantId)], ct) is { } erased)
+        if (await db.ErasedParticipants.FindAsync([Copies.TombstoneOf(m.ParticipantId)], ct) is { } erased)
         {
             if (erased.ReferralCounted)
                 return;

@@ -23,7 +23,7 @@ public sealed class ParticipantErasedConsumer(ActorsDbContext db)
     {
         // The same lock as the enrolment's: neither can commit in between the other's check and write.
         await db.Database.LockAsync(m.ParticipantId, ct);
-        var hash = ErasedParticipant.HashOf(m.ParticipantId);
+        var hash = Copies.TombstoneOf(m.ParticipantId);
         if (await db.ErasedParticipants.FindAsync([hash], ct) is not null)
             return;
         var counted = await db.Database.ExecuteSqlAsync($"""

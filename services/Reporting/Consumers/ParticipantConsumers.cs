@@ -205,7 +205,7 @@ public sealed class ParticipantErasedConsumer(ReportingDbContext db) : Reporting
             UPDATE event_history SET payload = jsonb_set(payload, ARRAY['participantId'], to_jsonb({replacement.ToString()}::text))
             WHERE payload->>'participantId' = {old.ToString()}
             """, ct);
-        await Db.Database.ExecuteSqlAsync($"INSERT INTO erased_participants (id_hash) VALUES ({ErasedParticipant.HashOf(old)}) ON CONFLICT DO NOTHING", ct);
+        await Db.Database.ExecuteSqlAsync($"INSERT INTO erased_participants (id_hash) VALUES ({Copies.TombstoneOf(old)}) ON CONFLICT DO NOTHING", ct);
     }
 
     /// <summary>

@@ -46,7 +46,7 @@ public abstract class ReportingConsumer<TMessage>(ReportingDbContext db) : Idemp
             // The erasure takes the same lock before it writes the tombstone: no event about the participant can check
             // before the tombstone is committed and write after the erasure has moved the participant's rows.
             await CounterWriter.LockParticipantAsync(Db, participant, ct);
-            var hash = ErasedParticipant.HashOf(participant);
+            var hash = Copies.TombstoneOf(participant);
             if (await Db.ErasedParticipants.AnyAsync(e => e.IdHash == hash, ct))
                 return;
         }

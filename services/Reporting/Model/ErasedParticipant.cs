@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Samverkan.Reporting.Model;
 
 /// <summary>
@@ -13,5 +11,4 @@ public sealed class ErasedParticipant
 {
     public byte[] IdHash { get; init; } = [];
 
-    public static byte[] HashOf(Guid participantId) => SHA256.HashData(participantId.ToByteArray());
 }
