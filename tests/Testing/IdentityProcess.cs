@@ -129,7 +129,12 @@ public sealed class IdentityProcess : IAsyncDisposable
         while (true)
         {
             if (process.HasExited)
+            {
+                // HasExited turns true before the output readers reach the end of the streams: without this wait the
+                // message can come out empty (seen in CI: "exited (134):" and no reason). WaitForExitAsync waits for both.
+                await process.WaitForExitAsync();
                 throw new InvalidOperationException($"The identity service exited ({process.ExitCode}):\n{string.Join('\n', output)}");
+            }
             try
             {
                 using var response = await identity.Http.GetAsync(".well-known/openid-configuration", deadline.Token);
