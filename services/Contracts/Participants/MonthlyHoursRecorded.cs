@@ -11,5 +11,10 @@ public sealed record MonthlyHoursRecorded
     /// <summary>The first day of the month.</summary>
     public required DateOnly Month { get; init; }
     public required decimal TotalHours { get; init; }
+    /// <summary>
+    /// The participant's benefit at start: co-financing counts hours by the benefit they were taken on (ESF+), so a copy need
+    /// not join the enrolment. Absent only in events published before it was carried.
+    /// </summary>
+    public BenefitType? BenefitAtStart { get; init; }
     public required DateTimeOffset RecordedAt { get; init; }
 }

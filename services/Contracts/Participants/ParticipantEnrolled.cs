@@ -25,6 +25,8 @@ public sealed record ParticipantEnrolled
     public LabourMarketStatus? LabourMarketStatusAtEntry { get; init; }
     /// <summary>ESF+ common output indicator at entry (ISCED band); absent when not recorded.</summary>
     public EducationLevel? EducationLevelAtEntry { get; init; }
+    /// <summary>The benefit the participant lived on at start (never changes); absent only in events published before it was carried.</summary>
+    public BenefitType? BenefitAtStart { get; init; }
     public required DateTimeOffset EnrolledAt { get; init; }
     /// <summary>
     /// The participant's revision after this change: Participants raises it by one with every event that carries the participant's facts

@@ -103,6 +103,7 @@ internal static class HoursRecorder
                 CollaborationId = participants[participantId].CollaborationId,
                 Month = first,
                 TotalHours = before + month.Sum(h => h.Hours),
+                BenefitAtStart = participants[participantId].BenefitAtStart,
                 RecordedAt = now,
             });
         }

@@ -53,7 +53,8 @@ public sealed class ParticipantEraser(ParticipantsDbContext db)
             // Each month's total as its last MonthlyHoursRecorded had it: everything recorded in it, at the last recording's time.
             MonthlyHours = hours.GroupBy(h => HoursRules.MonthOf(h.Date)).OrderBy(m => m.Key).Select(m => new MonthlyHoursRecorded
             {
-                ParticipantId = id, CollaborationId = final.CollaborationId, Month = m.Key, TotalHours = m.Sum(h => h.Hours), RecordedAt = m.Max(h => h.RecordedAt),
+                ParticipantId = id, CollaborationId = final.CollaborationId, Month = m.Key, TotalHours = m.Sum(h => h.Hours),
+                BenefitAtStart = final.BenefitAtStart, RecordedAt = m.Max(h => h.RecordedAt),
             }).ToList(),
         });
         try

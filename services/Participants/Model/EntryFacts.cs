@@ -15,31 +15,6 @@ public enum IdentityKind
     ProtectedIdentity = 4,
 }
 
-/// <summary>Ersättning: the benefit the participant lives on at start.</summary>
-public enum BenefitType
-{
-    /// <summary>Aktivitetsstöd.</summary>
-    ActivitySupport = 1,
-    /// <summary>Etableringsersättning.</summary>
-    EstablishmentBenefit = 2,
-    /// <summary>Sjukpenning.</summary>
-    SicknessBenefit = 3,
-    /// <summary>Rehabiliteringspenning.</summary>
-    RehabilitationBenefit = 4,
-    /// <summary>Aktivitetsersättning.</summary>
-    ActivityCompensation = 5,
-    /// <summary>Sjukersättning.</summary>
-    SicknessCompensation = 6,
-    /// <summary>Ekonomiskt bistånd.</summary>
-    FinancialAssistance = 7,
-    /// <summary>A-kassa.</summary>
-    UnemploymentInsurance = 8,
-    /// <summary>Lön.</summary>
-    Salary = 9,
-    /// <summary>Ingen.</summary>
-    None = 10,
-}
-
 public static class AgeBands
 {
     public static AgeBand Of(int age) => age switch

@@ -58,6 +58,7 @@ public sealed class Participant
         StartDate = StartDate,
         LabourMarketStatusAtEntry = LabourMarketStatusAtEntry,
         EducationLevelAtEntry = EducationLevelAtEntry,
+        BenefitAtStart = BenefitAtStart,
         EnrolledAt = EnrolledAt,
         Revision = Revision,
     };
