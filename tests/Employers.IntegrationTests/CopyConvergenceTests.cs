@@ -3,6 +3,7 @@ using Samverkan.Contracts.Actors;
 using Samverkan.Contracts.Participants;
 using Samverkan.Employers.Consumers;
 using Samverkan.Employers.Infrastructure;
+using Samverkan.ServiceDefaults.Messaging;
 using Samverkan.Testing.Copies;
 
 namespace Samverkan.Employers.IntegrationTests;
@@ -70,7 +71,10 @@ public sealed class CopyConvergenceTests : IAsyncLifetime
             var ids = history.Participants.Keys.ToList();
             var enrolments = await read.Enrolments.AsNoTracking().Where(e => ids.Contains(e.ParticipantId)).ToListAsync();
             var consents = await read.ParticipantConsents.AsNoTracking().Where(c => ids.Contains(c.ParticipantId)).ToListAsync();
-            var erased = await read.ErasedParticipants.AsNoTracking().Where(e => ids.Contains(e.ParticipantId)).Select(e => e.ParticipantId).ToListAsync();
+            // Tombstones are hashes of the ids (no id in clear): this history's are those of its participants' ids.
+            var hashes = ids.ToDictionary(id => Convert.ToHexString(Copies.TombstoneOf(id)));
+            var erased = (await read.ErasedParticipants.AsNoTracking().Select(e => e.IdHash).ToListAsync())
+                .Select(Convert.ToHexString).Where(hashes.ContainsKey).Select(h => hashes[h]).ToList();
 
             // An erasure is a tombstone: nothing of the participant stays, whatever arrived after it.
             Assert.Equal(history.Participants.Where(p => p.Value.Erased).Select(p => p.Key).Order(), erased.Order());

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Samverkan.Employers.Consumers;
 using Samverkan.Employers.Infrastructure;
 using Samverkan.Employers.Model;
 using Samverkan.ServiceDefaults.Auth;
@@ -34,7 +35,7 @@ public static class ParticipantAccess
 {
     public static async Task<ParticipantRelation> RelationAsync(ClaimsPrincipal user, Guid participantId, EmployersDbContext db, CancellationToken ct)
     {
-        if (AgencyOf(user) is not { } agency || await db.ErasedParticipants.AnyAsync(e => e.ParticipantId == participantId, ct))
+        if (AgencyOf(user) is not { } agency || await Erasures.IsErasedAsync(db, participantId, ct))
             return ParticipantRelation.None;
         if (await db.Enrolments.AnyAsync(e => e.ParticipantId == participantId && e.ReferringActorId == agency, ct))
             return ParticipantRelation.Own;

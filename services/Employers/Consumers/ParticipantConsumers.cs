@@ -83,7 +83,7 @@ public sealed class ParticipantErasedConsumer(EmployersDbContext db, MatchingInd
         var id = message.ParticipantId;
         await db.Database.LockAsync(id, ct);
         if (!await Erasures.IsErasedAsync(db, id, ct))
-            db.ErasedParticipants.Add(new ErasedParticipant { ParticipantId = id });
+            db.ErasedParticipants.Add(new ErasedParticipant { IdHash = Copies.TombstoneOf(id) });
         await db.MatchingProfiles.Where(p => p.ParticipantId == id).ExecuteDeleteAsync(ct);
         await db.ParticipantConsents.Where(c => c.ParticipantId == id).ExecuteDeleteAsync(ct);
         await db.Enrolments.Where(e => e.ParticipantId == id).ExecuteDeleteAsync(ct);
@@ -98,8 +98,11 @@ public sealed class ParticipantErasedConsumer(EmployersDbContext db, MatchingInd
 /// erasure that writes it, first takes the participant's lock (<see cref="Copies.LockAsync"/>), so a late enrolment or
 /// consent running beside the erasure cannot slip past it.
 /// </summary>
-internal static class Erasures
+public static class Erasures
 {
-    public static Task<bool> IsErasedAsync(EmployersDbContext db, Guid participantId, CancellationToken ct) =>
-        db.ErasedParticipants.AnyAsync(e => e.ParticipantId == participantId, ct);
+    public static Task<bool> IsErasedAsync(EmployersDbContext db, Guid participantId, CancellationToken ct)
+    {
+        var hash = Copies.TombstoneOf(participantId);
+        return db.ErasedParticipants.AnyAsync(e => e.IdHash == hash, ct);
+    }
 }

@@ -34,11 +34,12 @@ public sealed class Enrolment
 }
 
 /// <summary>
-/// A tombstone: the id of a participant erased in Participants (<c>ParticipantErased</c>), and nothing else. Whatever
-/// arrives later about the id (a late consent or enrolment, a profile write) is refused or ignored, so an erasure
-/// cannot be undone here.
+/// A tombstone: a participant erased in Participants (<c>ParticipantErased</c>), and nothing else. Employers keeps the id
+/// nowhere after the erasure, so the tombstone is a SHA-256 of it (<c>Copies.TombstoneOf</c>, as in Actors and Reporting):
+/// enough to refuse or ignore whatever arrives later about the id (a late consent or enrolment, a profile write), so an
+/// erasure cannot be undone here, and nothing to link the row to anything else.
 /// </summary>
 public sealed class ErasedParticipant
 {
-    public Guid ParticipantId { get; init; }
+    public byte[] IdHash { get; init; } = [];
 }

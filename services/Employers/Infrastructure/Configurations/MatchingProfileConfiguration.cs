@@ -71,7 +71,7 @@ internal sealed class ErasedParticipantConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<ErasedParticipant> e)
     {
         e.ToTable("erased_participants");
-        e.HasKey(x => x.ParticipantId);
-        e.Property(x => x.ParticipantId).HasColumnName("participant_id").ValueGeneratedNever();
+        e.HasKey(x => x.IdHash);
+        e.Property(x => x.IdHash).HasColumnName("id_hash");
     }
 }

@@ -194,11 +194,11 @@ namespace Samverkan.Employers.Infrastructure.Migrations
 
             modelBuilder.Entity("Samverkan.Employers.Model.ErasedParticipant", b =>
                 {
-                    b.Property<Guid>("ParticipantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("participant_id");
+                    b.Property<byte[]>("IdHash")
+                        .HasColumnType("bytea")
+                        .HasColumnName("id_hash");
 
-                    b.HasKey("ParticipantId");
+                    b.HasKey("IdHash");
 
                     b.ToTable("erased_participants", (string)null);
                 });
