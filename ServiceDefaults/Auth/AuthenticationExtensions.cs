@@ -41,6 +41,9 @@ public static class AuthenticationExtensions
                     options.MetadataAddress = settings.MetadataAddress;
                 options.RequireHttpsMetadata = settings.RequireHttpsMetadata ?? builder.Environment.IsProduction();
                 options.MapInboundClaims = false;
+                // One handler, which remembers the tokens it found valid (the same token comes with every request of a client).
+                options.TokenHandlers.Clear();
+                options.TokenHandlers.Add(new CachingTokenHandler(TimeProvider.System) { MapInboundClaims = false });
                 options.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidAudiences = settings.Audience is { } own ? [own] : ApiResources.Names,
