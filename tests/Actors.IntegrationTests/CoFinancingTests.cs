@@ -183,6 +183,18 @@ public sealed class CoFinancingTests(IsolatedBrokerActorsApiFactory factory) : I
         Assert.Equal(600m, lines.Single(l => l.GetProperty("actorId").GetGuid() == owner).GetProperty("plannedHours").GetDecimal());
     }
 
+    [Fact]
+    public async Task The_collaborations_period_cannot_be_cut_to_leave_planned_years_outside_it()
+    {
+        var (collaboration, owner, _) = await CollaborationWithPlanAsync(partnerHours: 1200);
+        var client = factory.ClientFor(Roles.Coordinator, owner);
+        var url = $"/api/collaborations/{collaboration}";
+        var body = CollaborationTestData.ValidPlan();
+        body["startDate"] = "2027-01-01";
+
+        await Problems.AssertBadRequestNaming(await client.SendAsync(CollaborationTestData.Put(url, body, await client.ETagAsync(url))), "startDate");
+    }
+
     public static TheoryData<string, string> BadPlans => new()
     {
         { """{"lines":[{"year":2026,"actorId":"PARTNER","benefitType":"pension","hours":10}]}""", "lines[0].benefitType" },

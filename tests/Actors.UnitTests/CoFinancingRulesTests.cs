@@ -63,3 +63,21 @@ public sealed class CoFinancingRulesTests
     [Fact]
     public void An_empty_entry_is_named() => Assert.Equal(["lines[1]"], Errors(Valid(), null).Keys);
 }
+
+public sealed class CoFinancingPeriodTests
+{
+    private static CoFinancingLine Line(int year) => new() { Year = year, ActorId = Guid.NewGuid(), BenefitType = BenefitType.ActivitySupport, Hours = 10 };
+
+    [Fact]
+    public void A_period_that_still_holds_every_planned_year_is_valid() =>
+        Assert.Empty(CoFinancingRules.PeriodErrors([Line(2026), Line(2027)], new(2026, 6, 1), new(2027, 1, 31)));
+
+    [Fact]
+    public void A_period_cutting_off_planned_years_names_the_date_that_cuts_them()
+    {
+        var errors = CoFinancingRules.PeriodErrors([Line(2025), Line(2026), Line(2028)], new(2026, 1, 1), new(2027, 12, 31));
+
+        Assert.Equal(["endDate", "startDate"], errors.Keys.Order());
+        Assert.Contains("2028", errors["endDate"][0]);
+    }
+}

@@ -56,6 +56,21 @@ public static class CoFinancingRules
         return errors;
     }
 
+    /// <summary>
+    /// A collaboration's new period must still hold every year its co-financing plan has lines for: otherwise the report
+    /// would drop those promises without a word. Keyed by the date that cuts them off.
+    /// </summary>
+    public static Dictionary<string, string[]> PeriodErrors(IEnumerable<CoFinancingLine> lines, DateOnly start, DateOnly end)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var years = lines.Select(l => l.Year).Distinct().Order().ToList();
+        if (years.Where(y => y < start.Year).ToList() is { Count: > 0 } before)
+            errors["startDate"] = [$"The co-financing plan has lines for {string.Join(", ", before)}; change the plan first."];
+        if (years.Where(y => y > end.Year).ToList() is { Count: > 0 } after)
+            errors["endDate"] = [$"The co-financing plan has lines for {string.Join(", ", after)}; change the plan first."];
+        return errors;
+    }
+
     /// <summary>Whether the membership overlaps the year, so a plan of past years stays valid after a member leaves.</summary>
     private static bool IsMemberIn(CollaborationMember m, int year) =>
         m.JoinedOn <= new DateOnly(year, 12, 31) && (m.LeftOn is null || m.LeftOn >= new DateOnly(year, 1, 1));
