@@ -13,14 +13,16 @@ namespace Samverkan.Actors.Consumers;
 /// </summary>
 public sealed class MonthlyHoursRecordedConsumer(ActorsDbContext db) : IdempotentConsumer<MonthlyHoursRecorded, ActorsDbContext>(db)
 {
-    protected override async Task HandleAsync(MonthlyHoursRecorded m, ConsumeContext<MonthlyHoursRecorded> context)
+    protected override Task HandleAsync(MonthlyHoursRecorded m, ConsumeContext<MonthlyHoursRecorded> context) =>
+        ApplyAsync(Db, m, context.CancellationToken);
+
+    public static async Task ApplyAsync(ActorsDbContext db, MonthlyHoursRecorded m, CancellationToken ct)
     {
-        var ct = context.CancellationToken;
         // The erasure's lock: it cannot re-key the participant's rows between this check and this write.
-        await Db.Database.LockAsync(m.ParticipantId, ct);
-        if (await Db.ErasedParticipants.FindAsync([Copies.TombstoneOf(m.ParticipantId)], ct) is not null)
+        await db.Database.LockAsync(m.ParticipantId, ct);
+        if (await db.ErasedParticipants.FindAsync([Copies.TombstoneOf(m.ParticipantId)], ct) is not null)
             return;
-        await SetAsync(Db, m, ct);
+        await SetAsync(db, m, ct);
     }
 
     /// <summary>The one write of a month's total, for a delivery and for an erasure's restated final state alike.</summary>
