@@ -117,9 +117,11 @@ public static class CoFinancingApi
         ActorsDbContext db, Guid id, ClaimsPrincipal user, CancellationToken ct)
     {
         var collaboration = await db.Collaborations.AsNoTracking().Include(c => c.Members).FirstOrDefaultAsync(c => c.Id == id, ct);
-        return collaboration is null
-            ? (null, AccessDecision.NotFound)
-            : (collaboration, CollaborationAccess.DecideCoFinancing(user.GetRole(), user.GetAgencyId(), collaboration.OwnerActorId,
-                collaboration.CurrentMembers(CollaborationsApi.Today).Select(m => m.ActorId)));
+        return collaboration is null ? (null, AccessDecision.NotFound) : (collaboration, Decide(user, collaboration));
     }
+
+    /// <summary>Who may see co-financing figures, wherever they appear (the report, the plan, the governance warnings).</summary>
+    internal static AccessDecision Decide(ClaimsPrincipal user, Collaboration collaboration) =>
+        CollaborationAccess.DecideCoFinancing(user.GetRole(), user.GetAgencyId(), collaboration.OwnerActorId,
+            collaboration.CurrentMembers(CollaborationsApi.Today).Select(m => m.ActorId));
 }

@@ -94,7 +94,10 @@ public static class GovernanceApi
         var governance = await db.Governance.AsNoTracking().FirstOrDefaultAsync(g => g.CollaborationId == id, ct);
         var meetings = await db.Meetings.AsNoTracking().Where(m => m.CollaborationId == id).ToListAsync(ct);
         var today = CollaborationsApi.Today;
-        var coFinancing = await CoFinancingApi.ForecastAsync(db, collaboration!, coFinancingOptions.Value, ct);
+        // Co-financing warnings only for those who may read the co-financing report: a caseworker reads the rest.
+        var coFinancing = CoFinancingApi.Decide(user, collaboration!) == AccessDecision.Allow
+            ? await CoFinancingApi.ForecastAsync(db, collaboration!, coFinancingOptions.Value, ct)
+            : null;
         var warnings = GovernanceWarnings.Evaluate(collaboration!, governance, meetings, today, options.Value, coFinancing);
         return TypedResults.Ok(new GovernanceWarningsResponse(id, today, options.Value.SteeringGroupMeetingIntervalMonths, warnings));
     }
