@@ -23,6 +23,7 @@ api.MapAgreementDeliveryApi();
 api.MapInterventionsApi();
 api.MapAssessmentsApi();
 api.MapGovernanceApi();
+api.MapCoFinancingApi();
 
 await app.RunServiceAsync<ActorsDbContext>(DemoActors.SeedAsync);
 

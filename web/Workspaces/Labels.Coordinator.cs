@@ -7,6 +7,7 @@ public static partial class Labels
         ["member-without-mandate"] = "Medlem utan mandat i styrgruppen",
         ["no-recent-steering-group-meeting"] = "Styrgruppen har inte mötts",
         ["decision-overdue"] = "Beslut som inte följts upp",
+        ["co-financing-behind-plan"] = "Medfinansieringen ligger efter plan",
     };
 
     public static readonly IReadOnlyDictionary<string, string> RebuildState = new Dictionary<string, string>

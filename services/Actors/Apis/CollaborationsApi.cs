@@ -170,6 +170,9 @@ public static class CollaborationsApi
             return ETags.Stale();
         if (CollaborationRules.Validate(request) is { Count: > 0 } errors)
             return TypedResults.ValidationProblem(errors);
+        var planned = await db.CoFinancingPlans.AsNoTracking().Where(p => p.CollaborationId == id).Select(p => p.Lines).FirstOrDefaultAsync(ct);
+        if (CoFinancingRules.PeriodErrors(planned ?? [], request.StartDate!.Value, request.EndDate!.Value) is { Count: > 0 } periodErrors)
+            return TypedResults.ValidationProblem(periodErrors);
 
         var now = DateTimeOffset.UtcNow;
         var (financing, targets) = CollaborationRules.ToModel(request);

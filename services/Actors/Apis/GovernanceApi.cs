@@ -82,7 +82,8 @@ public static class GovernanceApi
     }
 
     public static async Task<Results<Ok<GovernanceWarningsResponse>, NotFound, ForbidHttpResult>> GetWarnings(
-        Guid id, ClaimsPrincipal user, ActorsDbContext db, IOptions<GovernanceOptions> options, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, ActorsDbContext db, IOptions<GovernanceOptions> options, IOptions<CoFinancingOptions> coFinancingOptions,
+        CancellationToken ct)
     {
         var (collaboration, access) = await CollaborationLookup.LoadAsync(db, id, user, CollaborationAction.Read, ct);
         switch (access)
@@ -93,7 +94,11 @@ public static class GovernanceApi
         var governance = await db.Governance.AsNoTracking().FirstOrDefaultAsync(g => g.CollaborationId == id, ct);
         var meetings = await db.Meetings.AsNoTracking().Where(m => m.CollaborationId == id).ToListAsync(ct);
         var today = CollaborationsApi.Today;
-        var warnings = GovernanceWarnings.Evaluate(collaboration!, governance, meetings, today, options.Value);
+        // Co-financing warnings only for those who may read the co-financing report: a caseworker reads the rest.
+        var coFinancing = CoFinancingApi.Decide(user, collaboration!) == AccessDecision.Allow
+            ? await CoFinancingApi.ForecastAsync(db, collaboration!, coFinancingOptions.Value, ct)
+            : null;
+        var warnings = GovernanceWarnings.Evaluate(collaboration!, governance, meetings, today, options.Value, coFinancing);
         return TypedResults.Ok(new GovernanceWarningsResponse(id, today, options.Value.SteeringGroupMeetingIntervalMonths, warnings));
     }
 

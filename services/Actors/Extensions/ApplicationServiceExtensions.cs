@@ -18,6 +18,7 @@ internal static class ApplicationServiceExtensions
         {
             x.AddConsumer<ParticipantEnrolledConsumer>();
             x.AddConsumer<ParticipantErasedConsumer>();
+            x.AddConsumer<MonthlyHoursRecordedConsumer>();
             x.AddConsumer<ParticipantsCopiesReplayConsumer>();
             x.AddConsumer<EmployersCopiesReplayConsumer>();
         });
@@ -27,6 +28,9 @@ internal static class ApplicationServiceExtensions
             .ValidateOnStart();
         builder.Services.AddOptions<GovernanceOptions>().BindConfiguration(GovernanceOptions.Section)
             .Validate(o => o.SteeringGroupMeetingIntervalMonths >= 1, "Governance: steeringGroupMeetingIntervalMonths ≥ 1.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<CoFinancingOptions>().BindConfiguration(CoFinancingOptions.Section)
+            .Validate(o => o.ShortfallWarningShare is >= 0 and < 1, "CoFinancing: shortfallWarningShare from 0 to below 1.")
             .ValidateOnStart();
         builder.Services.AddPlatformOpenApi();
         builder.Services.AddPlatformApiVersioning();

@@ -17,6 +17,8 @@ public sealed class ActorsDbContext(DbContextOptions<ActorsDbContext> options) :
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<ErasedParticipant> ErasedParticipants => Set<ErasedParticipant>();
+    public DbSet<CoFinancingPlan> CoFinancingPlans => Set<CoFinancingPlan>();
+    public DbSet<ParticipantMonthHours> ParticipantMonthHours => Set<ParticipantMonthHours>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 

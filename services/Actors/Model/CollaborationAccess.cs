@@ -31,6 +31,21 @@ public static class CollaborationAccess
     }
 
     /// <summary>
+    /// Co-financing (the plan and the report of hours against it), a matter of the project's finances: the coordinators
+    /// and admins of the owner and of current members, and the platform operator, as for a collaboration's reports in
+    /// Reporting. Caseworkers of those agencies are Forbidden; staff of other agencies NotFound; employers Forbidden.
+    /// </summary>
+    public static AccessDecision DecideCoFinancing(string? role, Guid? agency, Guid ownerActorId, IEnumerable<Guid> currentMemberIds)
+    {
+        if (role == Roles.Operator)
+            return AccessDecision.Allow;
+        var read = Decide(role, agency, ownerActorId, currentMemberIds, CollaborationAction.Read);
+        if (read != AccessDecision.Allow)
+            return read;
+        return role is Roles.Coordinator or Roles.Admin ? AccessDecision.Allow : AccessDecision.Forbidden;
+    }
+
+    /// <summary>
     /// A member actor's own goals are that member's to state (one purpose, different goals): its own
     /// coordinators and admins may change them, as may those who manage the collaboration.
     /// </summary>

@@ -12,21 +12,24 @@ public sealed class GovernanceOptions
     public int SteeringGroupMeetingIntervalMonths { get; set; } = 4;
 }
 
-public enum GovernanceWarningKind { MemberWithoutMandate = 1, NoRecentSteeringGroupMeeting = 2, DecisionOverdue = 3 }
+public enum GovernanceWarningKind { MemberWithoutMandate = 1, NoRecentSteeringGroupMeeting = 2, DecisionOverdue = 3, CoFinancingBehindPlan = 4 }
 
 public sealed record GovernanceWarning(
-    GovernanceWarningKind Kind, Label Message, Guid? ActorId = null, Guid? MeetingId = null, int? DecisionIndex = null, DateOnly? Since = null);
+    GovernanceWarningKind Kind, Label Message, Guid? ActorId = null, Guid? MeetingId = null, int? DecisionIndex = null, DateOnly? Since = null,
+    int? Year = null);
 
 /// <summary>
 /// What a steering group should hear about its own governance, as pure rules over the current state:
 /// a member actor no one with a mandate represents; too long since the steering group met (counted from the
 /// collaboration's start while it has never met; only while the collaboration runs); decisions past their
-/// follow-up date and not done.
+/// follow-up date and not done; a contributing actor whose co-financing is forecast to fall short of its year's plan
+/// (<see cref="CoFinancingForecast"/>).
 /// </summary>
 public static class GovernanceWarnings
 {
     public static IReadOnlyList<GovernanceWarning> Evaluate(
-        Collaboration collaboration, Governance? governance, IEnumerable<Meeting> meetings, DateOnly today, GovernanceOptions options)
+        Collaboration collaboration, Governance? governance, IEnumerable<Meeting> meetings, DateOnly today, GovernanceOptions options,
+        CoFinancingForecastResult? coFinancing = null)
     {
         var warnings = new List<GovernanceWarning>();
         var steering = governance?.SteeringGroup ?? [];
@@ -61,6 +64,21 @@ public static class GovernanceWarnings
                         MeetingId: meeting.Id, DecisionIndex: i, Since: due));
             }
         }
+        foreach (var year in coFinancing?.Years ?? [])
+        {
+            foreach (var actor in year.Actors.Where(a => a.BehindPlan))
+            {
+                var forecast = Hours(actor.ForecastHours!.Value);
+                var planned = Hours(actor.PlannedHours);
+                var percent = Math.Round(actor.ShortfallShare!.Value * 100, MidpointRounding.AwayFromZero).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                warnings.Add(new(GovernanceWarningKind.CoFinancingBehindPlan,
+                    new($"Medfinansieringen {year.Year} ligger efter plan: prognosen är {forecast} timmar av planerade {planned} ({percent} % under).",
+                        $"Co-financing for {year.Year} is behind plan: the forecast is {forecast} hours of the {planned} planned ({percent} % short)."),
+                    ActorId: actor.ActorId, Year: year.Year));
+            }
+        }
         return warnings;
     }
+
+    private static string Hours(decimal hours) => Math.Round(hours, MidpointRounding.AwayFromZero).ToString("0", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -84,7 +84,8 @@ public sealed class ActorsWorld(ActorsApiFactory factory)
 /// <item>Actors are public: every role reads them; an actor's own coordinators (and its own admin) change it, its own
 /// staff write its interventions.</item>
 /// <item>A collaboration: its members' staff read it and the owner's coordinators manage it; staff of other agencies
-/// get 404; employers 403. An admin acts for its own agency only (pending fix in the Actors branch: today an admin
+/// get 404; employers 403. Its co-financing: coordinators and admins of its agencies and the operator read it
+/// (caseworkers 403), its managers write the plan. An admin acts for its own agency only (pending fix in the Actors branch: today an admin
 /// of any agency is allowed). The operator is no party to any collaboration: 403.</item>
 /// <item>Policy-level refusals (a caseworker on a coordinator's endpoint) are 403 whatever the record.</item>
 /// </list>
@@ -105,6 +106,7 @@ public static class ActorsAccessRules
         var member = new { actorId = w.Partner, role = "partner", joinedOn = "2026-03-01", goals = new[] { "20 praktikplatser" } };
         var governance = new { steeringGroup = new[] { new { name = "Anna Andersson", actorId = w.A, hasMandate = true } } };
         var meeting = new { date = "2026-03-01", kind = "steering-group", attendees = new[] { new { name = "Anna Andersson", actorId = w.A } } };
+        var coFinancing = new { lines = new[] { new { year = 2026, actorId = w.A, benefitType = "activity-support", hours = 1200 } } };
         var answers = new { answers = new[] { new { criterion = "mandate", score = 4 } } };
         return
         [
@@ -133,6 +135,10 @@ public static class ActorsAccessRules
             new("GET /api/collaborations/{id:guid}/governance",           "AH  AH  FF  AH  FF", Get($"{c}/governance")),
             new("PUT /api/collaborations/{id:guid}/governance",           "FF  AH  FF  AH  FF", Send(HttpMethod.Put, $"{c}/governance", governance)),
             new("GET /api/collaborations/{id:guid}/governance/warnings",  "AH  AH  FF  AH  FF", Get($"{c}/governance/warnings")),
+            // Co-financing is the project's finances: coordinators and admins of its agencies, and the operator, as Reporting's collaboration reports.
+            new("GET /api/collaborations/{id:guid}/co-financing",         "FH  AH  FF  AH  AA", Get($"{c}/co-financing")),
+            new("GET /api/collaborations/{id:guid}/co-financing/plan",    "FH  AH  FF  AH  AA", Get($"{c}/co-financing/plan")),
+            new("PUT /api/collaborations/{id:guid}/co-financing/plan",    "FF  AH  FF  AH  FF", Send(HttpMethod.Put, $"{c}/co-financing/plan", coFinancing)),
             new("POST /api/collaborations/{id:guid}/meetings",            "FF  AH  FF  AH  FF", Send(HttpMethod.Post, $"{c}/meetings", meeting)),
             new("GET /api/collaborations/{id:guid}/meetings",             "AH  AH  FF  AH  FF", Get($"{c}/meetings")),
             new("GET /api/collaborations/{id:guid}/meetings/{meetingId:guid}", "AH  AH  FF  AH  FF", Get($"{c}/meetings/{w.Meeting}")),

@@ -214,6 +214,32 @@ namespace Samverkan.Actors.Infrastructure.Migrations
                     b.ToTable("assessment_submissions", (string)null);
                 });
 
+            modelBuilder.Entity("Samverkan.Actors.Model.CoFinancingPlan", b =>
+                {
+                    b.Property<Guid>("CollaborationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("collaboration_id");
+
+                    b.Property<string>("Lines")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("lines");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("CollaborationId");
+
+                    b.ToTable("co_financing_plans", (string)null);
+                });
+
             modelBuilder.Entity("Samverkan.Actors.Model.Collaboration", b =>
                 {
                     b.Property<Guid>("Id")
@@ -498,6 +524,40 @@ namespace Samverkan.Actors.Infrastructure.Migrations
                     b.ToTable("meetings", (string)null);
                 });
 
+            modelBuilder.Entity("Samverkan.Actors.Model.ParticipantMonthHours", b =>
+                {
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("participant_id");
+
+                    b.Property<Guid>("CollaborationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("collaboration_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<string>("BenefitAtStart")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("benefit_at_start");
+
+                    b.Property<decimal>("Hours")
+                        .HasColumnType("numeric")
+                        .HasColumnName("hours");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("ParticipantId", "CollaborationId", "Month");
+
+                    b.HasIndex("CollaborationId", "Month");
+
+                    b.ToTable("co_financing_hours", (string)null);
+                });
+
             modelBuilder.Entity("Samverkan.Actors.Model.Referral", b =>
                 {
                     b.Property<Guid>("ParticipantId")
@@ -632,6 +692,15 @@ namespace Samverkan.Actors.Infrastructure.Migrations
                         .WithMany()
                         .HasForeignKey("CollaborationId", "Round")
                         .HasPrincipalKey("CollaborationId", "Number")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samverkan.Actors.Model.CoFinancingPlan", b =>
+                {
+                    b.HasOne("Samverkan.Actors.Model.Collaboration", null)
+                        .WithOne()
+                        .HasForeignKey("Samverkan.Actors.Model.CoFinancingPlan", "CollaborationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
