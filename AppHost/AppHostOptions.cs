@@ -11,6 +11,7 @@ internal static class AppHostOptions
         ["--gateway-port"] = "Gateway:Port",
         ["--dashboard"] = "AppHost:Dashboard",
         ["--servers"] = "AppHost:Servers",
+        ["--instances"] = "AppHost:Instances",
     };
 
     /// <summary>The arguments with each short option written as its configuration key, which is how Aspire's builder reads them.</summary>

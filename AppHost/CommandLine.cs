@@ -20,6 +20,8 @@ internal static class CommandLine
                                                    connection strings are given, else local (default)
                                        containers  Aspire starts them as containers with data volumes
                                        local       the servers of the connection strings below
+          --instances <n>            processes per service (default 1; or AppHost__Instances): every
+                                     service but identity runs n times, the gateway as n replicas
           --<Key>=<value>            any configuration key, e.g. --ConnectionStrings:messaging=amqp://…
           -h, --help                 this text
 

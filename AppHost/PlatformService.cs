@@ -3,8 +3,15 @@ using Samverkan.ServiceDefaults;
 
 namespace Samverkan.AppHost;
 
-/// <summary>One of the services: the project that serves, and its setup run that must finish first.</summary>
-internal sealed record PlatformService(IResourceBuilder<ProjectResource> Project, IResourceBuilder<ProjectResource> Setup);
+/// <summary>
+/// One of the services: the processes that serve (one per instance, <see cref="Project"/> first), and its setup run that
+/// must finish first.
+/// </summary>
+internal sealed record PlatformService(string Name, IReadOnlyList<IResourceBuilder<ProjectResource>> Instances, IResourceBuilder<ProjectResource> Setup)
+{
+    /// <summary>The first instance, under the service's own name.</summary>
+    public IResourceBuilder<ProjectResource> Project => Instances[0];
+}
 
 internal static class PlatformServiceExtensions
 {
@@ -15,8 +22,15 @@ internal static class PlatformServiceExtensions
     /// exchanges and bindings on the broker, then exits 0.
     /// </summary>
     /// <param name="usesBus">False for a service that neither publishes nor consumes (identity): it gets no broker user at all.</param>
+    /// <param name="instances">
+    /// How many processes serve (AppHost:Instances). Each is a resource of its own (<see cref="ResourceNames.InstanceOf"/>)
+    /// rather than one of Aspire's replicas: replicas sit behind one TCP-level proxy that picks an instance per connection,
+    /// and the gateway's pooled connections then all land on the same one (seen in a trial; Aspire refuses replicas on
+    /// endpoints without its proxy). Every instance's own address is listed under the service's name for service discovery
+    /// (<see cref="WithReferenceTo"/>), and the gateway spreads requests over them one by one.
+    /// </param>
     public static PlatformService AddService<TProject>(this IDistributedApplicationBuilder builder, string name, Servers servers, string database,
-        bool usesBus = true)
+        bool usesBus = true, int instances = 1)
         where TProject : IProjectMetadata, new()
     {
         var db = servers.Database(database);
@@ -25,15 +39,39 @@ internal static class PlatformServiceExtensions
             .WithReference(db).WaitFor(db)
             .WithEnvironment(ServiceSetup.EnvironmentVariable, "true")
             .WithForwardedSettings(builder);
-        var project = builder.AddProject<TProject>(name)
+        var projects = Enumerable.Range(0, instances).Select(index => (index == 0
+                ? builder.AddProject<TProject>(name)
+                // The launch profile's fixed port belongs to the first instance; the others listen on any free one.
+                : builder.AddProject<TProject>(ResourceNames.InstanceOf(name, index), launchProfileName: null).WithHttpEndpoint())
             .WithReference(db).WaitFor(db)
             .WithHttpHealthCheck("/health") // 200 once its database and bus are connected
-            .WithForwardedSettings(builder);
+            .WithForwardedSettings(builder)).ToList();
         if (usesBus)
-            foreach (var run in new[] { setup, project })
+            foreach (var run in projects.Prepend(setup))
                 run.WithReference(servers.MessagingOf(name), ResourceNames.Messaging).WaitFor(servers.Messaging);
-        return new PlatformService(project, setup);
+        return new PlatformService(name, projects, setup);
     }
+
+    /// <summary>
+    /// <paramref name="service"/>'s addresses for service discovery in <paramref name="caller"/>: every instance's under
+    /// the service's name (<c>services__{name}__http__0</c>, <c>__1</c> …), so that <c>http://{name}</c> resolves to all
+    /// of them.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithReferenceTo(this IResourceBuilder<ProjectResource> caller, PlatformService service)
+    {
+        caller.WithReference(service.Project);
+        for (var index = 1; index < service.Instances.Count; index++)
+            caller.WithEnvironment($"services__{service.Name}__http__{index}", service.Instances[index].GetEndpoint("http"));
+        return caller;
+    }
+
+    /// <summary>AppHost:Instances (<c>--instances</c>): how many processes run each service that can run more than once; 1 unless set.</summary>
+    public static int Instances(IConfiguration configuration) =>
+        configuration[InstancesKey] is not { Length: > 0 } text ? 1
+        : int.TryParse(text, out var value) && value is >= 1 and <= 8 ? value
+        : throw new StartupException($"--instances must be a whole number from 1 to 8, not '{text}'.");
+
+    public const string InstancesKey = "AppHost:Instances";
 
     /// <summary>
     /// What every process gets from the AppHost, so that one place sets it: the AppHost's environment (Development

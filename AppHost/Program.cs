@@ -23,25 +23,32 @@ try
     // RabbitMQ and PostgreSQL: containers where a Docker engine answers, else the servers scripts/infra.sh starts.
     var servers = Servers.Declare(builder);
 
+    // Each service that can run more than once (all but identity, whose sign-in pages keep state in the process) runs
+    // as AppHost:Instances processes; the gateway as as many replicas (see PlatformServiceExtensions.AddService).
+    var instances = PlatformServiceExtensions.Instances(builder.Configuration);
+
     // Each service first runs once as "<name>-setup": it migrates its database and declares its queues and their
     // bindings on the broker, then exits. Every service starts only when all of those have finished, so no event is
     // published before the queue of each of its consumers exists (docs/decisions/0004-aspire-apphost.md).
     PlatformService[] services =
     [
-        builder.AddService<Projects.Actors>(ResourceNames.Actors, servers, ResourceNames.ActorsDb),
-        builder.AddService<Projects.Participants>(ResourceNames.Participants, servers, ResourceNames.ParticipantsDb),
-        builder.AddService<Projects.Employers>(ResourceNames.Employers, servers, ResourceNames.EmployersDb),
-        builder.AddService<Projects.Reporting>(ResourceNames.Reporting, servers, ResourceNames.ReportingDb),
+        builder.AddService<Projects.Actors>(ResourceNames.Actors, servers, ResourceNames.ActorsDb, instances: instances),
+        builder.AddService<Projects.Participants>(ResourceNames.Participants, servers, ResourceNames.ParticipantsDb, instances: instances),
+        builder.AddService<Projects.Employers>(ResourceNames.Employers, servers, ResourceNames.EmployersDb, instances: instances),
+        builder.AddService<Projects.Reporting>(ResourceNames.Reporting, servers, ResourceNames.ReportingDb, instances: instances),
         builder.AddService<Projects.Identity>(ResourceNames.Identity, servers, ResourceNames.IdentityDb, usesBus: false),
-        builder.AddService<Projects.Webhooks>(ResourceNames.Webhooks, servers, ResourceNames.WebhooksDb),
+        builder.AddService<Projects.Webhooks>(ResourceNames.Webhooks, servers, ResourceNames.WebhooksDb, instances: instances),
     ];
     foreach (var service in services)
     {
-        foreach (var other in services)
+        foreach (var instance in service.Instances)
         {
-            service.Project.WaitForCompletion(other.Setup);
-            if (other != service)
-                service.Project.WithReference(other.Project); // services__{name}__http__0, read by service discovery
+            foreach (var other in services)
+            {
+                instance.WaitForCompletion(other.Setup);
+                if (other != service)
+                    instance.WithReferenceTo(other); // services__{name}__http__0 …, read by service discovery
+            }
         }
     }
 
@@ -51,8 +58,16 @@ try
         .WithExternalHttpEndpoints()
         .WithHttpHealthCheck("/alive")
         .WithForwardedSettings(builder);
+    // Behind Aspire's TCP proxy: the gateway's callers are many, each on connections of its own, so per-connection
+    // spreading is enough here. Each replica enforces its share of the rate limit (Gateway:Instances, see RateLimiting).
+    if (instances > 1)
+        gateway.WithReplicas(instances).WithEnvironment("Gateway__Instances", instances.ToString(System.Globalization.CultureInfo.InvariantCulture));
     foreach (var service in services)
-        gateway.WithReference(service.Project).WaitFor(service.Project);
+    {
+        gateway.WithReferenceTo(service);
+        foreach (var instance in service.Instances)
+            gateway.WaitFor(instance);
+    }
 
     // Tokens are issued through the gateway (the address people and agencies' systems know), so that is the issuer. The
     // gateway and every service read the discovery document and keys from the identity service itself, so that
@@ -63,7 +78,7 @@ try
         ? ReferenceExpression.Create($"{configuredIssuer}")
         : ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/");
     var metadata = ReferenceExpression.Create($"{identity.Project.GetEndpoint("http")}/.well-known/openid-configuration");
-    foreach (var project in services.SelectMany(s => new[] { s.Project, s.Setup }).Append(gateway))
+    foreach (var project in services.SelectMany(s => s.Instances.Append(s.Setup)).Append(gateway))
         project.WithEnvironment("Auth__Authority", issuer).WithEnvironment("Auth__MetadataAddress", metadata);
     identity.Project.WithEnvironment("Identity__Issuer", issuer);
     foreach (var run in new[] { identity.Project, identity.Setup })
@@ -92,7 +107,7 @@ try
                 run.WithEnvironment("Identity__Operator__ClientSecret", demo.OperatorSecret);
         }
         var actors = Service(ResourceNames.Actors);
-        foreach (var run in new[] { actors.Project, actors.Setup })
+        foreach (var run in actors.Instances.Append(actors.Setup))
             run.WithEnvironment("Actors__Demo", "true");
         demo.Print(Console.Out, gateway.Resource.TryGetEndpoints(out var endpoints)
             && endpoints.FirstOrDefault(e => e.Name == "http")?.Port is { } port ? $"http://localhost:{port}/" : null);

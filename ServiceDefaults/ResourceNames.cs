@@ -31,4 +31,10 @@ public static class ResourceNames
 
     /// <summary>The run of a service that migrates its database and declares its bus topology, then exits (ServiceSetup).</summary>
     public static string SetupOf(string service) => $"{service}-setup";
+
+    /// <summary>
+    /// The resource name of a service's instance: the first is the service's own name (what service discovery, the tests
+    /// and the dashboard know), the others <c>{service}-2</c>, <c>{service}-3</c> … (AppHost:Instances).
+    /// </summary>
+    public static string InstanceOf(string service, int index) => index == 0 ? service : $"{service}-{index + 1}";
 }

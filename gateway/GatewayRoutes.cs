@@ -2,6 +2,7 @@ using Samverkan.Gateway.Extensions;
 using Samverkan.ServiceDefaults;
 using Samverkan.ServiceDefaults.Auth;
 using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.LoadBalancing;
 using Yarp.ReverseProxy.Transforms;
 
 namespace Samverkan.Gateway;
@@ -97,10 +98,13 @@ public static class GatewayRoutes
         .WithTransformUseOriginalHostHeader();
 
     // The destination is the service's name, not an address: service discovery (ServiceDiscovery.Yarp) turns
-    // "http://actors" into whatever services:actors:http:* says, so ports live only in the AppHost.
+    // "http://actors" into whatever services:actors:http:* says, so ports live only in the AppHost. With more than one
+    // instance that is one destination each, taken in turn: request by request, not connection by connection, so even one
+    // caller on one kept-alive connection reaches every instance.
     private static ClusterConfig Cluster(string service) => new()
     {
         ClusterId = service,
+        LoadBalancingPolicy = LoadBalancingPolicies.RoundRobin,
         Destinations = new Dictionary<string, DestinationConfig>
         {
             [service] = new() { Address = $"http://{service}" },

@@ -46,10 +46,9 @@ public static class Components
         new(ResourceNames.Actors, ResourceNames.ActorsDb, UsesBus: true, null, [], MaxReplicas: 6),
         new(ResourceNames.Participants, ResourceNames.ParticipantsDb, UsesBus: true, "Participants__KeyDirectory",
             ["Participants__LookupKey"], MaxReplicas: 6),
-        // The matching index lives in each instance's memory and is refreshed by the consumer that sees a change: with two
-        // instances sharing the queue, each would see only part of the changes (issue #16 names the fix).
-        new(ResourceNames.Employers, ResourceNames.EmployersDb, UsesBus: true, null, [], MaxReplicas: 1,
-            SingleInstanceBecause: "the matching index is in memory and refreshed only by the instance that consumed the change"),
+        // The matching index lives in each instance's memory; every instance learns the others' changes through
+        // PostgreSQL notifications (services/Employers/Infrastructure/MatchingIndexNotices.cs).
+        new(ResourceNames.Employers, ResourceNames.EmployersDb, UsesBus: true, null, [], MaxReplicas: 6),
         new(ResourceNames.Reporting, ResourceNames.ReportingDb, UsesBus: true, null, [], MaxReplicas: 6),
         new(ResourceNames.Identity, ResourceNames.IdentityDb, UsesBus: false, "Identity__Keys__Directory",
             ["Identity__Operator__ClientSecret"], MaxReplicas: 4),

@@ -40,6 +40,9 @@ public static class PlatformManifests
             ["Identity__RequireHttps"] = "false",
             // Durable, replicated queues on a RabbitMQ cluster (ServiceDefaults/Messaging/MessagingOptions.cs).
             ["Messaging__QuorumQueues"] = "true",
+            // Each gateway replica enforces 1/N of the per-client rate limit (gateway/Extensions/RateLimiting.cs); N is
+            // the autoscaler's ceiling, so that no number of replicas lets a client past its limit.
+            ["Gateway__Instances"] = Components.All.Single(c => c.Name == ResourceNames.Gateway).MaxReplicas.ToString(),
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = OtlpEndpoint,
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
         };

@@ -10,6 +10,12 @@ namespace Samverkan.Gateway.Extensions;
 /// Per-client rate limiting at the edge: one token bucket per agency (from the token) or, for anonymous
 /// calls such as the OpenAPI documents, per remote IP address. Limits come from <c>Gateway:RateLimit</c>.
 /// </summary>
+/// <remarks>
+/// With <c>Gateway:Instances</c> gateways side by side, each enforces its share of the limit (the limit and the burst
+/// divided by the number of instances, rounded down), so that the sum over all of them can never pass the configured
+/// limit, whichever instance each request reaches and with no state shared between them. The price: a client whose
+/// requests all land on one instance gets only that share.
+/// </remarks>
 public static class RateLimiting
 {
     /// <summary>The policy the proxy routes name in <see cref="GatewayRoutes"/>.</summary>
@@ -33,14 +39,7 @@ public static class RateLimiting
 
             // One options instance and one factory delegate for every partition, so choosing a partition
             // allocates nothing per request.
-            var bucket = new TokenBucketRateLimiterOptions
-            {
-                TokensPerPeriod = settings.PermitsPerSecond,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                TokenLimit = Math.Max(settings.Burst ?? settings.PermitsPerSecond, settings.PermitsPerSecond),
-                QueueLimit = 0, // reject at once: a queued request only holds a connection open longer
-                AutoReplenishment = true,
-            };
+            var bucket = settings.BucketPerInstance(builder.Configuration.GetValue(RateLimitSettings.InstancesKey, 1));
             Func<ClientKey, TokenBucketRateLimiterOptions> factory = _ => bucket;
             options.AddPolicy(PerClientPolicy, context => RateLimitPartition.GetTokenBucketLimiter(ClientKey.Of(context), factory));
         });
@@ -90,4 +89,26 @@ public sealed class RateLimitSettings
 
     /// <summary>Requests a client may send at once after being idle; defaults to one second's worth.</summary>
     public int? Burst { get; set; }
+
+    /// <summary>How many gateways run side by side (the AppHost sets it with its replicas); each takes its share.</summary>
+    public const string InstancesKey = "Gateway:Instances";
+
+    /// <summary>
+    /// One instance's token bucket: 1/<paramref name="instances"/> of the limit and of the burst, rounded down (at least
+    /// one permit), so that <paramref name="instances"/> buckets together never let more through than the limit says.
+    /// </summary>
+    public TokenBucketRateLimiterOptions BucketPerInstance(int instances)
+    {
+        if (instances < 1)
+            throw new InvalidOperationException($"{InstancesKey} must be 1 or more, not {instances}.");
+        var permits = Math.Max(1, PermitsPerSecond / instances);
+        return new TokenBucketRateLimiterOptions
+        {
+            TokensPerPeriod = permits,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            TokenLimit = Math.Max(Math.Max(Burst ?? PermitsPerSecond, PermitsPerSecond) / instances, permits),
+            QueueLimit = 0, // reject at once: a queued request only holds a connection open longer
+            AutoReplenishment = true,
+        };
+    }
 }

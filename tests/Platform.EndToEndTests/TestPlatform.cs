@@ -18,7 +18,7 @@ namespace Samverkan.Platform.EndToEndTests;
 /// </summary>
 public sealed class TestPlatform : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan DefaultStartTimeout = TimeSpan.FromMinutes(3);
 
     private readonly ConcurrentQueue<string> _output = new();
     private readonly CancellationTokenSource _stopWatching = new();
@@ -26,7 +26,10 @@ public sealed class TestPlatform : IAsyncDisposable
     private DistributedApplication? _app;
     private bool _stopped;
 
-    private TestPlatform(PlatformRun run) => _run = run;
+    private TestPlatform(PlatformRun run, TimeSpan startTimeout) => (_run, StartTimeout) = (run, startTimeout);
+
+    /// <summary>How long the start may take: longer for more processes (AppHost:Instances).</summary>
+    private TimeSpan StartTimeout { get; }
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The platform has not been started.");
     public PlatformRun Run => _run;
@@ -42,10 +45,10 @@ public sealed class TestPlatform : IAsyncDisposable
     /// </summary>
     public static async Task<TestPlatform> StartAsync(
         string prefix = "e2e", Action<IDistributedApplicationTestingBuilder>? configure = null, bool waitForGateway = true,
-        IDictionary<string, string>? settings = null)
+        IDictionary<string, string>? settings = null, TimeSpan? startTimeout = null)
     {
         var run = await PlatformRun.CreateAsync(prefix);
-        var platform = new TestPlatform(run);
+        var platform = new TestPlatform(run, startTimeout ?? DefaultStartTimeout);
         try
         {
             await platform.StartAsync(configure, waitForGateway, settings);

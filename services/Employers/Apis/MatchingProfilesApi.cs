@@ -80,7 +80,9 @@ public static class MatchingProfilesApi
                 detail: "Another request created this participant's profile first: GET it and retry with If-Match.",
                 statusCode: StatusCodes.Status409Conflict);
         }
+        // Here at once, so the caller's next match on this instance sees it; the other instances when told.
         await index.RefreshAsync([participantId], ct);
+        await MatchingIndexNotices.NotifyAsync(db, index, [participantId], ct);
         var matchable = await MatchingIndex.Matchable(db).AnyAsync(p => p.ParticipantId == participantId, ct);
         ETags.Set(http, profile.Version);
         var response = MatchingProfileResponse.From(profile, matchable);

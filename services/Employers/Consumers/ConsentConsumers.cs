@@ -15,7 +15,7 @@ public sealed class ConsentGivenConsumer(EmployersDbContext db, MatchingIndex in
 {
     protected override Guid ParticipantOf(ConsentGiven message) => message.ParticipantId;
 
-    protected override Task HandleAsync(ConsentGiven message, ConsumeContext<ConsentGiven> context) =>
+    protected override Task ApplyChangeAsync(ConsentGiven message, ConsumeContext<ConsentGiven> context) =>
         ApplyAsync(Db, message, context.CancellationToken);
 
     public static async Task ApplyAsync(EmployersDbContext db, ConsentGiven message, CancellationToken ct)
@@ -33,7 +33,7 @@ public sealed class ConsentWithdrawnConsumer(EmployersDbContext db, MatchingInde
 {
     protected override Guid ParticipantOf(ConsentWithdrawn message) => message.ParticipantId;
 
-    protected override Task HandleAsync(ConsentWithdrawn message, ConsumeContext<ConsentWithdrawn> context) =>
+    protected override Task ApplyChangeAsync(ConsentWithdrawn message, ConsumeContext<ConsentWithdrawn> context) =>
         ApplyAsync(Db, message, context.CancellationToken);
 
     public static async Task ApplyAsync(EmployersDbContext db, ConsentWithdrawn message, CancellationToken ct)

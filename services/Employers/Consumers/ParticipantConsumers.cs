@@ -17,7 +17,7 @@ public sealed class ParticipantEnrolledConsumer(EmployersDbContext db, MatchingI
 {
     protected override Guid ParticipantOf(ParticipantEnrolled message) => message.ParticipantId;
 
-    protected override Task HandleAsync(ParticipantEnrolled message, ConsumeContext<ParticipantEnrolled> context) =>
+    protected override Task ApplyChangeAsync(ParticipantEnrolled message, ConsumeContext<ParticipantEnrolled> context) =>
         ApplyAsync(Db, message, context.CancellationToken);
 
     public static async Task ApplyAsync(EmployersDbContext db, ParticipantEnrolled message, CancellationToken ct)
@@ -75,7 +75,7 @@ public sealed class ParticipantErasedConsumer(EmployersDbContext db, MatchingInd
 {
     protected override Guid ParticipantOf(ParticipantErased message) => message.ParticipantId;
 
-    protected override Task HandleAsync(ParticipantErased message, ConsumeContext<ParticipantErased> context) =>
+    protected override Task ApplyChangeAsync(ParticipantErased message, ConsumeContext<ParticipantErased> context) =>
         ApplyAsync(Db, message, context.CancellationToken);
 
     public static async Task ApplyAsync(EmployersDbContext db, ParticipantErased message, CancellationToken ct)

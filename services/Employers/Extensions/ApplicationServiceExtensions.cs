@@ -26,6 +26,7 @@ internal static class ApplicationServiceExtensions
             x.AddConsumer<ParticipantErasedConsumer>();
         });
         builder.Services.AddSingleton<MatchingIndex>();
+        builder.Services.AddHostedService<MatchingIndexNotices>();
         // Read now, not on first use, so that a missing key stops the start rather than a later request.
         builder.Services.AddSingleton(PseudonymKey.From(builder.Configuration, builder.Environment));
         builder.Services.AddOptions<EmployersOptions>().BindConfiguration(EmployersOptions.Section)

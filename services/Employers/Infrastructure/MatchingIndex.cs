@@ -11,13 +11,17 @@ namespace Samverkan.Employers.Infrastructure;
 /// (<see cref="CompiledProfile.ReachedBy"/>), and held in memory, so ranking an offer against 100,000 profiles is one scan of an array with no database
 /// round trip (see README, "Why an in-memory index"). Loaded on first use; after that each committed change to a
 /// profile, a consent or an enrolment re-reads that participant (<see cref="RefreshAsync"/>), so a withdrawn consent leaves
-/// the index as soon as its transaction commits. One instance per service process.
+/// the index as soon as its transaction commits. One per service process; each process's learns of the others' changes
+/// through <see cref="MatchingIndexNotices"/>.
 /// </summary>
 public sealed class MatchingIndex(IServiceScopeFactory scopes, ILogger<MatchingIndex> logger)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Dictionary<Guid, CompiledProfile>? _profiles;
     private CompiledProfile[] _snapshot = [];
+
+    /// <summary>This process's index among the instances', so that it can tell its own notices from theirs.</summary>
+    public Guid Instance { get; } = Guid.NewGuid();
 
     public LabelTable Skills { get; } = new();
     public LabelTable Adaptations { get; } = new();
@@ -52,6 +56,20 @@ public sealed class MatchingIndex(IServiceScopeFactory scopes, ILogger<MatchingI
                 _profiles[profile.ParticipantId] = CompiledProfile.Compile(
                     MatchCandidate.From(profile), Skills, Adaptations, recipients[profile.ParticipantId].ToList(), reaching[profile.ParticipantId].ToList());
             Volatile.Write(ref _snapshot, _profiles.Values.ToArray());
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Forgets every profile: the next <see cref="SnapshotAsync"/> loads them afresh from the database.</summary>
+    public async Task InvalidateAsync(CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            Volatile.Write(ref _profiles, null);
         }
         finally
         {
