@@ -32,6 +32,13 @@ public abstract class CellPattern
     /// <summary>Null when shown.</summary>
     public abstract HiddenAs? Hidden(int cell);
 
+    /// <summary>
+    /// The row keys under <paramref name="prefix"/> (the part after it, up to the column) with a hidden cell. A report
+    /// that lists only the rows it has counts for must list these too, even at 0: a row left out says "0", and with it
+    /// the rest of its table could give the hidden cells back.
+    /// </summary>
+    public virtual IReadOnlyCollection<string> HiddenRows(string prefix) => [];
+
     public bool IsHidden(int cell) => Hidden(cell) is not null;
 
     /// <summary>Women, men, non-binary and their total (the fourth), with the line that binds them.</summary>
@@ -155,6 +162,17 @@ public sealed class SuppressionPattern(int? threshold) : CellPattern
     public override HiddenAs? Hidden(int cell) =>
         Threshold is null || _hidden is null || !_hidden[cell] ? null : ReasonFor(_lattice.Value(cell));
 
+    public override IReadOnlyCollection<string> HiddenRows(string prefix)
+    {
+        if (Threshold is null || _hidden is null)
+            return [];
+        var rows = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var ((key, _), cell) in _cells)
+            if (_hidden[cell] && key.StartsWith(prefix, StringComparison.Ordinal))
+                rows.Add(key[prefix.Length..key.LastIndexOf('|')]);
+        return rows;
+    }
+
     /// <summary>The value and status of the cell registered first under <paramref name="key"/>; a count of 0, shown, when there is none.</summary>
     public (int Value, bool Hidden) Find(string key) =>
         _first.TryGetValue(key, out var cell) ? (Value(cell), IsHidden(cell)) : (0, false);
@@ -193,6 +211,9 @@ public sealed class PeriodPattern(SuppressionPattern before, SuppressionPattern 
     public override void Line(params int[] cells) { }
 
     public override void Seal() { }
+
+    /// <summary>Rows hidden at either end: their period cells are hidden, so the period's tables list them even at 0.</summary>
+    public override IReadOnlyCollection<string> HiddenRows(string prefix) => [.. end.HiddenRows(prefix).Union(before.HiddenRows(prefix))];
 
     public override int Value(int cell) => _cells[cell].Value;
 

@@ -30,7 +30,13 @@ public static class CollaborationSummaryBuilder
         var tables = new List<(string Dimension, List<(string Key, string Label, int[] Cells)> Rows, bool Partition)>();
         void AddTable(string dimension, Func<string, string> label, Func<string, string> order, bool partition)
         {
-            var rows = RowsOf(counts, dimension, label, order).Select(r => (r.Key, r.Label, Cells: pattern.Row($"{dimension}:{r.Key}", r.Values))).ToList();
+            var present = RowsOf(counts, dimension, label, order);
+            // Rows the pattern hides elsewhere are listed even at 0 (see CellPattern.HiddenRows).
+            var missing = pattern.HiddenRows($"{dimension}:").Except(present.Select(r => r.Key)).ToList();
+            if (missing.Count > 0)
+                present = present.Concat(missing.Select(k => (Key: k, Label: label(k), Values: new int[4])))
+                    .OrderBy(r => order(r.Key) == r.Key ? r.Label : order(r.Key), StringComparer.Ordinal).ToList();
+            var rows = present.Select(r => (r.Key, r.Label, Cells: pattern.Row($"{dimension}:{r.Key}", r.Values))).ToList();
             // Rows of a partition add up to the headline, column by column; overlapping rows (target groups) do not.
             if (partition)
                 pattern.Partition(rows.Select(r => r.Cells).ToList(), headline);

@@ -46,7 +46,7 @@ public static class EsfIndicatorsBuilder
         var entryTables = new List<(string Dimension, string Label, List<(string Key, string Label, int[] Cells)> Rows)>();
         void Partition(string dimension, string label, IEnumerable<(string Key, string Label, string[] Keys)> rows)
         {
-            var list = rows.Select(r => (r.Key, r.Label, Cells: pattern.Group($"{dimension}:{string.Join('+', r.Keys)}",
+            var list = rows.Select(r => (r.Key, r.Label, Cells: pattern.Group($"{dimension}-group:{string.Join('+', r.Keys)}",
                 r.Keys.Select(k => Row($"{dimension}:{k}", counts.Where(c => c.Dimension == dimension && c.Key == k))).ToList()))).ToList();
             pattern.Partition(list.Select(r => r.Cells).ToList(), started);
             entryTables.Add((dimension, label, list));

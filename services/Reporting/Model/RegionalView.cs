@@ -91,6 +91,15 @@ public static class RegionalViewBuilder
             startedRaw.Add(started);
             exitsRaw.Add(groups);
         }
+        // Municipalities the pattern hides elsewhere are listed even at 0 (see CellPattern.HiddenRows).
+        foreach (var code in pattern.HiddenRows($"{Dimensions.Municipality}:")
+                     .Concat(pattern.HiddenRows($"{Dimensions.ExitMunicipality}:").Select(k => k.Split(':')[0])))
+            if (!index.ContainsKey(code))
+            {
+                index[code] = startedRaw.Count;
+                startedRaw.Add(new int[4]);
+                exitsRaw.Add(NewGroups());
+            }
         var codes = index.Keys.OrderBy(c => Municipalities.NameOf(c) ?? c, StringComparer.Ordinal).ToArray();
         var n = codes.Length;
 
