@@ -142,4 +142,39 @@ public sealed class SuppressionLeakTests(ReportingApiFactory factory) : IClassFi
                 Assert.False(older is not null && both is not null, $"{c}: 18–24 = {both} − {older}, hidden in the summary");
         }
     }
+
+    [Fact]
+    public async Task A_collaborations_reports_hide_the_same_cells_and_say_which_mark_is_which()
+    {
+        // The scenario of the filter test: the 2 women of 0885 are small, the 13 women of 0880 their complement.
+        var owner = Guid.NewGuid();
+        var collaboration = Guid.NewGuid();
+        await factory.PublishAllAsync([
+            TestEvents.Created(collaboration, owner),
+            .. Enumerable.Range(0, 13).Select(_ => TestEvents.Enrolled(collaboration, owner, Gender.Woman, "0880")),
+            .. Enumerable.Range(0, 12).Select(_ => TestEvents.Enrolled(collaboration, owner, Gender.Man, "0880")),
+            .. Enumerable.Range(0, 2).Select(_ => TestEvents.Enrolled(collaboration, owner, Gender.Woman, "0885")),
+            .. Enumerable.Range(0, 10).Select(_ => TestEvents.Enrolled(collaboration, owner, Gender.Man, "0885")),
+        ]);
+        var coordinator = factory.ClientFor(Roles.Coordinator, owner);
+
+        var summary = await GetJsonAsync(coordinator, $"/api/reports/published/collaborations/{collaboration}/summary?asOf=2026-12-31");
+        var regional = await GetJsonAsync(coordinator, $"/api/reports/regional?collaboration={collaboration}&asOf=2026-12-31&publication=true");
+
+        var municipalities = Table(summary.GetProperty("tables"), "municipality");
+        foreach (var code in new[] { "0880", "0885" })
+        {
+            var inRegional = regional.GetProperty("municipalities").EnumerateArray().Single(m => m.GetProperty("municipalityCode").GetString() == code);
+            foreach (var c in Columns)
+                Assert.Equal(Hidden(Row(municipalities, code).GetProperty(c)), Hidden(inRegional.GetProperty("started").GetProperty(c)));
+        }
+        var small = Row(municipalities, "0885").GetProperty("women");
+        Assert.Equal(("<5", "small"), (small.GetProperty("display").GetString(), small.GetProperty("reason").GetString()));
+        var complement = Row(municipalities, "0880").GetProperty("women");
+        Assert.Equal(("..", "complement"), (complement.GetProperty("display").GetString(), complement.GetProperty("reason").GetString()));
+        foreach (var report in new[] { summary, regional })
+            Assert.Equal(["small", "complement"], report.GetProperty("marks").EnumerateArray().Select(m => m.GetProperty("reason").GetString()));
+        var lean = regional.GetProperty("municipalities").EnumerateArray().Single(m => m.GetProperty("municipalityCode").GetString() == "0880");
+        Assert.Equal("complement", lean.GetProperty("started").GetProperty("women").GetProperty("reason").GetString());
+    }
 }
