@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Samverkan.Reporting.Infrastructure;
 using Samverkan.Reporting.Model;
 using Samverkan.Reporting.Model.Export;
+using Samverkan.ServiceDefaults.Auth;
 using Samverkan.ServiceDefaults.Sweden;
 
 namespace Samverkan.Reporting.Apis;
@@ -61,7 +62,7 @@ public static class RegionalViewApi
                 var scope = await ScopePatterns.CollaborationAsync(db, id, period, t, ct);
                 return RegionalViewBuilder.Render(RegionalCounts.Of(scope.Counts), period.To, period.From, collaborationId, municipality, request.Language, scope.Pattern);
             }
-            var (regional, pattern) = await ScopePatterns.RegionalAsync(db, Dimensions.AllCollaborations, period, t, ct);
+            var (regional, pattern) = await ScopePatterns.RegionalAsync(db, Dimensions.AllCollaborations, period, t, user.GetAgencyId(), ct);
             return RegionalViewBuilder.Render(regional, period.To, period.From, null, municipality, request.Language, pattern);
         }
         if (request.Format == ReportFormat.Json)

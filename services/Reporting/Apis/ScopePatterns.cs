@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Samverkan.Reporting.Infrastructure;
 using Samverkan.Reporting.Model;
 
@@ -58,23 +59,65 @@ public static class ScopePatterns
         return pattern;
     }
 
-    /// <summary>The regional view across all collaborations for a suppressed viewer: one pattern per month-end, a period their difference.</summary>
+    /// <summary>
+    /// The regional view across all collaborations for a suppressed viewer: one pattern per month-end, a period their
+    /// difference. <paramref name="agency"/>'s own collaborations, which its coordinators see exactly, are registered
+    /// too, and the region less them: a small count there is protected like any other, so the region minus what the
+    /// viewer sees exactly never leaves a small cell.
+    /// </summary>
     public static async Task<(RegionalCounts Counts, CellPattern Pattern)> RegionalAsync(
-        ReportingDbContext db, Guid scope, ReportPeriod period, int threshold, CancellationToken ct)
+        ReportingDbContext db, Guid scope, ReportPeriod period, int threshold, Guid? agency, CancellationToken ct)
     {
-        var end = await RegionalReads.ReadAsync(db, scope, new ReportPeriod(null, period.To), ct);
-        var endPattern = DecideRegional(end, period.To, threshold);
+        var own = agency is { } a ? await OwnCollaborationsAsync(db, a, ct) : [];
+        async Task<(RegionalCounts Region, RegionalCounts? Own)> ReadAsync(DateOnly asOf)
+        {
+            var region = await RegionalReads.ReadAsync(db, scope, new ReportPeriod(null, asOf), ct);
+            if (own.Count == 0)
+                return (region, null);
+            var mine = new RegionalCounts();
+            foreach (var id in own)
+                foreach (var (code, counts) in (await RegionalReads.ReadAsync(db, id, new ReportPeriod(null, asOf), ct)).Municipalities())
+                    mine.AddRow(code, counts);
+            return (region, mine);
+        }
+        var end = await ReadAsync(period.To);
+        var endPattern = DecideRegional(end.Region, end.Own, period.To, threshold);
         if (period.From is not { } from)
-            return (end, endPattern);
+            return (end.Region, endPattern);
         var dayBefore = from.AddDays(-1);
-        var before = await RegionalReads.ReadAsync(db, scope, new ReportPeriod(null, dayBefore), ct);
-        return (Subtract(end, before), new PeriodPattern(DecideRegional(before, dayBefore, threshold), endPattern));
+        var before = await ReadAsync(dayBefore);
+        return (Subtract(end.Region, before.Region), new PeriodPattern(DecideRegional(before.Region, before.Own, dayBefore, threshold), endPattern));
     }
 
-    private static SuppressionPattern DecideRegional(RegionalCounts counts, DateOnly asOf, int threshold)
+    /// <summary>The collaborations whose figures the agency's coordinators and admins see exactly (<see cref="ReportAccess"/>).</summary>
+    private static Task<List<Guid>> OwnCollaborationsAsync(ReportingDbContext db, Guid agency, CancellationToken ct) =>
+        db.Database.SqlQuery<Guid>($"""
+            SELECT collaboration_id AS "Value" FROM collaboration_facts WHERE owner_actor_id = {agency}
+            UNION SELECT collaboration_id FROM collaboration_members WHERE actor_id = {agency} AND left_on IS NULL
+            """).ToListAsync(ct);
+
+    private static SuppressionPattern DecideRegional(RegionalCounts counts, RegionalCounts? own, DateOnly asOf, int threshold)
     {
+        const string Own = "own:", Rest = "rest:";
         var pattern = new SuppressionPattern(threshold);
-        RegionalViewBuilder.Render(counts, asOf, null, null, null, ReportLanguage.Swedish, pattern);
+        using (pattern.Collect())
+        {
+            RegionalViewBuilder.Render(counts, asOf, null, null, null, ReportLanguage.Swedish, pattern);
+            if (own is not null)
+            {
+                RegionalViewBuilder.Render(own, asOf, null, null, null, ReportLanguage.Swedish, new PrefixedPattern(pattern, Own, CellKind.Known));
+                RegionalViewBuilder.Render(Subtract(counts, own), asOf, null, null, null, ReportLanguage.Swedish, new PrefixedPattern(pattern, Rest, CellKind.Derived));
+                // Each region cell is the viewer's own plus the rest.
+                foreach (var rest in pattern.Keys(Rest))
+                {
+                    if (pattern.CellOf(rest[Rest.Length..]) is not { } region)
+                        continue;
+                    var restCell = pattern.CellOf(rest)!.Value;
+                    pattern.Line(pattern.CellOf(Own + rest[Rest.Length..]) is { } mine ? [mine, restCell, region] : [restCell, region]);
+                }
+            }
+        }
+        pattern.Decide();
         return pattern;
     }
 

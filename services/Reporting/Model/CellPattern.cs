@@ -119,14 +119,16 @@ public sealed class SuppressionPattern(int? threshold) : CellPattern
 
     public bool IsDecided => _hidden is not null;
 
-    public override int Cell(string key, int value)
+    public override int Cell(string key, int value) => Cell(key, value, CellKind.Shown);
+
+    public int Cell(string key, int value, CellKind kind)
     {
         if (_cells.TryGetValue((key, value), out var existing))
             return existing;
         // After the decision a report may only read cells that were there when it was made.
         if (_hidden is not null && Threshold is not null)
             throw new InvalidOperationException($"Cell '{key}' ({value}) was not registered when the pattern was decided.");
-        var cell = _lattice.Add(value);
+        var cell = _lattice.Add(value, kind);
         _cells[(key, value)] = cell;
         _first.TryAdd(key, cell);
         return cell;
@@ -172,6 +174,12 @@ public sealed class SuppressionPattern(int? threshold) : CellPattern
                 rows.Add(key[prefix.Length..key.LastIndexOf('|')]);
         return rows;
     }
+
+    /// <summary>The keys registered under <paramref name="prefix"/> (whole cell keys, prefix included).</summary>
+    public IEnumerable<string> Keys(string prefix) => _first.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+
+    /// <summary>The cell registered first under <paramref name="key"/>, if any.</summary>
+    public int? CellOf(string key) => _first.TryGetValue(key, out var cell) ? cell : null;
 
     /// <summary>The value and status of the cell registered first under <paramref name="key"/>; a count of 0, shown, when there is none.</summary>
     public (int Value, bool Hidden) Find(string key) =>
@@ -225,4 +233,19 @@ public sealed class PeriodPattern(SuppressionPattern before, SuppressionPattern 
         var hidden = end.Find(key).Hidden || !stock && before.Find(key).Hidden;
         return hidden ? ReasonFor(value) : null;
     }
+}
+
+/// <summary>
+/// Registers a report's cells in another pattern under a prefix and a <see cref="CellKind"/>: a table the viewer
+/// knows exactly (their own collaborations) or one they could work out (the region less their own), so that the
+/// pattern protects what the difference would show. Renders nothing of its own.
+/// </summary>
+public sealed class PrefixedPattern(SuppressionPattern inner, string prefix, CellKind kind) : CellPattern
+{
+    public override int? Threshold => inner.Threshold;
+    public override int Cell(string key, int value) => inner.Cell(prefix + key, value, kind);
+    public override void Line(params int[] cells) => inner.Line(cells);
+    public override void Seal() { }
+    public override int Value(int cell) => inner.Value(cell);
+    public override HiddenAs? Hidden(int cell) => inner.Hidden(cell);
 }
