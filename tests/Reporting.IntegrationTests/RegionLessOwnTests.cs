@@ -41,6 +41,8 @@ public sealed class RegionLessOwnTests(ReportingApiFactory factory) : IClassFixt
             .. Enumerable.Range(0, 9).Select(_ => TestEvents.Enrolled(c2, other, Gender.Woman, "0885")),
         ]);
         var coordinator = factory.ClientFor(Roles.Coordinator, mine);
+        // The other agency asks first: its report (which protects what it sees exactly) must not be served to A.
+        await GetJsonAsync(factory.ClientFor(Roles.Coordinator, other), "/api/reports/regional?asOf=2026-12-31");
 
         var region = await GetJsonAsync(coordinator, "/api/reports/regional?asOf=2026-12-31");
         var own = await GetJsonAsync(coordinator, $"/api/reports/regional?collaboration={c1}&asOf=2026-12-31");

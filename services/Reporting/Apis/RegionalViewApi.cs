@@ -68,7 +68,7 @@ public static class RegionalViewApi
         if (request.Format == ReportFormat.Json)
         {
             var key = new ReportCacheKey("regional", collaborationId ?? Dimensions.AllCollaborations, municipality, period.From, period.To,
-                request.Language, threshold);
+                request.Language, threshold, threshold is not null && collaborationId is null ? user.GetAgencyId() : null);
             return new JsonReport<RegionalViewReport>((await cache.GetOrBuildJsonAsync(db, key, Build, json.LeanCells, ct))!);
         }
         return ReportOutput.File(request.Format, RegionalExport.Tables((await Build())!, request.Language),
