@@ -150,9 +150,14 @@ public sealed class SummaryCsvTests
         var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal(";;kvinnor;män;icke-binära;totalt", lines[0]);
-        // 2 non-binary hidden; its complement is the women's 12, not the men's 0 (a hidden 0 would pin the 2).
-        Assert.Contains("påbörjade deltagare;påbörjade deltagare;<5;0;<5;14", lines);
-        Assert.Contains("kommun;Kalmar;<5;0;<5;14", lines);
-        Assert.Contains("kommun;totalt;<5;0;<5;14", lines);
+        // 2 non-binary hidden ("<5"); its complement is the women's 12, not the men's 0 (a hidden 0 would pin the 2),
+        // marked ".." (it is no small count), and the legend says which mark is which.
+        Assert.Contains("påbörjade deltagare;påbörjade deltagare;..;0;<5;14", lines);
+        Assert.Contains("kommun;Kalmar;..;0;<5;14", lines);
+        Assert.Contains("kommun;totalt;..;0;<5;14", lines);
+        Assert.DoesNotContain(lines, l => l.Contains("teckenförklaring")); // the legend is the API's (ReportOutput), not the tables'
+        var exported = System.Text.Encoding.UTF8.GetString(CsvExport.Write(ExportLegend.Append(SummaryExport.Tables(report, ReportLanguage.Swedish), ReportLanguage.Swedish)));
+        Assert.Contains("teckenförklaring;<5 – färre än 5 personer (dolt)", exported);
+        Assert.Contains("teckenförklaring;.. – dolt för att", exported);
     }
 }

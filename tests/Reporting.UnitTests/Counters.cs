@@ -11,21 +11,22 @@ internal sealed class Counters
     private readonly List<CounterDelta> _deltas = [];
 
     public Counters Add(int n, Gender gender, ExitOutcome? outcome = null, string municipality = "0880", bool qualification = false,
-        AgeBand? age = AgeBand.From30To54, LabourMarketStatus? status = null, EducationLevel? education = null, DateOnly? start = null)
+        AgeBand? age = AgeBand.From30To54, LabourMarketStatus? status = null, EducationLevel? education = null, DateOnly? start = null,
+        DateOnly? exit = null, Guid? referrer = null)
     {
         for (var i = 0; i < n; i++)
         {
             var fact = new ParticipantFact
             {
                 ParticipantId = Guid.NewGuid(), CollaborationId = Collaboration, Gender = (int)gender, AgeBand = (int?)age, MunicipalityCode = municipality,
-                ReferringActorId = Referrer, TargetGroups = [3], StartDate = start ?? new DateOnly(2026, 1, 10),
+                ReferringActorId = referrer ?? Referrer, TargetGroups = [3], StartDate = start ?? new DateOnly(2026, 1, 10),
                 LabourMarketStatus = (int?)status, EducationLevel = (int?)education,
             };
             _deltas.AddRange(Dimensions.OfStart(fact, 1));
             if (outcome is { } o)
                 _deltas.AddRange(Dimensions.OfExit(fact, new ParticipantExit
                 {
-                    ParticipantId = fact.ParticipantId, CollaborationId = Collaboration, ExitDate = new DateOnly(2026, 6, 1), Outcome = (int)o,
+                    ParticipantId = fact.ParticipantId, CollaborationId = Collaboration, ExitDate = exit ?? new DateOnly(2026, 6, 1), Outcome = (int)o,
                     GainedQualification = qualification,
                 }, 1));
         }
@@ -38,4 +39,11 @@ internal sealed class Counters
         .ToList();
 
     public List<DimensionCount> OfCollaboration() => Of(Collaboration);
+
+    /// <summary>What the counters of <paramref name="scope"/> hold up to and including <paramref name="asOf"/>.</summary>
+    public List<DimensionCount> Until(Guid scope, DateOnly asOf) => _deltas.Where(d => d.Scope == scope && d.Day <= asOf)
+        .GroupBy(d => (d.Dimension, d.Key, d.Gender))
+        .Select(g => new DimensionCount(g.Key.Dimension, g.Key.Key, (Gender)g.Key.Gender, g.Sum(d => d.Delta)))
+        .Where(c => c.Count != 0)
+        .ToList();
 }

@@ -15,9 +15,18 @@ public static partial class Labels
         ["running"] = "Pågår", ["succeeded"] = "Klar", ["failed"] = "Misslyckades",
     };
 
-    /// <summary>The explanation of a suppressed figure, wherever one is shown; the threshold as the report gives it.</summary>
+    /// <summary>
+    /// The legend of suppressed figures, wherever one is shown; the threshold as the report gives it. The API marks a
+    /// small count "&lt;5" and a figure hidden to protect one ".." (SCB's mark): the two say different things.
+    /// </summary>
     public static string SuppressedExplanation(int? threshold) =>
-        $"Dolt för att skydda enskilda: färre än {threshold ?? 5} personer, eller dolt så att det inte kan räknas fram.";
+        $"Dolt för att skydda enskilda: ”<{threshold ?? 5}” är färre än {threshold ?? 5} personer; ”..” är dolt så att en liten uppgift " +
+        "inte kan räknas fram och kan vara vilket antal som helst.";
+
+    /// <summary>The explanation of one suppressed figure, by its mark (the API's text).</summary>
+    public static string SuppressedExplanation(int? threshold, string mark) => mark == ".."
+        ? "Dolt så att en liten uppgift i tabellen inte kan räknas fram. Kan vara vilket antal som helst."
+        : $"Färre än {threshold ?? 5} personer, dolt för att skydda enskilda.";
 
     /// <summary>Headings of the summary's breakdowns (the API's labels are lower-case fragments: "remitterande aktör").</summary>
     public static readonly IReadOnlyDictionary<string, string> SummaryDimension = new Dictionary<string, string>

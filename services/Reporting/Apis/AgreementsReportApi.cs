@@ -28,12 +28,15 @@ public static class AgreementsReportApi
     {
         var errors = new Dictionary<string, string[]>();
         // As of a date only: the agreements in force then, not a period.
-        if (new ReportQuery { AsOf = asOf, Lang = lang, Publication = publication, Format = format }.Parse(errors) is not { } request)
+        var query = new ReportQuery { AsOf = asOf, Lang = lang, Publication = publication, Format = format };
+        if (query.Parse(errors) is not { } parsed)
             return TypedResults.ValidationProblem(errors);
 
         var view = await ReportAccess.CollaborationAsync(db, user, id, ct);
         if (view == ReportView.Hidden)
             return TypedResults.NotFound();
+        if (query.InWholeMonths(parsed, parsed.Threshold(view, options), errors) is not { } request)
+            return TypedResults.ValidationProblem(errors);
         // Referrals delivered are the summary's referring-actor figures, suppressed exactly as there.
         var summary = await CollaborationSummaryApi.SummaryAsync(db, view, id, request, options, ct);
         if (summary is not { } s)
@@ -51,6 +54,6 @@ public static class AgreementsReportApi
             return TypedResults.Ok(report);
         return ReportOutput.File(request.Format, AgreementsExport.Tables(report, request.Language),
             request.Text($"Överenskommelser och skattningar – {report.Name}", $"Agreements and assessments – {report.Name}"),
-            $"agreements-{id}-{request.Period.To:yyyy-MM-dd}");
+            $"agreements-{id}-{request.Period.To:yyyy-MM-dd}", request.Language);
     }
 }

@@ -38,7 +38,10 @@ public static class CollaborationSummaryApi
         var view = await ReportAccess.CollaborationAsync(db, user, id, ct);
         if (view == ReportView.Hidden)
             return TypedResults.NotFound();
-        return await ReportAsync(id, request, request.Threshold(view, options), db, cache, json, ct);
+        var threshold = request.Threshold(view, options);
+        if (query.InWholeMonths(request, threshold, errors) is not { } months)
+            return TypedResults.ValidationProblem(errors);
+        return await ReportAsync(id, months, threshold, db, cache, json, ct);
     }
 
     /// <summary>The summary for publication: any caller, always suppressed (whatever <c>publication</c> says).</summary>
@@ -47,9 +50,12 @@ public static class CollaborationSummaryApi
         ReportCache cache, ReportJson json, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (query.Parse(errors) is not { } request)
+        if (query.Parse(errors) is not { } parsed)
             return TypedResults.ValidationProblem(errors);
-        return await ReportAsync(id, request, request.Threshold(ReportView.Suppressed, options), db, cache, json, ct);
+        var threshold = parsed.Threshold(ReportView.Suppressed, options);
+        if (query.InWholeMonths(parsed, threshold, errors) is not { } request)
+            return TypedResults.ValidationProblem(errors);
+        return await ReportAsync(id, request, threshold, db, cache, json, ct);
     }
 
     private static async Task<Results<JsonReport<CollaborationSummaryReport>, FileContentHttpResult, NotFound, ValidationProblem>> ReportAsync(
@@ -66,7 +72,7 @@ public static class CollaborationSummaryApi
             return TypedResults.NotFound();
         return ReportOutput.File(request.Format, SummaryExport.Tables(report, request.Language),
             request.Text($"Samverkan {report.Name} – sammanställning", $"Collaboration {report.Name} – summary"),
-            $"collaboration-summary-{id}-{period.To:yyyy-MM-dd}");
+            $"collaboration-summary-{id}-{period.To:yyyy-MM-dd}", request.Language);
     }
 
     /// <summary>The summary in the caller's <paramref name="view"/> (not hidden), for the reports built on it; null when the collaboration is unknown and has no counts.</summary>
@@ -74,14 +80,22 @@ public static class CollaborationSummaryApi
         ReportingDbContext db, ReportView view, Guid id, ReportRequest request, IOptions<ReportingOptions> options, CancellationToken ct) =>
         BuildAsync(db, id, request.Period, request.Language, request.Threshold(view, options), ct);
 
-    /// <summary>The summary from the read models; null when the collaboration is unknown and has no counts.</summary>
+    /// <summary>
+    /// The summary from the read models; null when the collaboration is unknown and has no counts. Suppressed, it is
+    /// rendered from the collaboration's one pattern (<see cref="ScopePatterns"/>) and its counts.
+    /// </summary>
     private static async Task<CollaborationSummaryReport?> BuildAsync(
         ReportingDbContext db, Guid id, ReportPeriod period, ReportLanguage language, int? threshold, CancellationToken ct)
     {
         var figures = await SummaryReads.ReadAsync(db, id, period, SummaryDimensions, CumulativeDimensions, ct);
-        if (figures.Collaboration is null && figures.Counts.Count == 0)
+        if (threshold is not { } t)
+            return figures.Collaboration is null && figures.Counts.Count == 0 ? null
+                : CollaborationSummaryBuilder.Build(id, figures.Collaboration, period.To, figures.Counts, figures.ActorNames, language, threshold,
+                    period.From, figures.Cumulative, figures.Hours);
+        var scope = await ScopePatterns.CollaborationAsync(db, id, period, t, ct);
+        if (figures.Collaboration is null && scope.Counts.Count == 0 && scope.Cumulative.Count == 0)
             return null;
-        return CollaborationSummaryBuilder.Build(id, figures.Collaboration, period.To, figures.Counts, figures.ActorNames, language, threshold,
-            period.From, figures.Cumulative, figures.Hours);
+        return CollaborationSummaryBuilder.Render(id, figures.Collaboration, period.To, scope.Counts, figures.ActorNames, language, scope.Pattern,
+            period.From, scope.Cumulative, figures.Hours);
     }
 }

@@ -33,6 +33,10 @@ public static class EmployerEngagementApi
         var view = await ReportAccess.ScopeAsync(db, user, collaborationId, ct);
         if (view == ReportView.Hidden)
             return TypedResults.NotFound();
+        var threshold = request.Threshold(view, options);
+        if (query.InWholeMonths(request, threshold, errors) is not { } months)
+            return TypedResults.ValidationProblem(errors);
+        request = months;
         var period = request.Period;
         var start = period.From ?? DateOnly.MinValue;
         var end = period.To;
@@ -55,12 +59,11 @@ public static class EmployerEngagementApi
         var histogram = (await histogramQuery.GroupBy(c => c.Key).Select(g => new { g.Key, Count = g.Sum(c => c.Count) }).ToListAsync(ct))
             .Where(h => h.Count > 0).Select(h => (int.Parse(h.Key, CultureInfo.InvariantCulture), h.Count)).ToList();
 
-        var threshold = request.Threshold(view, options);
         var report = EmployerEngagementBuilder.Build(end, period.From, collaborationId, contacts.Select(c => (c.EmployerId, c.ActorId)).ToList(), names,
             offers, placements.Select(p => (p.OfferKind, p.Stage)).ToList(), histogram, request.Language, threshold);
         if (request.Format == ReportFormat.Json)
             return TypedResults.Ok(report);
         return ReportOutput.File(request.Format, EmployerEngagementExport.Tables(report, request.Language),
-            request.Text("Arbetsgivarsamverkan", "Employer engagement"), $"employer-engagement-{end:yyyy-MM-dd}");
+            request.Text("Arbetsgivarsamverkan", "Employer engagement"), $"employer-engagement-{end:yyyy-MM-dd}", request.Language);
     }
 }

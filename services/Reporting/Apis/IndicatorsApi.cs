@@ -36,17 +36,32 @@ public static class IndicatorsApi
         var view = await ReportAccess.CollaborationAsync(db, user, id, ct);
         if (view == ReportView.Hidden)
             return TypedResults.NotFound();
+        var threshold = request.Threshold(view, options);
+        if (query.InWholeMonths(request, threshold, errors) is not { } months)
+            return TypedResults.ValidationProblem(errors);
+        request = months;
         var period = request.Period;
         var collaboration = await db.CollaborationFacts.AsNoTracking().FirstOrDefaultAsync(c => c.CollaborationId == id, ct);
-        var counts = await CounterQueries.CountsAsync(db, id, period, EsfDimensions, ct);
-        if (collaboration is null && counts.Count == 0)
-            return TypedResults.NotFound();
-        var threshold = request.Threshold(view, options);
-        var report = EsfIndicatorsBuilder.Build(id, collaboration, period.To, period.From, counts, request.Language, threshold);
+        EsfIndicatorsReport report;
+        if (threshold is { } t)
+        {
+            // Suppressed: rendered from the collaboration's one pattern, shared with the summary (ScopePatterns).
+            var scope = await ScopePatterns.CollaborationAsync(db, id, period, t, ct);
+            if (collaboration is null && scope.Counts.Count == 0 && scope.Cumulative.Count == 0)
+                return TypedResults.NotFound();
+            report = EsfIndicatorsBuilder.Render(id, collaboration, period.To, period.From, scope.Counts, request.Language, scope.Pattern);
+        }
+        else
+        {
+            var counts = await CounterQueries.CountsAsync(db, id, period, EsfDimensions, ct);
+            if (collaboration is null && counts.Count == 0)
+                return TypedResults.NotFound();
+            report = EsfIndicatorsBuilder.Build(id, collaboration, period.To, period.From, counts, request.Language, threshold);
+        }
         if (request.Format == ReportFormat.Json)
             return TypedResults.Ok(report);
         return ReportOutput.File(request.Format, IndicatorExports.Tables(report),
-            request.Text($"ESF+-indikatorer – {report.Name}", $"ESF+ indicators – {report.Name}"), $"esf-indicators-{id}-{period.To:yyyy-MM-dd}");
+            request.Text($"ESF+-indikatorer – {report.Name}", $"ESF+ indicators – {report.Name}"), $"esf-indicators-{id}-{period.To:yyyy-MM-dd}", request.Language);
     }
 
     public static async Task<Results<Ok<ReferenceComparisonReport>, FileContentHttpResult, NotFound, ValidationProblem>> GetComparison(
@@ -73,6 +88,9 @@ public static class IndicatorsApi
         var view = await ReportAccess.CollaborationAsync(db, user, id, ct);
         if (view == ReportView.Hidden)
             return TypedResults.NotFound();
+        if (query.InWholeMonths(request, request.Threshold(view, options), errors) is not { } months)
+            return TypedResults.ValidationProblem(errors);
+        request = months;
         var summary = await CollaborationSummaryApi.SummaryAsync(db, view, id, request, options, ct);
         if (summary is not { } report)
             return TypedResults.NotFound();
@@ -81,6 +99,6 @@ public static class IndicatorsApi
             return TypedResults.Ok(comparison);
         return ReportOutput.File(request.Format, IndicatorExports.Tables(comparison, request.Language),
             request.Text($"Jämförelse med referensvärde – {report.Name}", $"Comparison with a reference value – {report.Name}"),
-            $"comparison-{id}-{request.Period.To:yyyy-MM-dd}");
+            $"comparison-{id}-{request.Period.To:yyyy-MM-dd}", request.Language);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Samverkan.Reporting.Infrastructure;
 using Samverkan.Reporting.Model;
 using Samverkan.Reporting.Model.Export;
+using Samverkan.ServiceDefaults.Auth;
 using Samverkan.ServiceDefaults.Sweden;
 
 namespace Samverkan.Reporting.Apis;
@@ -43,19 +44,34 @@ public static class RegionalViewApi
         if (view == ReportView.Hidden)
             return TypedResults.NotFound();
         var threshold = request.Threshold(view, options);
+        if (query.InWholeMonths(request, threshold, errors) is not { } months)
+            return TypedResults.ValidationProblem(errors);
+        request = months;
         var period = request.Period;
         async Task<RegionalViewReport?> Build()
         {
-            var counts = await RegionalReads.ReadAsync(db, collaborationId ?? Dimensions.AllCollaborations, period, ct);
-            return RegionalViewBuilder.Build(counts, period.To, period.From, collaborationId, municipality, request.Language, threshold);
+            if (threshold is not { } t)
+            {
+                var counts = await RegionalReads.ReadAsync(db, collaborationId ?? Dimensions.AllCollaborations, period, ct);
+                return RegionalViewBuilder.Build(counts, period.To, period.From, collaborationId, municipality, request.Language, threshold);
+            }
+            // Suppressed: a collaboration's view from its one pattern (shared with its summary and ESF+ report), the
+            // whole region's from its own; a municipality filter only selects rows of it.
+            if (collaborationId is { } id)
+            {
+                var scope = await ScopePatterns.CollaborationAsync(db, id, period, t, ct);
+                return RegionalViewBuilder.Render(RegionalCounts.Of(scope.Counts), period.To, period.From, collaborationId, municipality, request.Language, scope.Pattern);
+            }
+            var (regional, pattern) = await ScopePatterns.RegionalAsync(db, Dimensions.AllCollaborations, period, t, user.GetAgencyId(), ct);
+            return RegionalViewBuilder.Render(regional, period.To, period.From, null, municipality, request.Language, pattern);
         }
         if (request.Format == ReportFormat.Json)
         {
             var key = new ReportCacheKey("regional", collaborationId ?? Dimensions.AllCollaborations, municipality, period.From, period.To,
-                request.Language, threshold);
+                request.Language, threshold, threshold is not null && collaborationId is null ? user.GetAgencyId() : null);
             return new JsonReport<RegionalViewReport>((await cache.GetOrBuildJsonAsync(db, key, Build, json.LeanCells, ct))!);
         }
         return ReportOutput.File(request.Format, RegionalExport.Tables((await Build())!, request.Language),
-            request.Text("Regional jämförelse per kommun", "Regional comparison by municipality"), $"regional-{period.To:yyyy-MM-dd}");
+            request.Text("Regional jämförelse per kommun", "Regional comparison by municipality"), $"regional-{period.To:yyyy-MM-dd}", request.Language);
     }
 }

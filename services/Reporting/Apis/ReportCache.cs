@@ -11,9 +11,12 @@ namespace Samverkan.Reporting.Apis;
 /// <see cref="Dimensions.AllCollaborations"/>; its version is checked, see <see cref="Infrastructure.ReadModelVersions"/>),
 /// its municipality and period, the language and what the viewer may see. <c>Threshold</c> is null for exact
 /// figures and the suppression threshold otherwise, so a suppressed viewer's request can never find an exact report.
+/// <c>Viewer</c>: the agency whose own collaborations the pattern protects (the suppressed regional view across
+/// collaborations, see <see cref="ScopePatterns.RegionalAsync"/>), so one agency's report is never served to another.
 /// </summary>
 public sealed record ReportCacheKey(
-    string Report, Guid Scope, string? Municipality, DateOnly? From, DateOnly To, ReportLanguage Language, int? Threshold);
+    string Report, Guid Scope, string? Municipality, DateOnly? From, DateOnly To, ReportLanguage Language, int? Threshold,
+    Guid? Viewer = null);
 
 /// <summary>A report's JSON and the read-model version it was built at.</summary>
 internal sealed record CachedJson(long Version, byte[] Json);

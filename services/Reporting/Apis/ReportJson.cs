@@ -21,7 +21,8 @@ public sealed class ReportJson(IOptions<Microsoft.AspNetCore.Http.Json.JsonOptio
     /// <summary>Said in the regional view's OpenAPI description.</summary>
     public const string LeanCellsDescription =
         " Cells and shares carry only their number (count, percent) when it is shown as it is; display text and " +
-        "suppressed: true appear where a value is hidden (\"<5\") or absent (\"–\").";
+        "suppressed: true appear where a value is hidden (\"<5\": a small count, reason small; \"..\": a complement, " +
+        "reason complement) or absent (\"–\"); the report's marks list says which is which.";
 }
 
 /// <summary>
@@ -70,6 +71,7 @@ internal static class LeanJson
         public JsonEncodedText Percent { get; } = JsonEncodedText.Encode(Name(options, "Percent"), options.Encoder);
         public JsonEncodedText Display { get; } = JsonEncodedText.Encode(Name(options, "Display"), options.Encoder);
         public JsonEncodedText Suppressed { get; } = JsonEncodedText.Encode(Name(options, "Suppressed"), options.Encoder);
+        public JsonEncodedText Reason { get; } = JsonEncodedText.Encode(Name(options, "Reason"), options.Encoder);
         public bool WritesNulls { get; } = options.DefaultIgnoreCondition == JsonIgnoreCondition.Never;
     }
 
@@ -108,7 +110,10 @@ internal static class LeanJson
             return;
         writer.WriteString(names.Display, display);
         if (suppressed)
+        {
             writer.WriteBoolean(names.Suppressed, true);
+            writer.WriteString(names.Reason, SuppressionMarks.ReasonOf(display, suppressed));
+        }
     }
 
     public static (decimal? Number, string? Display, bool Suppressed) ReadObject(ref Utf8JsonReader reader, JsonSerializerOptions options, string numberName)

@@ -25,7 +25,15 @@ internal static class ReportOutput
         return parsed;
     }
 
-    public static FileContentHttpResult File(ReportFormat format, IReadOnlyList<ExportTable> tables, string title, string fileName) => format switch
+    /// <summary>The export of <paramref name="tables"/>, with the legend of its hidden figures when it has any (<see cref="ExportLegend"/>).</summary>
+    public static FileContentHttpResult File(ReportFormat format, IReadOnlyList<ExportTable> tables, string title, string fileName,
+        Model.ReportLanguage language = Model.ReportLanguage.Swedish)
+    {
+        tables = ExportLegend.Append(tables, language);
+        return Write(format, tables, title, fileName);
+    }
+
+    private static FileContentHttpResult Write(ReportFormat format, IReadOnlyList<ExportTable> tables, string title, string fileName) => format switch
     {
         ReportFormat.Csv => TypedResults.File(CsvExport.Write(tables), "text/csv; charset=utf-8", fileName + ".csv"),
         ReportFormat.Xlsx => TypedResults.File(XlsxExport.Write(tables, title),

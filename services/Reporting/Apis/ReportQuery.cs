@@ -38,6 +38,31 @@ public sealed class ReportQuery
         return errors.Count > 0 ? null : new ReportRequest(period!, language!.Value, format!.Value, Publication ?? false);
     }
 
+    /// <summary>
+    /// The request as a viewer of suppressed figures (<paramref name="threshold"/> not null) may make it: periods and
+    /// as-of dates are whole calendar months, so that two requests a day apart cannot be subtracted to single out who
+    /// started or left that day. A period starts on the first of a month and ends on the last day of one; an as-of date
+    /// is the last day of a month; other dates are refused (400, the field named), not moved, so a figure never claims
+    /// a date it was not counted at. With no end date, the end of the current month (all that is recorded so far).
+    /// Exact figures take any dates.
+    /// </summary>
+    public ReportRequest? InWholeMonths(ReportRequest request, int? threshold, IDictionary<string, string[]> errors)
+    {
+        if (threshold is null)
+            return request;
+        var period = request.Period;
+        static bool LastDay(DateOnly d) => d.Day == DateTime.DaysInMonth(d.Year, d.Month);
+        if (period.From is { Day: not 1 })
+            errors["from"] = ["Suppressed figures are for whole calendar months: start on the first day of a month."];
+        var endField = To is not null ? "to" : AsOf is not null ? "asOf" : null;
+        if (endField is not null && !LastDay(period.To))
+            errors[endField] = ["Suppressed figures are for whole calendar months: end on the last day of a month."];
+        if (errors.Count > 0)
+            return null;
+        var end = endField is null ? new DateOnly(period.To.Year, period.To.Month, DateTime.DaysInMonth(period.To.Year, period.To.Month)) : period.To;
+        return request with { Period = period with { To = end } };
+    }
+
     /// <summary>An optional <c>?collaboration=</c> filter: null when absent; a GUID or an error naming the field.</summary>
     public static Guid? ParseCollaboration(string? collaboration, IDictionary<string, string[]> errors)
     {

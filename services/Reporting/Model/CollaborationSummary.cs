@@ -5,11 +5,16 @@ using Samverkan.ServiceDefaults.Sweden;
 namespace Samverkan.Reporting.Model;
 
 /// <summary>
-/// A count as a viewer may see it: <c>count</c> with its <c>display</c> text, or, when hidden,
-/// no count, <c>suppressed: true</c> and display "&lt;5".
+/// A count as a viewer may see it: <c>count</c> with its <c>display</c> text, or, when hidden, no count,
+/// <c>suppressed: true</c>, and a display and <c>reason</c> that say why (<see cref="SuppressionMarks"/>): "&lt;5"
+/// (<c>small</c>) for a count below the threshold, ".." (<c>complement</c>) for one hidden so that a small count
+/// elsewhere cannot be worked out (it may hold any number).
 /// </summary>
 public sealed record Cell(int? Count, string Display, bool Suppressed)
 {
+    /// <summary>Null when shown; <see cref="SuppressionMarks.Small"/> or <see cref="SuppressionMarks.Complement"/>, from the mark.</summary>
+    public string? Reason => SuppressionMarks.ReasonOf(Display, Suppressed);
+
     /// <summary>
     /// The cells of the counts most reports are made of, made once: immutable, so shared. A regional view holds
     /// ~10,000 cells, and two allocations each (the cell and its text) were much of the garbage of building one.
@@ -20,6 +25,8 @@ public sealed record Cell(int? Count, string Display, bool Suppressed)
     public static Cell Shown(int count) => (uint)count < (uint)Small.Length ? Small[count]
         : new(count, count.ToString(System.Globalization.CultureInfo.InvariantCulture), false);
     public static Cell Hidden(int threshold) => new(null, $"<{threshold}", true);
+    public static Cell Complement() => ComplementCell;
+    private static readonly Cell ComplementCell = new(null, SuppressionMarks.ComplementMark, true);
 }
 
 /// <summary>One row of a table: women, men, non-binary and their total.</summary>
@@ -55,16 +62,24 @@ public sealed record CollaborationSummaryReport(
     ExitTable Exits,
     TargetComparison? WorkOrStudiesAgainstTarget,
     SummaryRow Active,
-    IReadOnlyList<MonthHours> HoursByMonth);
+    IReadOnlyList<MonthHours> HoursByMonth)
+{
+    /// <summary>The marks hidden figures are shown with, and what each means (<see cref="SuppressionMarks"/>); empty when exact.</summary>
+    public IReadOnlyList<SuppressionMark> Marks { get; init; } = [];
+}
 
 /// <summary>
-/// A share in percent (one decimal) with its display text; hidden ("&lt;5") when the count or the
-/// denominator it comes from is hidden, absent ("–") when the denominator is 0.
+/// A share in percent (one decimal) with its display text; hidden ("..", never "&lt;5": the share is not below
+/// 5 %) when the count or the denominator it comes from is hidden, absent ("–") when the denominator is 0.
 /// </summary>
 public sealed record Share(decimal? Percent, string Display, bool Suppressed)
 {
+    /// <summary>Null when shown; <see cref="SuppressionMarks.Complement"/> when hidden.</summary>
+    public string? Reason => SuppressionMarks.ReasonOf(Display, Suppressed);
+
     public static Share Shown(decimal percent) => new(percent, percent.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture), false);
-    public static Share Hidden(int threshold) => new(null, $"<{threshold}", true);
+    public static Share Hidden(int threshold) => HiddenShare;
+    private static readonly Share HiddenShare = new(null, SuppressionMarks.ComplementMark, true);
     public static readonly Share None = new(null, "–", false);
 
     public static Share Of(int count, bool countHidden, int denominator, bool denominatorHidden, int? threshold) =>

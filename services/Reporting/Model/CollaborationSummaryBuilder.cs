@@ -14,23 +14,32 @@ public static class CollaborationSummaryBuilder
     public static CollaborationSummaryReport Build(
         Guid collaborationId, CollaborationFact? collaboration, DateOnly asOf, IReadOnlyCollection<DimensionCount> counts,
         IReadOnlyDictionary<Guid, string> actorNames, ReportLanguage language, int? suppressionThreshold,
+        DateOnly? from = null, IReadOnlyCollection<DimensionCount>? cumulative = null, IReadOnlyList<HoursByMonth>? hours = null) =>
+        Render(collaborationId, collaboration, asOf, counts, actorNames, language, new SuppressionPattern(suppressionThreshold), from, cumulative, hours);
+
+    /// <summary>The summary rendered from <paramref name="pattern"/>, which decides what is hidden (see <see cref="CellPattern"/>).</summary>
+    public static CollaborationSummaryReport Render(
+        Guid collaborationId, CollaborationFact? collaboration, DateOnly asOf, IReadOnlyCollection<DimensionCount> counts,
+        IReadOnlyDictionary<Guid, string> actorNames, ReportLanguage language, CellPattern pattern,
         DateOnly? from = null, IReadOnlyCollection<DimensionCount>? cumulative = null, IReadOnlyList<HoursByMonth>? hours = null)
     {
-        var lattice = new CountLattice();
+        var suppressionThreshold = pattern.Threshold;
         var headlineValues = Vector(counts.Where(c => c.Dimension == Dimensions.Started));
-        var headline = lattice.AddRow(headlineValues);
-        lattice.Line(headline);
+        var headline = pattern.Row(Dimensions.Started, headlineValues);
 
         var tables = new List<(string Dimension, List<(string Key, string Label, int[] Cells)> Rows, bool Partition)>();
         void AddTable(string dimension, Func<string, string> label, Func<string, string> order, bool partition)
         {
-            var rows = RowsOf(counts, dimension, label, order).Select(r => (r.Key, r.Label, Cells: lattice.AddRow(r.Values))).ToList();
-            foreach (var row in rows)
-                lattice.Line(row.Cells);
+            var present = RowsOf(counts, dimension, label, order);
+            // Rows the pattern hides elsewhere are listed even at 0 (see CellPattern.HiddenRows).
+            var missing = pattern.HiddenRows($"{dimension}:").Except(present.Select(r => r.Key)).ToList();
+            if (missing.Count > 0)
+                present = present.Concat(missing.Select(k => (Key: k, Label: label(k), Values: new int[4])))
+                    .OrderBy(r => order(r.Key) == r.Key ? r.Label : order(r.Key), StringComparer.Ordinal).ToList();
+            var rows = present.Select(r => (r.Key, r.Label, Cells: pattern.Row($"{dimension}:{r.Key}", r.Values))).ToList();
             // Rows of a partition add up to the headline, column by column; overlapping rows (target groups) do not.
             if (partition)
-                for (var c = 0; c < 4; c++)
-                    lattice.Line([.. rows.Select(r => r.Cells[c]), headline[c]]);
+                pattern.Partition(rows.Select(r => r.Cells).ToList(), headline);
             tables.Add((dimension, rows, partition));
         }
         AddTable(Dimensions.ReferringActor, k => Guid.TryParse(k, out var id) && actorNames.TryGetValue(id, out var n) ? n : k, k => k, true);
@@ -42,35 +51,34 @@ public static class CollaborationSummaryBuilder
 
         // Exits: the seven outcomes partition the exits; with no period start, active + exited = started.
         var outcomes = Enum.GetValues<ExitOutcome>();
-        var outcomeCells = outcomes.ToDictionary(o => o, o => lattice.AddRow(Vector(counts.Where(c => c.Dimension == Dimensions.ExitOutcome && c.Key == o.ToString()))));
+        var outcomeCells = outcomes.ToDictionary(o => o, o => pattern.Row(OutcomeKey(o), Vector(counts.Where(c => c.Dimension == Dimensions.ExitOutcome && c.Key == o.ToString()))));
         var exitedValues = new int[4];
         foreach (var cells in outcomeCells.Values)
-            for (var c = 0; c < 4; c++) exitedValues[c] += lattice.Value(cells[c]);
-        var exited = lattice.AddRow(exitedValues);
-        foreach (var cells in outcomeCells.Values.Append(exited))
-            lattice.Line(cells);
-        for (var c = 0; c < 4; c++)
-            lattice.Line([.. outcomeCells.Values.Select(r => r[c]), exited[c]]);
+            for (var c = 0; c < 4; c++) exitedValues[c] += pattern.Value(cells[c]);
+        var exited = pattern.Row(ExitedKey, exitedValues);
+        pattern.Partition(outcomeCells.Values.ToList(), exited);
+        // Group rows are cells of their own, bound to their parts: hidden by the same rules, in every report that shows them.
+        var workCells = pattern.Group(GroupKey(OutcomeLabels.WorkKey), outcomes.Where(o => o.IsWork()).Select(o => outcomeCells[o]).ToList());
+        var workOrStudiesCells = pattern.Group(GroupKey(OutcomeLabels.WorkOrStudiesKey),
+            outcomes.Where(o => o.IsWorkOrStudies()).Select(o => outcomeCells[o]).ToList());
 
         int[] active;
         if (from is null)
         {
-            active = lattice.AddRow(Enumerable.Range(0, 4).Select(c => headlineValues[c] - exitedValues[c]).ToArray());
+            active = pattern.StockRow(ActiveKey, Enumerable.Range(0, 4).Select(c => headlineValues[c] - exitedValues[c]).ToArray());
             for (var c = 0; c < 4; c++)
-                lattice.Line(active[c], exited[c], headline[c]);
+                pattern.Line(active[c], exited[c], headline[c]);
         }
         else
         {
             var basis = cumulative ?? [];
             var started = Vector(basis.Where(c => c.Dimension == Dimensions.Started));
             var left = Vector(basis.Where(c => c.Dimension == Dimensions.ExitOutcome));
-            active = lattice.AddRow(Enumerable.Range(0, 4).Select(c => started[c] - left[c]).ToArray());
+            active = pattern.StockRow(ActiveKey, Enumerable.Range(0, 4).Select(c => started[c] - left[c]).ToArray());
         }
-        lattice.Line(active);
 
-        var hidden = suppressionThreshold is { } threshold ? lattice.Suppress(threshold) : [];
-        bool IsHidden(int cell) => suppressionThreshold is not null && hidden[cell];
-        Cell CellAt(int cell) => IsHidden(cell) ? Cell.Hidden(suppressionThreshold!.Value) : Cell.Shown(lattice.Value(cell));
+        pattern.Seal();
+        Cell CellAt(int cell) => pattern.CellAt(cell);
         SummaryRow Row(string key, string label, int[] cells) => new(key, label, CellAt(cells[0]), CellAt(cells[1]), CellAt(cells[2]), CellAt(cells[3]));
 
         var startedRow = Row("", ReportLabels.Dimension(Dimensions.Started, language), headline);
@@ -80,26 +88,16 @@ public static class CollaborationSummaryBuilder
             t.Partition ? Row("", ReportLabels.Total(language), headline) : null)).ToList();
 
         var exitRows = new List<ExitRow>();
-        ExitRow Exit(string key, string label, bool group, ExitOutcome[] parts)
+        ExitRow Exit(string key, string label, bool group, int[] cells)
         {
-            var values = new int[4];
-            var rowHidden = new bool[4];
-            for (var c = 0; c < 4; c++)
-                foreach (var part in parts)
-                {
-                    values[c] += lattice.Value(outcomeCells[part][c]);
-                    // A group shows a sum only when every part of it is shown: otherwise it would add what the parts hide.
-                    rowHidden[c] |= IsHidden(outcomeCells[part][c]);
-                }
-            Cell At(int c) => rowHidden[c] ? Cell.Hidden(suppressionThreshold!.Value) : Cell.Shown(values[c]);
-            Share ShareAt(int c) => Share.Of(values[c], rowHidden[c], lattice.Value(exited[c]), IsHidden(exited[c]), suppressionThreshold);
-            return new ExitRow(key, label, group, At(0), At(1), At(2), At(3), new Shares(ShareAt(0), ShareAt(1), ShareAt(2), ShareAt(3)));
+            Share ShareAt(int c) => Share.Of(pattern.Value(cells[c]), pattern.IsHidden(cells[c]), pattern.Value(exited[c]), pattern.IsHidden(exited[c]), suppressionThreshold);
+            return new ExitRow(key, label, group, CellAt(cells[0]), CellAt(cells[1]), CellAt(cells[2]), CellAt(cells[3]),
+                new Shares(ShareAt(0), ShareAt(1), ShareAt(2), ShareAt(3)));
         }
         foreach (var o in outcomes)
-            exitRows.Add(Exit(OutcomeLabels.Key(o), OutcomeLabels.Label(o, language), false, [o]));
-        var workParts = outcomes.Where(o => o.IsWork()).ToArray();
-        exitRows.Add(Exit(OutcomeLabels.WorkKey, OutcomeLabels.Work(language), true, workParts));
-        var workOrStudies = Exit(OutcomeLabels.WorkOrStudiesKey, OutcomeLabels.WorkOrStudies(language), true, outcomes.Where(o => o.IsWorkOrStudies()).ToArray());
+            exitRows.Add(Exit(OutcomeLabels.Key(o), OutcomeLabels.Label(o, language), false, outcomeCells[o]));
+        exitRows.Add(Exit(OutcomeLabels.WorkKey, OutcomeLabels.Work(language), true, workCells));
+        var workOrStudies = Exit(OutcomeLabels.WorkOrStudiesKey, OutcomeLabels.WorkOrStudies(language), true, workOrStudiesCells);
         exitRows.Add(workOrStudies);
         var exits = new ExitTable(OutcomeLabels.Exits(language), exitRows, Row("", OutcomeLabels.Exited(language), exited));
 
@@ -123,8 +121,17 @@ public static class CollaborationSummaryBuilder
         var columns = Genders.Select(g => new ColumnHeader(GenderKey(g), ReportLabels.Gender(g, language)))
             .Append(new ColumnHeader("total", ReportLabels.Total(language))).ToList();
         return new CollaborationSummaryReport(collaborationId, collaboration?.Name, asOf, from, suppressionThreshold is null,
-            suppressionThreshold, columns, startedRow, volume, summaryTables, exits, target, Row("", OutcomeLabels.Active(language), active), months);
+            suppressionThreshold, columns, startedRow, volume, summaryTables, exits, target, Row("", OutcomeLabels.Active(language), active), months)
+        {
+            Marks = SuppressionMarks.Legend(suppressionThreshold, language),
+        };
     }
+
+    /// <summary>The pattern keys of rows more than one report shows (<see cref="CellPattern"/>).</summary>
+    internal const string ExitedKey = "exited";
+    internal const string ActiveKey = "active";
+    internal static string OutcomeKey(ExitOutcome outcome) => $"{Dimensions.ExitOutcome}:{outcome}";
+    internal static string GroupKey(string group) => $"exit-group:{group}";
 
     internal static string GenderKey(Gender g) => g switch { Gender.Woman => "women", Gender.Man => "men", _ => "non-binary" };
 

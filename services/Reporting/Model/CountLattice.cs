@@ -14,11 +14,13 @@ namespace Samverkan.Reporting.Model;
 public sealed class CountLattice
 {
     private readonly List<int> _values = [];
+    private readonly List<CellKind> _kinds = [];
     private readonly List<int[]> _lines = [];
 
-    public int Add(int value)
+    public int Add(int value, CellKind kind = CellKind.Shown)
     {
         _values.Add(value);
+        _kinds.Add(kind);
         return _values.Count - 1;
     }
 
@@ -37,7 +39,7 @@ public sealed class CountLattice
     public bool[] Suppress(int threshold)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threshold, 1);
-        var hidden = _values.Select(v => v > 0 && v < threshold).ToArray();
+        var hidden = _values.Select((v, i) => _kinds[i] != CellKind.Known && v > 0 && v < threshold).ToArray();
         // A worklist instead of passes over every line: a regional view has thousands of lines, and hiding one
         // cell can only unbalance the lines that hold it.
         var linesOf = new List<int>[_values.Count];
@@ -59,8 +61,9 @@ public sealed class CountLattice
                     continue;
                 }
                 // A hidden 0 would pin the pair's sum to the small count it is meant to protect: prefer the
-                // smallest non-zero cell, a 0 only when nothing else is left (ties: the first).
-                if (next < 0 || Rank(cell) < Rank(next))
+                // smallest non-zero cell, a 0 only when nothing else is left (ties: the first). Only a cell the
+                // report shows can be hidden to protect another.
+                if (_kinds[cell] == CellKind.Shown && (next < 0 || Rank(cell) < Rank(next)))
                     next = cell;
             }
             if (hiddenCount != 1 || next < 0)
@@ -77,4 +80,15 @@ public sealed class CountLattice
     }
 
     private int Rank(int cell) => _values[cell] == 0 ? int.MaxValue : _values[cell];
+}
+
+/// <summary>What a reader knows of a cell before suppression.</summary>
+public enum CellKind
+{
+    /// <summary>A figure the report shows unless it is hidden.</summary>
+    Shown,
+    /// <summary>Known to the reader exactly from elsewhere (their own collaborations): never hidden, never a complement.</summary>
+    Known,
+    /// <summary>Shown nowhere, but what a reader can work out (the region less their own): protected when small, never a complement.</summary>
+    Derived,
 }

@@ -17,7 +17,11 @@ public sealed record RegionalViewReport(
     IReadOnlyList<ColumnHeader> Columns,
     IReadOnlyList<ColumnHeader> Outcomes,
     IReadOnlyList<MunicipalityFigures> Municipalities,
-    MunicipalityFigures Total);
+    MunicipalityFigures Total)
+{
+    /// <summary>The marks hidden figures are shown with, and what each means (<see cref="SuppressionMarks"/>); empty when exact.</summary>
+    public IReadOnlyList<SuppressionMark> Marks { get; init; } = [];
+}
 
 /// <summary>
 /// One municipality's figures. <c>StartedShares</c>: each gender's share of those started there.
@@ -44,12 +48,23 @@ public static class RegionalViewBuilder
     public static RegionalViewReport Build(
         IReadOnlyCollection<DimensionCount> counts, DateOnly asOf, DateOnly? from, Guid? collaborationId, string? municipalityCode,
         ReportLanguage language, int? threshold) =>
-        Build(RegionalCounts.Of(counts), asOf, from, collaborationId, municipalityCode, language, threshold);
+        Render(RegionalCounts.Of(counts), asOf, from, collaborationId, municipalityCode, language, new SuppressionPattern(threshold));
 
     public static RegionalViewReport Build(
         RegionalCounts counts, DateOnly asOf, DateOnly? from, Guid? collaborationId, string? municipalityCode,
-        ReportLanguage language, int? threshold)
+        ReportLanguage language, int? threshold) =>
+        Render(counts, asOf, from, collaborationId, municipalityCode, language, new SuppressionPattern(threshold));
+
+    /// <summary>
+    /// The view rendered from <paramref name="pattern"/>: every municipality's cells are registered whatever the
+    /// filter, so a municipality filter selects rows of the one decided pattern and never decides again (a filtered
+    /// view showing what the whole view hides would let the total less the shown rows give it back).
+    /// </summary>
+    public static RegionalViewReport Render(
+        RegionalCounts counts, DateOnly asOf, DateOnly? from, Guid? collaborationId, string? municipalityCode,
+        ReportLanguage language, CellPattern pattern)
     {
+        var threshold = pattern.Threshold;
         // Arrays indexed by municipality, group and gender column instead of lookups and LINQ per cell: built on
         // every request after any event (the report cache is then stale), this was most of the request's CPU.
         var groupOf = new int[Enum.GetValues<ExitOutcome>().Max(o => (int)o) + 1];
@@ -76,34 +91,18 @@ public static class RegionalViewBuilder
             startedRaw.Add(started);
             exitsRaw.Add(groups);
         }
-        var codes = index.Keys.Where(c => municipalityCode is null || c == municipalityCode)
-            .OrderBy(c => Municipalities.NameOf(c) ?? c, StringComparer.Ordinal).ToArray();
+        // Municipalities the pattern hides elsewhere are listed even at 0 (see CellPattern.HiddenRows).
+        foreach (var code in pattern.HiddenRows($"{Dimensions.Municipality}:")
+                     .Concat(pattern.HiddenRows($"{Dimensions.ExitMunicipality}:").Select(k => k.Split(':')[0])))
+            if (!index.ContainsKey(code))
+            {
+                index[code] = startedRaw.Count;
+                startedRaw.Add(new int[4]);
+                exitsRaw.Add(NewGroups());
+            }
+        var codes = index.Keys.OrderBy(c => Municipalities.NameOf(c) ?? c, StringComparer.Ordinal).ToArray();
         var n = codes.Length;
 
-        // The cells and lines are added in the order they always were: suppression breaks ties by position.
-        // Lines only matter to suppression, so exact figures skip them.
-        var lattice = new CountLattice();
-        var withLines = threshold is not null;
-        int[] Row(int[] values)
-        {
-            var cells = lattice.AddRow(values);
-            if (withLines)
-                lattice.Line(cells);
-            return cells;
-        }
-        void Columns(int[][] parts, int[] total)
-        {
-            if (!withLines)
-                return;
-            for (var c = 0; c < 4; c++)
-            {
-                var line = new int[parts.Length + 1];
-                for (var p = 0; p < parts.Length; p++)
-                    line[p] = parts[p][c];
-                line[parts.Length] = total[c];
-                lattice.Line(line);
-            }
-        }
         T[] Of<T>(Func<int, T> cells)
         {
             var rows = new T[n];
@@ -111,22 +110,31 @@ public static class RegionalViewBuilder
                 rows[m] = cells(m);
             return rows;
         }
+        int[] Sum(int[][] rows)
+        {
+            var v = new int[4];
+            foreach (var row in rows)
+                for (var c = 0; c < 4; c++) v[c] += pattern.Value(row[c]);
+            return v;
+        }
 
-        var s = Of(m => Row(Totalled(startedRaw[index[codes[m]]])));
-        var sTotal = Row(Sum(s, lattice));
-        Columns(s, sTotal);
+        // Keys shared with the collaboration's other reports (the summary's municipality table, its outcome rows,
+        // groups and totals, the ESF+ results), so that in one collaboration's pattern they are the same cells.
+        var s = Of(m => pattern.Row($"{Dimensions.Municipality}:{codes[m]}", Totalled(startedRaw[index[codes[m]]])));
+        var sTotal = pattern.Row(Dimensions.Started, Sum(s));
+        pattern.Partition(s, sTotal);
 
         var x = Of(m =>
         {
             var raw = exitsRaw[index[codes[m]]];
             var groups = new int[Groups.Length][];
             for (var g = 0; g < Groups.Length; g++)
-                groups[g] = Row(Totalled(raw[g]));
+                groups[g] = pattern.Row($"{Dimensions.ExitMunicipality}:{codes[m]}:{Groups[g].Key}", Totalled(raw[g]));
             return groups;
         });
-        var e = Of(m => Row(Sum(x[m], lattice)));
+        var e = Of(m => pattern.Row($"{Dimensions.ExitMunicipality}:{codes[m]}", Sum(x[m])));
         for (var m = 0; m < n; m++)
-            Columns(x[m], e[m]);
+            pattern.Partition(x[m], e[m]);
         var byGroup = new int[Groups.Length][][];
         for (var g = 0; g < Groups.Length; g++)
         {
@@ -135,30 +143,37 @@ public static class RegionalViewBuilder
         }
         var xTotal = new int[Groups.Length][];
         for (var g = 0; g < Groups.Length; g++)
-            xTotal[g] = Row(Sum(byGroup[g], lattice));
-        var eTotal = Row(Sum(xTotal, lattice));
-        Columns(xTotal, eTotal);
+            xTotal[g] = pattern.Row(GroupKey(g), Sum(byGroup[g]));
+        var eTotal = pattern.Row(CollaborationSummaryBuilder.ExitedKey, Sum(xTotal));
+        pattern.Partition(xTotal, eTotal);
         for (var g = 0; g < Groups.Length; g++)
-            Columns(byGroup[g], xTotal[g]);
-        Columns(e, eTotal);
+            pattern.Partition(byGroup[g], xTotal[g]);
+        pattern.Partition(e, eTotal);
+        // Work or studies: a group of two groups, a cell of its own bound to them.
+        var wos = Of(m => pattern.Group($"{Dimensions.ExitMunicipality}:{codes[m]}:{OutcomeLabels.WorkOrStudiesKey}", [x[m][0], x[m][1]]));
+        var wosTotal = pattern.Group(CollaborationSummaryBuilder.GroupKey(OutcomeLabels.WorkOrStudiesKey), [xTotal[0], xTotal[1]]);
+        pattern.Partition(wos, wosTotal);
 
-        var hidden = threshold is { } t ? lattice.Suppress(t) : [];
-        bool IsHidden(int cell) => threshold is not null && hidden[cell];
-        Cell CellAt(int cell) => IsHidden(cell) ? Cell.Hidden(threshold!.Value) : Cell.Shown(lattice.Value(cell));
+        // For a filter that matches no municipality with counts: zeros, shown.
+        var zero = pattern.Row("none", [0, 0, 0, 0]);
+
+        pattern.Seal();
+        bool IsHidden(int cell) => pattern.IsHidden(cell);
+        Cell CellAt(int cell) => pattern.CellAt(cell);
         SummaryRow SummaryRowOf(string key, string label, int[] cells) => new(key, label, CellAt(cells[0]), CellAt(cells[1]), CellAt(cells[2]), CellAt(cells[3]));
         Share ShareOf(int value, bool valueHidden, int denominator) =>
-            Share.Of(value, valueHidden, lattice.Value(denominator), IsHidden(denominator), threshold);
+            Share.Of(value, valueHidden, pattern.Value(denominator), IsHidden(denominator), threshold);
         Shares SharesOfCells(int[] cells, int[] denominators) => new(
-            ShareOf(lattice.Value(cells[0]), IsHidden(cells[0]), denominators[0]),
-            ShareOf(lattice.Value(cells[1]), IsHidden(cells[1]), denominators[1]),
-            ShareOf(lattice.Value(cells[2]), IsHidden(cells[2]), denominators[2]),
-            ShareOf(lattice.Value(cells[3]), IsHidden(cells[3]), denominators[3]));
+            ShareOf(pattern.Value(cells[0]), IsHidden(cells[0]), denominators[0]),
+            ShareOf(pattern.Value(cells[1]), IsHidden(cells[1]), denominators[1]),
+            ShareOf(pattern.Value(cells[2]), IsHidden(cells[2]), denominators[2]),
+            ShareOf(pattern.Value(cells[3]), IsHidden(cells[3]), denominators[3]));
 
         var groupLabels = new string[Groups.Length];
         for (var g = 0; g < Groups.Length; g++)
             groupLabels[g] = GroupLabel(g, language);
         var wosLabel = OutcomeLabels.WorkOrStudies(language);
-        MunicipalityFigures Figures(string code, string name, int[] startedCells, int[][] groupCells, int[] exitCells)
+        MunicipalityFigures Figures(string code, string name, int[] startedCells, int[][] groupCells, int[] exitCells, int[] wosCells)
         {
             var outcomes = new OutcomeFigures[Groups.Length + 1];
             for (var g = 0; g < Groups.Length; g++)
@@ -167,39 +182,40 @@ public static class RegionalViewBuilder
                 outcomes[g] = new OutcomeFigures(Groups[g].Key, groupLabels[g], SummaryRowOf(Groups[g].Key, groupLabels[g], cells),
                     SharesOfCells(cells, exitCells));
             }
-            // Work or studies: the sum of two groups, hidden where either is (it would otherwise add what they hide).
-            var wosCells = new Cell[4];
-            var wosShares = new Share[4];
-            for (var c = 0; c < 4; c++)
-            {
-                var value = lattice.Value(groupCells[0][c]) + lattice.Value(groupCells[1][c]);
-                var wosHidden = IsHidden(groupCells[0][c]) || IsHidden(groupCells[1][c]);
-                wosCells[c] = wosHidden ? Cell.Hidden(threshold!.Value) : Cell.Shown(value);
-                wosShares[c] = ShareOf(value, wosHidden, exitCells[c]);
-            }
             outcomes[Groups.Length] = new OutcomeFigures(OutcomeLabels.WorkOrStudiesKey, wosLabel,
-                new SummaryRow(OutcomeLabels.WorkOrStudiesKey, wosLabel, wosCells[0], wosCells[1], wosCells[2], wosCells[3]),
-                new Shares(wosShares[0], wosShares[1], wosShares[2], wosShares[3]));
+                SummaryRowOf(OutcomeLabels.WorkOrStudiesKey, wosLabel, wosCells), SharesOfCells(wosCells, exitCells));
             // Each gender's share of all started there: every denominator is the total cell.
             var startedTotal = startedCells[3];
             var startedShares = new Shares(
-                ShareOf(lattice.Value(startedCells[0]), IsHidden(startedCells[0]), startedTotal),
-                ShareOf(lattice.Value(startedCells[1]), IsHidden(startedCells[1]), startedTotal),
-                ShareOf(lattice.Value(startedCells[2]), IsHidden(startedCells[2]), startedTotal),
-                ShareOf(lattice.Value(startedCells[3]), IsHidden(startedCells[3]), startedTotal));
+                ShareOf(pattern.Value(startedCells[0]), IsHidden(startedCells[0]), startedTotal),
+                ShareOf(pattern.Value(startedCells[1]), IsHidden(startedCells[1]), startedTotal),
+                ShareOf(pattern.Value(startedCells[2]), IsHidden(startedCells[2]), startedTotal),
+                ShareOf(pattern.Value(startedCells[3]), IsHidden(startedCells[3]), startedTotal));
             return new MunicipalityFigures(code, name, SummaryRowOf(code, name, startedCells), startedShares,
                 SummaryRowOf(code, name, exitCells), outcomes);
         }
 
-        var municipalities = new MunicipalityFigures[n];
-        for (var m = 0; m < n; m++)
-            municipalities[m] = Figures(codes[m], Municipalities.NameOf(codes[m]) ?? codes[m], s[m], x[m], e[m]);
-        var total = Figures("", ReportLabels.Total(language), sTotal, xTotal, eTotal);
+        // A filter selects rows of the decided pattern; its total is then that municipality's own figures.
+        var shown = Enumerable.Range(0, n).Where(m => municipalityCode is null || codes[m] == municipalityCode).ToArray();
+        var municipalities = new MunicipalityFigures[shown.Length];
+        for (var i = 0; i < shown.Length; i++)
+        {
+            var m = shown[i];
+            municipalities[i] = Figures(codes[m], Municipalities.NameOf(codes[m]) ?? codes[m], s[m], x[m], e[m], wos[m]);
+        }
+        var total = municipalityCode is null
+            ? Figures("", ReportLabels.Total(language), sTotal, xTotal, eTotal, wosTotal)
+            : shown.Length == 1
+                ? Figures("", ReportLabels.Total(language), s[shown[0]], x[shown[0]], e[shown[0]], wos[shown[0]])
+                : Figures("", ReportLabels.Total(language), zero, Enumerable.Repeat(zero, Groups.Length).ToArray(), zero, zero);
         var columns = CollaborationSummaryBuilder.Genders.Select(g => new ColumnHeader(CollaborationSummaryBuilder.GenderKey(g), ReportLabels.Gender(g, language)))
             .Append(new ColumnHeader("total", ReportLabels.Total(language))).ToList();
         var outcomeHeaders = Groups.Select((g, i) => new ColumnHeader(g.Key, groupLabels[i]))
             .Append(new ColumnHeader(OutcomeLabels.WorkOrStudiesKey, wosLabel)).ToList();
-        return new RegionalViewReport(asOf, from, collaborationId, municipalityCode, threshold is null, threshold, columns, outcomeHeaders, municipalities, total);
+        return new RegionalViewReport(asOf, from, collaborationId, municipalityCode, threshold is null, threshold, columns, outcomeHeaders, municipalities, total)
+        {
+            Marks = SuppressionMarks.Legend(threshold, language),
+        };
     }
 
     private static int[][] NewGroups()
@@ -216,14 +232,10 @@ public static class RegionalViewBuilder
     /// <summary>A copy of the three gender columns with their total in the fourth.</summary>
     private static int[] Totalled(int[] raw) => [raw[0], raw[1], raw[2], raw[0] + raw[1] + raw[2]];
 
+    /// <summary>The key of a group's totals row: a one-outcome group is that outcome's row of the summary.</summary>
+    private static string GroupKey(int group) => Groups[group].Parts.Length == 1
+        ? CollaborationSummaryBuilder.OutcomeKey(Groups[group].Parts[0]) : CollaborationSummaryBuilder.GroupKey(Groups[group].Key);
+
     private static string GroupLabel(int group, ReportLanguage language) =>
         group == 0 ? OutcomeLabels.Work(language) : OutcomeLabels.Label(Groups[group].Parts[0], language);
-
-    private static int[] Sum(int[][] rows, CountLattice lattice)
-    {
-        var v = new int[4];
-        foreach (var row in rows)
-            for (var c = 0; c < 4; c++) v[c] += lattice.Value(row[c]);
-        return v;
-    }
 }

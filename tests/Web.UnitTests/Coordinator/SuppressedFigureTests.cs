@@ -14,8 +14,20 @@ public sealed class SuppressedFigureTests : BunitContext
 
         var abbr = cut.Find("td abbr");
         Assert.Equal("<5", abbr.TextContent);
-        Assert.Equal("Dolt för att skydda enskilda: färre än 5 personer, eller dolt så att det inte kan räknas fram.", abbr.GetAttribute("title"));
+        Assert.Equal("Färre än 5 personer, dolt för att skydda enskilda.", abbr.GetAttribute("title"));
         Assert.Equal("#" + SuppressionNote.Id, cut.Find("td a").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void A_complement_keeps_its_own_mark_and_is_not_said_to_be_small()
+    {
+        // Issue #15: a complement holds any number (11-14 in the review), so it is never "<5" nor explained as fewer.
+        var cut = Render<FigureCell>(p => p.Add(c => c.Value, new Figure(null, "..", true)).Add(c => c.Threshold, 5));
+
+        var abbr = cut.Find("td abbr");
+        Assert.Equal("..", abbr.TextContent);
+        Assert.Equal("Dolt så att en liten uppgift i tabellen inte kan räknas fram. Kan vara vilket antal som helst.", abbr.GetAttribute("title"));
+        Assert.DoesNotContain("Färre", abbr.GetAttribute("title"));
     }
 
     [Fact]
@@ -34,13 +46,15 @@ public sealed class SuppressedFigureTests : BunitContext
         var hidden = Render<SuppressionNote>(p => p.Add(c => c.Shown, false));
 
         Assert.Equal(SuppressionNote.Id, shown.Find("p").Id);
-        Assert.Contains("färre än 3 personer", shown.Markup);
+        Assert.Contains("”<3” är färre än 3 personer", shown.Find("p").TextContent);
+        Assert.Contains("”..” är dolt så att en liten uppgift inte kan räknas fram", shown.Find("p").TextContent);
         Assert.Empty(hidden.Markup.Trim());
     }
 
     [Theory]
     [InlineData("""{"count":12}""", 12, "12", false)]
     [InlineData("""{"display":"<5","suppressed":true}""", null, "<5", true)]
+    [InlineData("""{"display":"..","suppressed":true,"reason":"complement"}""", null, "..", true)]
     [InlineData("""{"count":7,"display":"7","suppressed":false}""", 7, "7", false)]
     public void Cells_are_read_as_the_API_marks_them_lean_or_full(string json, int? count, string text, bool suppressed)
     {
