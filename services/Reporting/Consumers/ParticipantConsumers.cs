@@ -20,16 +20,10 @@ public sealed class ParticipantEnrolledConsumer(ReportingDbContext db) : Reporti
     public override async Task ApplyAsync(ParticipantEnrolled m, CancellationToken ct)
     {
         await CounterWriter.LockParticipantAsync(Db, m.ParticipantId, ct);
-        var fact = new ParticipantFact
-        {
-            ParticipantId = m.ParticipantId, CollaborationId = m.CollaborationId, Gender = (int)m.Gender, AgeBand = (int?)m.AgeBand,
-            MunicipalityCode = m.MunicipalityCode, ReferringActorId = m.ReferringActorId, TargetGroups = m.TargetGroups.Distinct().Select(g => (int)g).ToArray(),
-            StartDate = m.StartDate, LabourMarketStatus = (int?)m.LabourMarketStatusAtEntry, EducationLevel = (int?)m.EducationLevelAtEntry, UpdatedAt = m.EnrolledAt,
-            Revision = m.Revision ?? 0,
-        };
+        var fact = Dimensions.FactOf(m);
         var inserted = await Db.Database.ExecuteSqlAsync($"""
-            INSERT INTO participant_facts (participant_id, collaboration_id, gender, age_band, municipality_code, referring_actor_id, target_groups, start_date, labour_market_status, education_level, updated_at, revision)
-            VALUES ({fact.ParticipantId}, {fact.CollaborationId}, {fact.Gender}, {fact.AgeBand}, {fact.MunicipalityCode}, {fact.ReferringActorId}, {fact.TargetGroups}, {fact.StartDate}, {fact.LabourMarketStatus}, {fact.EducationLevel}, {fact.UpdatedAt}, {fact.Revision})
+            INSERT INTO participant_facts (participant_id, collaboration_id, gender, age_band, municipality_code, referring_actor_id, target_groups, start_date, labour_market_status, education_level, benefit_at_start, updated_at, revision)
+            VALUES ({fact.ParticipantId}, {fact.CollaborationId}, {fact.Gender}, {fact.AgeBand}, {fact.MunicipalityCode}, {fact.ReferringActorId}, {fact.TargetGroups}, {fact.StartDate}, {fact.LabourMarketStatus}, {fact.EducationLevel}, {fact.BenefitAtStart}, {fact.UpdatedAt}, {fact.Revision})
             ON CONFLICT (participant_id, collaboration_id) DO NOTHING
             """, ct);
         if (inserted == 0)
@@ -239,7 +233,6 @@ internal static class ParticipantCounters
 {
     public static async Task<List<CounterDelta>> OfAsync(ReportingDbContext db, ParticipantFact fact, int delta, CancellationToken ct)
     {
-        var deltas = Dimensions.OfStart(fact, delta).ToList();
         // The exit and the first contact in one round trip: every enrolment and update asks for both.
         var held = (await db.Database.SqlQuery<HeldFacts>($"""
             SELECT x.exit_date AS "ExitDate", x.outcome AS "Outcome", x.gained_qualification AS "GainedQualification", c.presented_on AS "PresentedOn"
@@ -247,15 +240,14 @@ internal static class ParticipantCounters
             LEFT JOIN participant_exits x ON x.participant_id = {fact.ParticipantId} AND x.collaboration_id = {fact.CollaborationId}
             LEFT JOIN first_employer_contacts c ON c.participant_id = {fact.ParticipantId}
             """).ToListAsync(ct))[0];
-        if (held is { ExitDate: { } exitDate, Outcome: { } outcome })
-            deltas.AddRange(Dimensions.OfExit(fact, new ParticipantExit
+        var exit = held is { ExitDate: { } exitDate, Outcome: { } outcome }
+            ? new ParticipantExit
             {
                 ParticipantId = fact.ParticipantId, CollaborationId = fact.CollaborationId, ExitDate = exitDate, Outcome = outcome,
                 GainedQualification = held.GainedQualification ?? false,
-            }, delta));
-        if (held.PresentedOn is { } presentedOn)
-            deltas.Add(Dimensions.FirstContact(fact, presentedOn, delta));
-        return deltas;
+            }
+            : null;
+        return Dimensions.Counters(new(fact, exit, held.PresentedOn), delta).ToList();
     }
 
     private sealed class HeldFacts

@@ -99,7 +99,7 @@ internal sealed class RegionalTotalConfiguration : IEntityTypeConfiguration<Regi
         e.HasKey(x => new { x.Scope, x.MunicipalityCode });
         e.Property(x => x.Scope).HasColumnName("scope");
         e.Property(x => x.MunicipalityCode).HasColumnName("municipality_code").HasMaxLength(60); // a counter key
-        e.Property(x => x.Counts).HasColumnName("counts");
+        e.Property(x => x.Counts).HasColumnName("counts").HasColumnType("jsonb");
     }
 }
 

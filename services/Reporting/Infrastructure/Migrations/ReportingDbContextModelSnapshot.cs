@@ -502,6 +502,10 @@ namespace Samverkan.Reporting.Infrastructure.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("age_band");
 
+                    b.Property<int?>("BenefitAtStart")
+                        .HasColumnType("integer")
+                        .HasColumnName("benefit_at_start");
+
                     b.Property<int?>("EducationLevel")
                         .HasColumnType("integer")
                         .HasColumnName("education_level");
@@ -702,9 +706,9 @@ namespace Samverkan.Reporting.Infrastructure.Migrations
                         .HasColumnType("character varying(60)")
                         .HasColumnName("municipality_code");
 
-                    b.PrimitiveCollection<int[]>("Counts")
+                    b.Property<string>("Counts")
                         .IsRequired()
-                        .HasColumnType("integer[]")
+                        .HasColumnType("jsonb")
                         .HasColumnName("counts");
 
                     b.HasKey("Scope", "MunicipalityCode");
