@@ -50,6 +50,9 @@ public sealed class ProjectionTests : IAsyncLifetime
         ("regional_totals", """
             SELECT ROW(scope, municipality_code, e.name, e.n)::text FROM regional_totals, jsonb_each_text(counts) AS e(name, n) WHERE e.n::int <> 0
             """),
+        ("cross_counts", """
+            SELECT ROW(scope, rows, columns, months, start, row_key, column_key, gender, measure, count)::text FROM cross_counts WHERE count <> 0
+            """),
     ];
 
     [Fact]
@@ -81,6 +84,7 @@ public sealed class ProjectionTests : IAsyncLifetime
                     $"{Environment.NewLine}only rebuilt: {string.Join("; ", extra.Take(10))}");
             }
             Assert.Contains(live["participant_counts"], r => r.Contains(",benefit-at-start,", StringComparison.Ordinal));
+            Assert.Contains(live["cross_counts"], r => r.Contains(",referring-actor,outcome,", StringComparison.Ordinal));
             compared++;
         });
         Assert.True(compared >= 3, $"only {compared} random streams compared");

@@ -43,7 +43,7 @@ public sealed class ParticipantEnrolledConsumer(ReportingDbContext db) : Reporti
             foreach (var payload in overtaken)
                 ParticipantUpdatedConsumer.Correct(fact, JsonSerializer.Deserialize<ParticipantUpdated>(payload, EventHistory.Options)!);
         }
-        await CounterWriter.ApplyAsync(Db, await ParticipantCounters.OfAsync(Db, fact, +1, ct), ct);
+        await CounterWriter.ApplyAsync(Db, await ParticipantCounters.OfAsync(Db, fact, ct), +1, only: null, ct);
     }
 }
 
@@ -62,11 +62,22 @@ public sealed class ParticipantUpdatedConsumer(ReportingDbContext db) : Reportin
         var fact = await Db.ParticipantFacts.FirstOrDefaultAsync(f => f.ParticipantId == m.ParticipantId && f.CollaborationId == m.CollaborationId, ct);
         if (fact is null || !fact.IsNewer(m.Revision))
             return;
-        var deltas = await ParticipantCounters.OfAsync(Db, fact, -1, ct);
+        var before = await ParticipantCounters.OfAsync(Db, fact, ct);
+        var old = before with { Fact = Copy(fact) };
         Correct(fact, m);
-        deltas.AddRange(await ParticipantCounters.OfAsync(Db, fact, +1, ct));
-        await CounterWriter.ApplyAsync(Db, deltas, ct);
+        var now = before with { Fact = fact };
+        await CounterWriter.ApplyAsync(Db,
+            Dimensions.Counters(old, -1).Concat(Dimensions.Counters(now, +1)),
+            Dimensions.CrossCounters(old, -1).Concat(Dimensions.CrossCounters(now, +1)), ct);
     }
+
+    /// <summary>The facts as they are, apart from the tracked entity the correction changes.</summary>
+    private static ParticipantFact Copy(ParticipantFact f) => new()
+    {
+        ParticipantId = f.ParticipantId, CollaborationId = f.CollaborationId, Gender = f.Gender, AgeBand = f.AgeBand, MunicipalityCode = f.MunicipalityCode,
+        ReferringActorId = f.ReferringActorId, TargetGroups = f.TargetGroups, StartDate = f.StartDate, LabourMarketStatus = f.LabourMarketStatus,
+        EducationLevel = f.EducationLevel, BenefitAtStart = f.BenefitAtStart, UpdatedAt = f.UpdatedAt, Revision = f.Revision,
+    };
 
     /// <summary>
     /// Takes the correction's facts when they are newer than those held (<see cref="Copies.ApplyIfNewer{TCopy}"/>): the one
@@ -108,7 +119,7 @@ public sealed class ParticipantExitedConsumer(ReportingDbContext db) : Reporting
         var fact = await Db.ParticipantFacts.AsNoTracking()
             .FirstOrDefaultAsync(f => f.ParticipantId == m.ParticipantId && f.CollaborationId == m.CollaborationId, ct);
         if (fact is not null)
-            await CounterWriter.ApplyAsync(Db, Dimensions.OfExit(fact, exit, +1), ct);
+            await CounterWriter.ApplyAsync(Db, new CountedParticipant(fact, exit, null), +1, CountedAt.Exit, ct);
     }
 }
 
@@ -228,10 +239,10 @@ public sealed class CommitmentAddedConsumer(ReportingDbContext db) : HistoryOnly
 
 public sealed class CommitmentStatusChangedConsumer(ReportingDbContext db) : HistoryOnlyConsumer<CommitmentStatusChanged>(db);
 
-/// <summary>The counters a participant's facts (and its exit and first employer contact, when held) make up.</summary>
+/// <summary>What a participant's counters are computed from: its facts, with its exit and first employer contact when held.</summary>
 internal static class ParticipantCounters
 {
-    public static async Task<List<CounterDelta>> OfAsync(ReportingDbContext db, ParticipantFact fact, int delta, CancellationToken ct)
+    public static async Task<CountedParticipant> OfAsync(ReportingDbContext db, ParticipantFact fact, CancellationToken ct)
     {
         // The exit and the first contact in one round trip: every enrolment and update asks for both.
         var held = (await db.Database.SqlQuery<HeldFacts>($"""
@@ -247,7 +258,7 @@ internal static class ParticipantCounters
                 GainedQualification = held.GainedQualification ?? false,
             }
             : null;
-        return Dimensions.Counters(new(fact, exit, held.PresentedOn), delta).ToList();
+        return new(fact, exit, held.PresentedOn);
     }
 
     private sealed class HeldFacts

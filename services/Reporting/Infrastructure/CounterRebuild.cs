@@ -26,23 +26,29 @@ internal static class CounterRebuild
         var sizes = await db.Database.SqlQueryRaw<CollaborationSize>(
                 "SELECT collaboration_id AS \"Id\", count(*)::int AS \"Participants\" FROM participant_facts GROUP BY 1 ORDER BY 1")
             .ToListAsync(ct);
-        var region = new Dictionary<(CounterKey Key, DateOnly Day), int>();
+        var region = new Dictionary<CounterDelta, int>();
+        var regionCross = new Dictionary<CrossDelta, int>();
         foreach (var batch in Batches(sizes))
         {
             var deltas = new List<CounterDelta>();
+            var cross = new List<CrossDelta>();
             foreach (var participant in await ReadParticipantsAsync(connection, batch, ct))
+            {
+                // Netted by their key with the delta zeroed: the region's counters are far fewer than its participants' deltas.
                 foreach (var delta in Dimensions.Counters(participant, +1))
                     if (delta.Scope == Dimensions.AllCollaborations)
-                    {
-                        var key = (new CounterKey(delta.Scope, delta.Dimension, delta.Key, delta.Gender), delta.Day);
-                        region[key] = region.GetValueOrDefault(key) + delta.Delta;
-                    }
+                        region[delta with { Delta = 0 }] = region.GetValueOrDefault(delta with { Delta = 0 }) + delta.Delta;
                     else
                         deltas.Add(delta);
-            await CopyAsync(connection, CounterRows.Of(deltas), ct);
+                foreach (var delta in Dimensions.CrossCounters(participant, +1))
+                    if (delta.Scope == Dimensions.AllCollaborations)
+                        regionCross[delta with { Delta = 0 }] = regionCross.GetValueOrDefault(delta with { Delta = 0 }) + delta.Delta;
+                    else
+                        cross.Add(delta);
+            }
+            await CopyAsync(connection, CounterRows.Of(deltas, cross), ct);
         }
-        await CopyAsync(connection, CounterRows.Of(region.Select(r =>
-            new CounterDelta(r.Key.Key.Scope, r.Key.Key.Dimension, r.Key.Key.Key, r.Key.Key.Gender, r.Key.Day, r.Value))), ct);
+        await CopyAsync(connection, CounterRows.Of(region.Select(r => r.Key with { Delta = r.Value }), regionCross.Select(r => r.Key with { Delta = r.Value })), ct);
     }
 
     private static IEnumerable<Guid[]> Batches(List<CollaborationSize> sizes)
@@ -147,6 +153,28 @@ internal static class CounterRebuild
             }
             await copy.CompleteAsync(ct);
         }
+        await CopyCrossAsync(connection, rows, ct);
+    }
+
+    private static async Task CopyCrossAsync(NpgsqlConnection connection, CounterRows rows, CancellationToken ct)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync(
+            "COPY cross_counts (scope, rows, columns, months, start, row_key, column_key, gender, measure, count) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var (key, months, start, count) in rows.Cross)
+        {
+            await copy.StartRowAsync(ct);
+            await copy.WriteAsync(key.Scope, NpgsqlDbType.Uuid, ct);
+            await copy.WriteAsync(key.Rows, NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(key.Columns, NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(months, NpgsqlDbType.Integer, ct);
+            await copy.WriteAsync(start, NpgsqlDbType.Date, ct);
+            await copy.WriteAsync(key.RowKey, NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(key.ColumnKey, NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(key.Gender, NpgsqlDbType.Integer, ct);
+            await copy.WriteAsync(key.Measure, NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(count, NpgsqlDbType.Integer, ct);
+        }
+        await copy.CompleteAsync(ct);
     }
 
     private static async Task WriteKeyAsync(NpgsqlBinaryImporter copy, CounterKey key, CancellationToken ct)

@@ -10,13 +10,21 @@ namespace Samverkan.Reporting.Infrastructure;
 /// </summary>
 public static class CounterWriter
 {
-    public static async Task ApplyAsync(ReportingDbContext db, IEnumerable<CounterDelta> deltas, CancellationToken ct)
+    /// <summary>A participant's counters and cross-table counters (<see cref="Dimensions.Counters"/>, <see cref="Dimensions.CrossCounters"/>).</summary>
+    public static Task ApplyAsync(ReportingDbContext db, CountedParticipant participant, int delta, CountedAt? only, CancellationToken ct) =>
+        ApplyAsync(db, Dimensions.Counters(participant, delta, only), Dimensions.CrossCounters(participant, delta, only), ct);
+
+    public static async Task ApplyAsync(ReportingDbContext db, IEnumerable<CounterDelta> deltas, CancellationToken ct) =>
+        await ApplyAsync(db, deltas, [], ct);
+
+    public static async Task ApplyAsync(ReportingDbContext db, IEnumerable<CounterDelta> deltas, IEnumerable<CrossDelta> crossDeltas, CancellationToken ct)
     {
-        var rows = CounterRows.Of(deltas);
+        var rows = CounterRows.Of(deltas, crossDeltas);
         if (rows.IsEmpty)
             return;
         db.ChangedScopes.UnionWith(rows.Dated.Select(x => x.Key.Scope));
-        var (dated, periods, totals, regional) = (rows.Dated, rows.Periods, rows.Totals, rows.Regional);
+        db.ChangedScopes.UnionWith(rows.Cross.Select(x => x.Key.Scope));
+        var (dated, periods, totals, regional, cross) = (rows.Dated, rows.Periods, rows.Totals, rows.Regional, rows.Cross);
 
         // One round trip for the four upserts (an empty array inserts nothing): they run in every participant
         // event's transaction. A regional row's counts are added name by name.
@@ -41,7 +49,13 @@ public static class CounterWriter
             ON CONFLICT (scope, municipality_code) DO UPDATE
             SET counts = (SELECT coalesce(jsonb_object_agg(name, n) FILTER (WHERE n <> 0), jsonb_build_object()) FROM (
                 SELECT name, sum(value::int) AS n FROM (SELECT * FROM jsonb_each_text(regional_totals.counts) UNION ALL SELECT * FROM jsonb_each_text(EXCLUDED.counts)) AS u(name, value)
-                GROUP BY name) AS s)
+                GROUP BY name) AS s);
+            INSERT INTO cross_counts (scope, rows, columns, months, start, row_key, column_key, gender, measure, count)
+            SELECT * FROM unnest({cross.Select(x => x.Key.Scope).ToArray()}::uuid[], {cross.Select(x => x.Key.Rows).ToArray()}::text[],
+                {cross.Select(x => x.Key.Columns).ToArray()}::text[], {cross.Select(x => x.Months).ToArray()}::int[], {cross.Select(x => x.Start).ToArray()}::date[],
+                {cross.Select(x => x.Key.RowKey).ToArray()}::text[], {cross.Select(x => x.Key.ColumnKey).ToArray()}::text[],
+                {cross.Select(x => x.Key.Gender).ToArray()}::int[], {cross.Select(x => x.Key.Measure).ToArray()}::text[], {cross.Select(x => x.Count).ToArray()}::int[])
+            ON CONFLICT (scope, rows, columns, months, start, row_key, column_key, gender, measure) DO UPDATE SET count = cross_counts.count + EXCLUDED.count
             """, ct);
     }
 

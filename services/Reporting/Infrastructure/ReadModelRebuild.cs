@@ -36,12 +36,12 @@ public static class ReadModelRebuild
     public static readonly string[] ReadModelTables =
     [
         "actor_facts", "collaboration_facts", "collaboration_members", "participant_facts", "participant_counts", "participant_period_counts",
-        "participant_totals", "regional_totals", "participant_exits", "participant_hours", "hours_by_month", "first_employer_contacts", "employer_facts", "employer_contacts",
+        "participant_totals", "regional_totals", "cross_counts", "participant_exits", "participant_hours", "hours_by_month", "first_employer_contacts", "employer_facts", "employer_contacts",
         "offer_facts", "placement_facts", "agreement_versions", "assessment_scores",
     ];
 
     /// <summary>Indexed after they are filled, not row by row: millions of rows go into them.</summary>
-    private static readonly string[] IndexedAtTheEnd = ["participant_facts", "participant_counts", "participant_period_counts"];
+    private static readonly string[] IndexedAtTheEnd = ["participant_facts", "participant_counts", "participant_period_counts", "cross_counts"];
 
     private delegate Task Replay(ReportingDbContext db, string payload, CancellationToken ct);
 
@@ -139,6 +139,7 @@ public static class ReadModelRebuild
             CREATE INDEX "IX_participant_counts_collaboration_id_dimension_day" ON participant_counts (collaboration_id, dimension, day) INCLUDE (key, gender, count);
             ALTER TABLE participant_period_counts ADD CONSTRAINT "PK_participant_period_counts" PRIMARY KEY (collaboration_id, dimension, key, gender, months, start);
             CREATE INDEX "IX_participant_period_counts_scope_dimension_months_start" ON participant_period_counts (collaboration_id, dimension, months, start) INCLUDE (key, gender, count);
+            ALTER TABLE cross_counts ADD CONSTRAINT "PK_cross_counts" PRIMARY KEY (scope, rows, columns, months, start, row_key, column_key, gender, measure);
             """, ct);
 
         Next();

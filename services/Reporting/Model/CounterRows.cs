@@ -17,7 +17,10 @@ public sealed class CounterRows
     /// <summary>Per scope and municipality, the counts by name (<see cref="RegionalCounts.NameOf"/>), zeros left out.</summary>
     public required List<(Guid Scope, string Code, SortedDictionary<string, int> Counts)> Regional { get; init; }
 
-    public bool IsEmpty => Dated.Count == 0;
+    /// <summary>The cross-table counters, per month and in total (<see cref="CrossCount"/>).</summary>
+    public required List<(CrossKey Key, int Months, DateOnly Start, int Count)> Cross { get; init; }
+
+    public bool IsEmpty => Dated.Count == 0 && Cross.Count == 0;
 
     // Sorted, so that two consumers touching the same counters lock them in the same order and never deadlock, and so
     // that a scope's rows are written (and by the rebuild, stored) together.
@@ -29,8 +32,28 @@ public sealed class CounterRows
         return c != 0 ? c : a.Gender.CompareTo(b.Gender);
     });
 
-    public static CounterRows Of(IEnumerable<CounterDelta> deltas)
+    private static readonly IComparer<CrossKey> CrossOrder = Comparer<CrossKey>.Create((a, b) =>
     {
+        var c = a.Scope.CompareTo(b.Scope);
+        if (c == 0) c = string.CompareOrdinal(a.Rows, b.Rows);
+        if (c == 0) c = string.CompareOrdinal(a.Columns, b.Columns);
+        if (c == 0) c = string.CompareOrdinal(a.RowKey, b.RowKey);
+        if (c == 0) c = string.CompareOrdinal(a.ColumnKey, b.ColumnKey);
+        if (c == 0) c = a.Gender.CompareTo(b.Gender);
+        return c != 0 ? c : string.CompareOrdinal(a.Measure, b.Measure);
+    });
+
+    public static CounterRows Of(IEnumerable<CounterDelta> deltas, IEnumerable<CrossDelta>? crossDeltas = null)
+    {
+        var cross = new Dictionary<(CrossKey, int, DateOnly), int>();
+        foreach (var d in crossDeltas ?? [])
+        {
+            var key = new CrossKey(d.Scope, d.Rows, d.RowKey, d.Columns, d.ColumnKey, d.Gender, d.Measure);
+            var month = (key, CrossCount.Month, d.Month);
+            var total = (key, CrossCount.Total, DateOnly.MinValue);
+            cross[month] = cross.GetValueOrDefault(month) + d.Delta;
+            cross[total] = cross.GetValueOrDefault(total) + d.Delta;
+        }
         var dated = new Dictionary<(CounterKey, DateOnly), int>();
         foreach (var d in deltas)
         {
@@ -67,12 +90,17 @@ public sealed class CounterRows
             Totals = totalRows,
             Regional = regional.Select(x => (x.Key.Scope, x.Key.Code, x.Value))
                 .OrderBy(x => x.Scope).ThenBy(x => x.Code, StringComparer.Ordinal).ToList(),
+            Cross = cross.Where(x => x.Value != 0).Select(x => (x.Key.Item1, x.Key.Item2, x.Key.Item3, x.Value))
+                .OrderBy(x => x.Item1, CrossOrder).ThenBy(x => x.Item2).ThenBy(x => x.Item3).ToList(),
         };
     }
 
     /// <summary>A regional row's counts as stored (jsonb).</summary>
     public static string Json(SortedDictionary<string, int> counts) => JsonSerializer.Serialize(counts.Where(c => c.Value != 0).ToDictionary());
 }
+
+/// <summary>One cross-table counter, over all months.</summary>
+public readonly record struct CrossKey(Guid Scope, string Rows, string RowKey, string Columns, string ColumnKey, int Gender, string Measure);
 
 /// <summary>One counter, over all days: scope, dimension, key and gender.</summary>
 public readonly record struct CounterKey(Guid Scope, string Dimension, string Key, int Gender);
