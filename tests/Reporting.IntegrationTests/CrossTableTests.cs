@@ -87,7 +87,21 @@ public sealed class CrossTableTests(ReportingApiFactory factory) : IClassFixture
         Assert.Equal(24, Count(total, "active", "total"));
         Assert.Equal(0, Count(total, "exited", "total"));
         Assert.Equal("ActivitySupport", june.GetProperty("lines")[0].GetProperty("rowKey").GetString());
+
+        // The collaboration summary keeps its shape and gains the same exits by referring actor.
+        var summary = await coordinator.GetFromJsonAsync<JsonElement>($"/api/reports/collaborations/{_collaboration}/summary?from=2026-01-01&to=2026-12-31");
+        var referrers = summary.GetProperty("exitsByReferringActor").EnumerateArray().Select(r =>
+            $"{r.GetProperty("label").GetString()}: exited {Row(r.GetProperty("exited"))} work {Row(r.GetProperty("work"))} work-or-studies {Row(r.GetProperty("workOrStudies"))}").ToList();
+        Assert.Equal(
+        [
+            "Arbetsförmedlingen: exited 4/3/7 work 3/2/5 work-or-studies 4/2/6",
+            "Försäkringskassan: exited 1/0/1 work 0/0/0 work-or-studies 0/0/0",
+            "Kalmar kommun: exited 2/3/5 work 0/3/3 work-or-studies 1/3/4",
+        ], referrers);
+        Assert.Equal(24, summary.GetProperty("started").GetProperty("total").GetProperty("count").GetInt32());
     }
+
+    private static string Row(JsonElement row) => string.Join("/", new[] { "women", "men", "total" }.Select(g => row.GetProperty(g).GetProperty("count").GetInt32()));
 
     [Fact]
     public async Task A_caseworker_gets_small_counts_suppressed_and_exports_carry_the_same_table()

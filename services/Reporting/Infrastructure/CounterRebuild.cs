@@ -9,7 +9,8 @@ namespace Samverkan.Reporting.Infrastructure;
 /// The rebuild's counters: every participant's facts (with its exit and first employer contact) through the very function
 /// the live consumers use (<see cref="Dimensions.Counters"/>), into rows by the very function the live writer uses
 /// (<see cref="CounterRows.Of"/>), COPY'd into the (empty, shadow) counter tables. Nothing here names a dimension: adding
-/// one to <see cref="Dimensions.All"/> is all it takes for the rebuild to count it.
+/// one to <see cref="Dimensions.All"/> is all it takes for the rebuild to count it. The cross-table counters
+/// (<see cref="Dimensions.CrossCounters"/>) the same way, the region's summed from the collaborations' at the end.
 /// </summary>
 /// <remarks>
 /// Whole collaborations at a time, about <see cref="BatchSize"/> participants each (a collaboration's counters must be
@@ -27,7 +28,6 @@ internal static class CounterRebuild
                 "SELECT collaboration_id AS \"Id\", count(*)::int AS \"Participants\" FROM participant_facts GROUP BY 1 ORDER BY 1")
             .ToListAsync(ct);
         var region = new Dictionary<CounterDelta, int>();
-        var regionCross = new Dictionary<CrossDelta, int>();
         foreach (var batch in Batches(sizes))
         {
             var deltas = new List<CounterDelta>();
@@ -40,15 +40,19 @@ internal static class CounterRebuild
                         region[delta with { Delta = 0 }] = region.GetValueOrDefault(delta with { Delta = 0 }) + delta.Delta;
                     else
                         deltas.Add(delta);
-                foreach (var delta in Dimensions.CrossCounters(participant, +1))
-                    if (delta.Scope == Dimensions.AllCollaborations)
-                        regionCross[delta with { Delta = 0 }] = regionCross.GetValueOrDefault(delta with { Delta = 0 }) + delta.Delta;
-                    else
-                        cross.Add(delta);
+                // The region's cross counters are the sums of the collaborations' (every one is counted in both, see
+                // Dimensions.CrossCounters): summed in SQL below rather than held here (tens of millions at 1,000,000 participants).
+                cross.AddRange(Dimensions.CrossCounters(participant, +1).Where(d => d.Scope != Dimensions.AllCollaborations));
             }
             await CopyAsync(connection, CounterRows.Of(deltas, cross), ct);
         }
-        await CopyAsync(connection, CounterRows.Of(region.Select(r => r.Key with { Delta = r.Value }), regionCross.Select(r => r.Key with { Delta = r.Value })), ct);
+        await CopyAsync(connection, CounterRows.Of(region.Select(r => r.Key with { Delta = r.Value })), ct);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO cross_counts (scope, rows, columns, months, start, row_key, column_key, gender, measure, count)
+            SELECT {Dimensions.AllCollaborations}, rows, columns, months, start, row_key, column_key, gender, measure, sum(count)
+            FROM cross_counts GROUP BY rows, columns, months, start, row_key, column_key, gender, measure
+            HAVING sum(count) <> 0
+            """, ct);
     }
 
     private static IEnumerable<Guid[]> Batches(List<CollaborationSize> sizes)

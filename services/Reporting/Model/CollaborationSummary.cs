@@ -55,7 +55,14 @@ public sealed record CollaborationSummaryReport(
     ExitTable Exits,
     TargetComparison? WorkOrStudiesAgainstTarget,
     SummaryRow Active,
-    IReadOnlyList<MonthHours> HoursByMonth);
+    IReadOnlyList<MonthHours> HoursByMonth)
+{
+    /// <summary>Exits per referring actor: all, to work, to work or studies, and each outcome, by gender.</summary>
+    public IReadOnlyList<ReferrerExits> ExitsByReferringActor { get; init; } = [];
+}
+
+/// <summary>One referring actor's exits in the summary.</summary>
+public sealed record ReferrerExits(string Key, string Label, SummaryRow Exited, SummaryRow Work, SummaryRow WorkOrStudies, IReadOnlyList<SummaryRow> Outcomes);
 
 /// <summary>
 /// A share in percent (one decimal) with its display text; hidden ("&lt;5") when the count or the

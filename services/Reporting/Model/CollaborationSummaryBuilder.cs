@@ -52,6 +52,31 @@ public static class CollaborationSummaryBuilder
         for (var c = 0; c < 4; c++)
             lattice.Line([.. outcomeCells.Values.Select(r => r[c]), exited[c]]);
 
+        // Exits by referring actor and outcome: each actor's outcomes add up to its exits, and each outcome's actors to the
+        // outcome's exits (every participant has one referrer), so both are lines of the lattice.
+        var byReferrer = counts.Where(c => c.Dimension == Dimensions.ExitReferringActor)
+            .GroupBy(c => c.Key[..c.Key.IndexOf(':', StringComparison.Ordinal)])
+            .Select(g => (Key: g.Key, Label: Guid.TryParse(g.Key, out var id) && actorNames.TryGetValue(id, out var n) ? n : g.Key,
+                Outcomes: outcomes.ToDictionary(o => o, o => lattice.AddRow(Vector(g.Where(c => c.Key.EndsWith(":" + o, StringComparison.Ordinal)))))))
+            .OrderBy(r => r.Label, StringComparer.Ordinal).ToList();
+        var referrerExited = new List<int[]>();
+        foreach (var referrer in byReferrer)
+        {
+            var total = lattice.AddRow(Enumerable.Range(0, 4).Select(c => referrer.Outcomes.Values.Sum(r => lattice.Value(r[c]))).ToArray());
+            referrerExited.Add(total);
+            foreach (var cells in referrer.Outcomes.Values.Append(total))
+                lattice.Line(cells);
+            for (var c = 0; c < 4; c++)
+                lattice.Line([.. referrer.Outcomes.Values.Select(r => r[c]), total[c]]);
+        }
+        if (byReferrer.Count > 0)
+            for (var c = 0; c < 4; c++)
+            {
+                foreach (var o in outcomes)
+                    lattice.Line([.. byReferrer.Select(r => r.Outcomes[o][c]), outcomeCells[o][c]]);
+                lattice.Line([.. referrerExited.Select(r => r[c]), exited[c]]);
+            }
+
         int[] active;
         if (from is null)
         {
@@ -102,6 +127,18 @@ public static class CollaborationSummaryBuilder
         var workOrStudies = Exit(OutcomeLabels.WorkOrStudiesKey, OutcomeLabels.WorkOrStudies(language), true, outcomes.Where(o => o.IsWorkOrStudies()).ToArray());
         exitRows.Add(workOrStudies);
         var exits = new ExitTable(OutcomeLabels.Exits(language), exitRows, Row("", OutcomeLabels.Exited(language), exited));
+        SummaryRow GroupRow(string key, string label, IEnumerable<int[]> parts)
+        {
+            var list = parts.ToList();
+            // A group shows a sum only when every part of it is shown, as the exit table's groups.
+            Cell At(int c) => list.Any(p => IsHidden(p[c])) ? Cell.Hidden(suppressionThreshold!.Value) : Cell.Shown(list.Sum(p => lattice.Value(p[c])));
+            return new SummaryRow(key, label, At(0), At(1), At(2), At(3));
+        }
+        var exitsByReferrer = byReferrer.Select((r, i) => new ReferrerExits(r.Key, r.Label,
+            Row("exited", OutcomeLabels.Exited(language), referrerExited[i]),
+            GroupRow(OutcomeLabels.WorkKey, OutcomeLabels.Work(language), outcomes.Where(o => o.IsWork()).Select(o => r.Outcomes[o])),
+            GroupRow(OutcomeLabels.WorkOrStudiesKey, OutcomeLabels.WorkOrStudies(language), outcomes.Where(o => o.IsWorkOrStudies()).Select(o => r.Outcomes[o])),
+            outcomes.Select(o => Row(OutcomeLabels.Key(o), OutcomeLabels.Label(o, language), r.Outcomes[o])).ToList())).ToList();
 
         VolumeAgainstTarget? volume = null;
         if (collaboration is { ParticipantTarget: > 0 } c2)
@@ -123,7 +160,10 @@ public static class CollaborationSummaryBuilder
         var columns = Genders.Select(g => new ColumnHeader(GenderKey(g), ReportLabels.Gender(g, language)))
             .Append(new ColumnHeader("total", ReportLabels.Total(language))).ToList();
         return new CollaborationSummaryReport(collaborationId, collaboration?.Name, asOf, from, suppressionThreshold is null,
-            suppressionThreshold, columns, startedRow, volume, summaryTables, exits, target, Row("", OutcomeLabels.Active(language), active), months);
+            suppressionThreshold, columns, startedRow, volume, summaryTables, exits, target, Row("", OutcomeLabels.Active(language), active), months)
+        {
+            ExitsByReferringActor = exitsByReferrer,
+        };
     }
 
     internal static string GenderKey(Gender g) => g switch { Gender.Woman => "women", Gender.Man => "men", _ => "non-binary" };
