@@ -113,7 +113,7 @@ public sealed class CopyConvergenceTests : IAsyncLifetime
             ParticipantId = p.Enrolled.ParticipantId, CollaborationId = collaboration, Gender = (int)p.Facts.Gender, AgeBand = (int?)p.Facts.AgeBand,
             MunicipalityCode = p.Facts.MunicipalityCode, ReferringActorId = p.Enrolled.ReferringActorId, TargetGroups = p.Facts.TargetGroups.Select(g => (int)g).ToArray(),
             StartDate = p.Enrolled.StartDate, LabourMarketStatus = (int?)p.Facts.LabourMarketStatusAtEntry, EducationLevel = (int?)p.Facts.EducationLevelAtEntry,
-            Revision = p.Facts.Revision!.Value,
+            BenefitAtStart = (int?)p.Enrolled.BenefitAtStart, Revision = p.Facts.Revision!.Value,
         }).ToList();
         Assert.True(Shown(expectedFacts, Id).SequenceEqual(Shown(facts, Id)),
             $"{when}the facts differ.{Environment.NewLine}expected: {string.Join("; ", Shown(expectedFacts, Id))}{Environment.NewLine}actual:   {string.Join("; ", Shown(facts, Id))}");
@@ -136,7 +136,7 @@ public sealed class CopyConvergenceTests : IAsyncLifetime
     }
 
     private static List<string> Shown(IEnumerable<ParticipantFact> facts, Func<Guid, string> id) => facts
-        .Select(f => $"{id(f.ParticipantId)} r{f.Revision} {f.Gender}/{f.AgeBand}/{f.MunicipalityCode}/{string.Join(",", f.TargetGroups.Order())}/{f.LabourMarketStatus}/{f.EducationLevel}/{f.StartDate}/{f.ReferringActorId}")
+        .Select(f => $"{id(f.ParticipantId)} r{f.Revision} {f.Gender}/{f.AgeBand}/{f.MunicipalityCode}/{string.Join(",", f.TargetGroups.Order())}/{f.LabourMarketStatus}/{f.EducationLevel}/{f.BenefitAtStart}/{f.StartDate}/{f.ReferringActorId}")
         .Order().ToList();
 
     /// <summary>As the bus does (<see cref="ReportingConsumer{TMessage}.ConsumeAsync"/>), each delivery under a message id of its own.</summary>

@@ -26,9 +26,7 @@ public sealed class RegionalCountsTests
             new(Dimensions.ExitMunicipality, "0880:Studies", Gender.Man, 2),
             new(Dimensions.Started, "", Gender.Woman, 99), // not the regional view's
         ]);
-        var row = new int[RegionalCounts.Width];
-        row[RegionalCounts.StartedIndex(Gender.Woman)] = 4;
-        counts.AddRow("0880", row);
+        counts.AddRow("0880", new Dictionary<string, int> { ["started:Woman"] = 4 });
         counts.Add(new(Dimensions.ExitMunicipality, "0880:Studies", Gender.Man, -1)); // dated after an as-of date
 
         var (code, kalmar) = Assert.Single(counts.Municipalities());
@@ -42,12 +40,21 @@ public sealed class RegionalCountsTests
     public void A_municipality_whose_counts_are_all_zero_is_left_out()
     {
         var counts = new RegionalCounts();
-        var row = new int[RegionalCounts.Width];
-        row[RegionalCounts.StartedIndex(Gender.Man)] = 1;
-        counts.AddRow("0881", row);
+        counts.AddRow("0881", new Dictionary<string, int> { ["started:Man"] = 1 });
         counts.Add(new(Dimensions.Municipality, "0881", Gender.Man, -1)); // the only participant started after the date
-        counts.AddRow("0840", new int[RegionalCounts.Width]);
+        counts.AddRow("0840", new Dictionary<string, int>());
 
         Assert.Empty(counts.Municipalities());
+    }
+
+    [Fact]
+    public void Stored_counts_are_named_so_their_meaning_does_not_hang_on_the_enums_order()
+    {
+        Assert.Equal(("0880", "exit:Studies:Man"), RegionalCounts.NameOf(Dimensions.ExitMunicipality, "0880:Studies", Gender.Man));
+        Assert.Equal(("0880", "started:NonBinary"), RegionalCounts.NameOf(Dimensions.Municipality, "0880", Gender.NonBinary));
+        Assert.Null(RegionalCounts.NameOf(Dimensions.AgeBand, "From18To24", Gender.Man));
+        Assert.Equal(RegionalCounts.ExitIndex(ExitOutcome.Studies, Gender.Man), RegionalCounts.IndexOf("exit:Studies:Man"));
+        // A name the enums no longer hold is an error, never a count moved into a neighbour's place.
+        Assert.ThrowsAny<ArgumentException>(() => RegionalCounts.IndexOf("exit:Retired:Man"));
     }
 }

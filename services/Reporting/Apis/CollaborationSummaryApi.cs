@@ -12,7 +12,8 @@ public static class CollaborationSummaryApi
 {
     /// <summary>Every dimension the summary reads.</summary>
     private static readonly string[] SummaryDimensions =
-        [Dimensions.Started, Dimensions.ReferringActor, Dimensions.Municipality, Dimensions.TargetGroup, Dimensions.AgeBand, Dimensions.ExitOutcome];
+        [Dimensions.Started, Dimensions.ReferringActor, Dimensions.Municipality, Dimensions.TargetGroup, Dimensions.AgeBand, Dimensions.ExitOutcome,
+            Dimensions.ExitReferringActor];
 
     /// <summary>With a period, those counted up to its end: the participants still active at its end.</summary>
     private static readonly string[] CumulativeDimensions = [Dimensions.Started, Dimensions.ExitOutcome];

@@ -15,6 +15,7 @@ public static class ReportsApi
         api.MapGet("/actors-by-sector", GetActorsBySector);
         api.MapCollaborationSummaryApi();
         api.MapRegionalViewApi();
+        api.MapCrossTableApi();
         api.MapIndicatorsApi();
         api.MapAgreementsReportApi();
         api.MapEmployerEngagementApi();

@@ -21,7 +21,7 @@ public static class ScopePatterns
     [
         Dimensions.Started, Dimensions.ReferringActor, Dimensions.Municipality, Dimensions.TargetGroup, Dimensions.AgeBand,
         Dimensions.ExitOutcome, Dimensions.LabourMarketStatus, Dimensions.EducationLevel, Dimensions.GainedQualification,
-        Dimensions.ExitMunicipality,
+        Dimensions.ExitMunicipality, Dimensions.ExitReferringActor,
     ];
 
     /// <summary>

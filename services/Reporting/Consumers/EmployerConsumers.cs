@@ -87,8 +87,8 @@ public sealed class CandidatePresentedConsumer(ReportingDbContext db) : Reportin
         foreach (var fact in facts)
         {
             if (held is not null)
-                deltas.Add(Dimensions.FirstContact(fact, held.PresentedOn, -1));
-            deltas.Add(Dimensions.FirstContact(fact, m.PresentedOn, +1));
+                deltas.AddRange(Dimensions.FirstContact(fact, held.PresentedOn, -1));
+            deltas.AddRange(Dimensions.FirstContact(fact, m.PresentedOn, +1));
         }
         if (held is null)
             Db.FirstEmployerContacts.Add(new FirstEmployerContact { ParticipantId = m.ParticipantId, PresentedOn = m.PresentedOn });

@@ -20,16 +20,10 @@ public sealed class ParticipantEnrolledConsumer(ReportingDbContext db) : Reporti
     public override async Task ApplyAsync(ParticipantEnrolled m, CancellationToken ct)
     {
         await CounterWriter.LockParticipantAsync(Db, m.ParticipantId, ct);
-        var fact = new ParticipantFact
-        {
-            ParticipantId = m.ParticipantId, CollaborationId = m.CollaborationId, Gender = (int)m.Gender, AgeBand = (int?)m.AgeBand,
-            MunicipalityCode = m.MunicipalityCode, ReferringActorId = m.ReferringActorId, TargetGroups = m.TargetGroups.Distinct().Select(g => (int)g).ToArray(),
-            StartDate = m.StartDate, LabourMarketStatus = (int?)m.LabourMarketStatusAtEntry, EducationLevel = (int?)m.EducationLevelAtEntry, UpdatedAt = m.EnrolledAt,
-            Revision = m.Revision ?? 0,
-        };
+        var fact = Dimensions.FactOf(m);
         var inserted = await Db.Database.ExecuteSqlAsync($"""
-            INSERT INTO participant_facts (participant_id, collaboration_id, gender, age_band, municipality_code, referring_actor_id, target_groups, start_date, labour_market_status, education_level, updated_at, revision)
-            VALUES ({fact.ParticipantId}, {fact.CollaborationId}, {fact.Gender}, {fact.AgeBand}, {fact.MunicipalityCode}, {fact.ReferringActorId}, {fact.TargetGroups}, {fact.StartDate}, {fact.LabourMarketStatus}, {fact.EducationLevel}, {fact.UpdatedAt}, {fact.Revision})
+            INSERT INTO participant_facts (participant_id, collaboration_id, gender, age_band, municipality_code, referring_actor_id, target_groups, start_date, labour_market_status, education_level, benefit_at_start, updated_at, revision)
+            VALUES ({fact.ParticipantId}, {fact.CollaborationId}, {fact.Gender}, {fact.AgeBand}, {fact.MunicipalityCode}, {fact.ReferringActorId}, {fact.TargetGroups}, {fact.StartDate}, {fact.LabourMarketStatus}, {fact.EducationLevel}, {fact.BenefitAtStart}, {fact.UpdatedAt}, {fact.Revision})
             ON CONFLICT (participant_id, collaboration_id) DO NOTHING
             """, ct);
         if (inserted == 0)
@@ -49,7 +43,7 @@ public sealed class ParticipantEnrolledConsumer(ReportingDbContext db) : Reporti
             foreach (var payload in overtaken)
                 ParticipantUpdatedConsumer.Correct(fact, JsonSerializer.Deserialize<ParticipantUpdated>(payload, EventHistory.Options)!);
         }
-        await CounterWriter.ApplyAsync(Db, await ParticipantCounters.OfAsync(Db, fact, +1, ct), ct);
+        await CounterWriter.ApplyAsync(Db, await ParticipantCounters.OfAsync(Db, fact, ct), +1, only: null, ct);
     }
 }
 
@@ -68,11 +62,22 @@ public sealed class ParticipantUpdatedConsumer(ReportingDbContext db) : Reportin
         var fact = await Db.ParticipantFacts.FirstOrDefaultAsync(f => f.ParticipantId == m.ParticipantId && f.CollaborationId == m.CollaborationId, ct);
         if (fact is null || !fact.IsNewer(m.Revision))
             return;
-        var deltas = await ParticipantCounters.OfAsync(Db, fact, -1, ct);
+        var before = await ParticipantCounters.OfAsync(Db, fact, ct);
+        var old = before with { Fact = Copy(fact) };
         Correct(fact, m);
-        deltas.AddRange(await ParticipantCounters.OfAsync(Db, fact, +1, ct));
-        await CounterWriter.ApplyAsync(Db, deltas, ct);
+        var now = before with { Fact = fact };
+        await CounterWriter.ApplyAsync(Db,
+            Dimensions.Counters(old, -1).Concat(Dimensions.Counters(now, +1)),
+            Dimensions.CrossCounters(old, -1).Concat(Dimensions.CrossCounters(now, +1)), ct);
     }
+
+    /// <summary>The facts as they are, apart from the tracked entity the correction changes.</summary>
+    private static ParticipantFact Copy(ParticipantFact f) => new()
+    {
+        ParticipantId = f.ParticipantId, CollaborationId = f.CollaborationId, Gender = f.Gender, AgeBand = f.AgeBand, MunicipalityCode = f.MunicipalityCode,
+        ReferringActorId = f.ReferringActorId, TargetGroups = f.TargetGroups, StartDate = f.StartDate, LabourMarketStatus = f.LabourMarketStatus,
+        EducationLevel = f.EducationLevel, BenefitAtStart = f.BenefitAtStart, UpdatedAt = f.UpdatedAt, Revision = f.Revision,
+    };
 
     /// <summary>
     /// Takes the correction's facts when they are newer than those held (<see cref="Copies.ApplyIfNewer{TCopy}"/>): the one
@@ -114,7 +119,7 @@ public sealed class ParticipantExitedConsumer(ReportingDbContext db) : Reporting
         var fact = await Db.ParticipantFacts.AsNoTracking()
             .FirstOrDefaultAsync(f => f.ParticipantId == m.ParticipantId && f.CollaborationId == m.CollaborationId, ct);
         if (fact is not null)
-            await CounterWriter.ApplyAsync(Db, Dimensions.OfExit(fact, exit, +1), ct);
+            await CounterWriter.ApplyAsync(Db, new CountedParticipant(fact, exit, null), +1, CountedAt.Exit, ct);
     }
 }
 
@@ -234,12 +239,11 @@ public sealed class CommitmentAddedConsumer(ReportingDbContext db) : HistoryOnly
 
 public sealed class CommitmentStatusChangedConsumer(ReportingDbContext db) : HistoryOnlyConsumer<CommitmentStatusChanged>(db);
 
-/// <summary>The counters a participant's facts (and its exit and first employer contact, when held) make up.</summary>
+/// <summary>What a participant's counters are computed from: its facts, with its exit and first employer contact when held.</summary>
 internal static class ParticipantCounters
 {
-    public static async Task<List<CounterDelta>> OfAsync(ReportingDbContext db, ParticipantFact fact, int delta, CancellationToken ct)
+    public static async Task<CountedParticipant> OfAsync(ReportingDbContext db, ParticipantFact fact, CancellationToken ct)
     {
-        var deltas = Dimensions.OfStart(fact, delta).ToList();
         // The exit and the first contact in one round trip: every enrolment and update asks for both.
         var held = (await db.Database.SqlQuery<HeldFacts>($"""
             SELECT x.exit_date AS "ExitDate", x.outcome AS "Outcome", x.gained_qualification AS "GainedQualification", c.presented_on AS "PresentedOn"
@@ -247,15 +251,14 @@ internal static class ParticipantCounters
             LEFT JOIN participant_exits x ON x.participant_id = {fact.ParticipantId} AND x.collaboration_id = {fact.CollaborationId}
             LEFT JOIN first_employer_contacts c ON c.participant_id = {fact.ParticipantId}
             """).ToListAsync(ct))[0];
-        if (held is { ExitDate: { } exitDate, Outcome: { } outcome })
-            deltas.AddRange(Dimensions.OfExit(fact, new ParticipantExit
+        var exit = held is { ExitDate: { } exitDate, Outcome: { } outcome }
+            ? new ParticipantExit
             {
                 ParticipantId = fact.ParticipantId, CollaborationId = fact.CollaborationId, ExitDate = exitDate, Outcome = outcome,
                 GainedQualification = held.GainedQualification ?? false,
-            }, delta));
-        if (held.PresentedOn is { } presentedOn)
-            deltas.Add(Dimensions.FirstContact(fact, presentedOn, delta));
-        return deltas;
+            }
+            : null;
+        return new(fact, exit, held.PresentedOn);
     }
 
     private sealed class HeldFacts

@@ -27,7 +27,7 @@ public static class ReadModelRebuild
     public static readonly string[] Steps =
     [
         "lock-history", "create-shadow-tables", "replay-actors-collaborations-employers", "participant-facts", "participant-updates",
-        "exits", "hours", "first-employer-contacts", "counts", "period-counts", "totals", "swap", "vacuum-analyze",
+        "exits", "hours", "first-employer-contacts", "counters", "index-counters", "swap", "vacuum-analyze",
     ];
 
     /// <summary>Where the new read models are built; it exists only inside a rebuild's transaction.</summary>
@@ -36,12 +36,12 @@ public static class ReadModelRebuild
     public static readonly string[] ReadModelTables =
     [
         "actor_facts", "collaboration_facts", "collaboration_members", "participant_facts", "participant_counts", "participant_period_counts",
-        "participant_totals", "regional_totals", "participant_exits", "participant_hours", "hours_by_month", "first_employer_contacts", "employer_facts", "employer_contacts",
+        "participant_totals", "regional_totals", "cross_counts", "participant_exits", "participant_hours", "hours_by_month", "first_employer_contacts", "employer_facts", "employer_contacts",
         "offer_facts", "placement_facts", "agreement_versions", "assessment_scores",
     ];
 
     /// <summary>Indexed after they are filled, not row by row: millions of rows go into them.</summary>
-    private static readonly string[] IndexedAtTheEnd = ["participant_facts", "participant_counts", "participant_period_counts"];
+    private static readonly string[] IndexedAtTheEnd = ["participant_facts", "participant_counts", "participant_period_counts", "cross_counts"];
 
     private delegate Task Replay(ReportingDbContext db, string payload, CancellationToken ct);
 
@@ -86,13 +86,13 @@ public static class ReadModelRebuild
         Next();
         await db.Database.ExecuteSqlRawAsync("""
             INSERT INTO participant_facts (participant_id, collaboration_id, gender, age_band, municipality_code, referring_actor_id, target_groups,
-                start_date, labour_market_status, education_level, updated_at, revision)
-            SELECT DISTINCT ON (p, c) p, c, g, a, m, r, tg, s, l, e, t, v FROM (
+                start_date, labour_market_status, education_level, benefit_at_start, updated_at, revision)
+            SELECT DISTINCT ON (p, c) p, c, g, a, m, r, tg, s, l, e, b, t, v FROM (
                 SELECT id, (payload->>'participantId')::uuid AS p, (payload->>'collaborationId')::uuid AS c, (payload->>'gender')::int AS g,
                     (payload->>'ageBand')::int AS a, payload->>'municipalityCode' AS m, (payload->>'referringActorId')::uuid AS r,
                     ARRAY(SELECT DISTINCT v::int FROM jsonb_array_elements_text(payload->'targetGroups') AS v) AS tg,
                     (payload->>'startDate')::date AS s, (payload->>'labourMarketStatusAtEntry')::int AS l,
-                    (payload->>'educationLevelAtEntry')::int AS e, (payload->>'enrolledAt')::timestamptz AS t,
+                    (payload->>'educationLevelAtEntry')::int AS e, (payload->>'benefitAtStart')::int AS b, (payload->>'enrolledAt')::timestamptz AS t,
                     coalesce((payload->>'revision')::bigint, 0) AS v
                 FROM event_history WHERE type = 'ParticipantEnrolled') AS x
             ORDER BY p, c, id
@@ -132,31 +132,15 @@ public static class ReadModelRebuild
             """, ct);
 
         Next();
-        await RebuildCountsAsync(db, ct);
+        await CounterRebuild.RebuildAsync(db, ct);
+        Next();
         await db.Database.ExecuteSqlRawAsync("""
             ALTER TABLE participant_counts ADD CONSTRAINT "PK_participant_counts" PRIMARY KEY (collaboration_id, dimension, key, gender, day);
             CREATE INDEX "IX_participant_counts_collaboration_id_dimension_day" ON participant_counts (collaboration_id, dimension, day) INCLUDE (key, gender, count);
-            """, ct);
-        Next();
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO participant_period_counts (collaboration_id, dimension, key, gender, months, start, count)
-            SELECT collaboration_id, dimension, key, gender, {ParticipantPeriodCount.Month}, date_trunc('month', day)::date, sum(count)
-            FROM participant_counts GROUP BY 1, 2, 3, 4, 6
-            UNION ALL
-            SELECT collaboration_id, dimension, key, gender, {ParticipantPeriodCount.Year}, date_trunc('year', day)::date, sum(count)
-            FROM participant_counts GROUP BY 1, 2, 3, 4, 6
-            """, ct);
-        await db.Database.ExecuteSqlRawAsync("""
             ALTER TABLE participant_period_counts ADD CONSTRAINT "PK_participant_period_counts" PRIMARY KEY (collaboration_id, dimension, key, gender, months, start);
             CREATE INDEX "IX_participant_period_counts_scope_dimension_months_start" ON participant_period_counts (collaboration_id, dimension, months, start) INCLUDE (key, gender, count);
+            ALTER TABLE cross_counts ADD CONSTRAINT "PK_cross_counts" PRIMARY KEY (scope, rows, columns, months, start, row_key, column_key, gender, measure);
             """, ct);
-        Next();
-        await db.Database.ExecuteSqlRawAsync("""
-            INSERT INTO participant_totals (collaboration_id, dimension, key, gender, count)
-            SELECT collaboration_id, dimension, key, gender, sum(count) FROM participant_counts GROUP BY 1, 2, 3, 4
-            ORDER BY 1, 2, 3, 4
-            """, ct); // in key order, so that a scope's rows share a few pages (a report reads them all)
-        await db.Database.ExecuteSqlRawAsync(RegionalCounts.FromParticipantTotalsSql(), ct);
 
         Next();
         await SwapAsync(db, live, ct);
@@ -268,49 +252,5 @@ public static class ReadModelRebuild
             db.ChangeTracker.Clear();
             after = batch[^1].Id;
         }
-    }
-
-    /// <summary>The keys of <see cref="Dimensions.OfStart"/>, <see cref="Dimensions.OfExit"/> and <see cref="Dimensions.FirstContact"/>, set-based.</summary>
-    private static async Task RebuildCountsAsync(ReportingDbContext db, CancellationToken ct)
-    {
-        static (int[] Values, string[] Names) Names<TEnum>() where TEnum : struct, Enum =>
-            (Enum.GetValues<TEnum>().Select(v => Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray(), Enum.GetNames<TEnum>());
-        var (ageValues, ageNames) = Names<AgeBand>();
-        var (groupValues, groupNames) = Names<TargetGroup>();
-        var (statusValues, statusNames) = Names<LabourMarketStatus>();
-        var (educationValues, educationNames) = Names<EducationLevel>();
-        var (outcomeValues, outcomeNames) = Names<ExitOutcome>();
-        var all = Dimensions.AllCollaborations;
-        await db.Database.ExecuteSqlAsync($"""
-            WITH age AS (SELECT * FROM unnest({ageValues}::int[], {ageNames}::text[]) AS a(value, name)),
-                 grp AS (SELECT * FROM unnest({groupValues}::int[], {groupNames}::text[]) AS g(value, name)),
-                 status AS (SELECT * FROM unnest({statusValues}::int[], {statusNames}::text[]) AS s(value, name)),
-                 edu AS (SELECT * FROM unnest({educationValues}::int[], {educationNames}::text[]) AS e(value, name)),
-                 outcome AS (SELECT * FROM unnest({outcomeValues}::int[], {outcomeNames}::text[]) AS o(value, name)),
-                 ex AS (SELECT f.collaboration_id, f.gender, f.municipality_code, x.exit_date, x.gained_qualification, o.name AS outcome
-                        FROM participant_facts f JOIN participant_exits x USING (participant_id, collaboration_id) JOIN outcome o ON o.value = x.outcome)
-            INSERT INTO participant_counts (collaboration_id, dimension, key, gender, day, count)
-            SELECT scope, d, k, gender, day, count(*) FROM (
-                SELECT collaboration_id AS scope, gender, start_date AS day, {Dimensions.Started} AS d, '' AS k FROM participant_facts
-                UNION ALL SELECT collaboration_id, gender, start_date, {Dimensions.ReferringActor}, referring_actor_id::text FROM participant_facts
-                UNION ALL SELECT collaboration_id, gender, start_date, {Dimensions.Municipality}, municipality_code FROM participant_facts
-                UNION ALL SELECT {all}, gender, start_date, {Dimensions.Municipality}, municipality_code FROM participant_facts
-                UNION ALL SELECT f.collaboration_id, f.gender, f.start_date, {Dimensions.AgeBand}, coalesce(a.name, {Dimensions.UnknownKey})
-                    FROM participant_facts f LEFT JOIN age a ON a.value = f.age_band
-                UNION ALL SELECT f.collaboration_id, f.gender, f.start_date, {Dimensions.LabourMarketStatus}, coalesce(s.name, {Dimensions.UnknownKey})
-                    FROM participant_facts f LEFT JOIN status s ON s.value = f.labour_market_status
-                UNION ALL SELECT f.collaboration_id, f.gender, f.start_date, {Dimensions.EducationLevel}, coalesce(e.name, {Dimensions.UnknownKey})
-                    FROM participant_facts f LEFT JOIN edu e ON e.value = f.education_level
-                UNION ALL SELECT f.collaboration_id, f.gender, f.start_date, {Dimensions.TargetGroup}, g.name
-                    FROM participant_facts f CROSS JOIN LATERAL unnest(f.target_groups) AS t(value) JOIN grp g ON g.value = t.value
-                UNION ALL SELECT collaboration_id, gender, exit_date, {Dimensions.ExitOutcome}, outcome FROM ex
-                UNION ALL SELECT collaboration_id, gender, exit_date, {Dimensions.GainedQualification}, '' FROM ex WHERE gained_qualification
-                UNION ALL SELECT collaboration_id, gender, exit_date, {Dimensions.ExitMunicipality}, municipality_code || ':' || outcome FROM ex
-                UNION ALL SELECT {all}, gender, exit_date, {Dimensions.ExitMunicipality}, municipality_code || ':' || outcome FROM ex
-                UNION ALL SELECT f.collaboration_id, f.gender, c.presented_on, {Dimensions.DaysToFirstContact}, greatest(0, c.presented_on - f.start_date)::text
-                    FROM participant_facts f JOIN first_employer_contacts c USING (participant_id)
-            ) AS keys
-            GROUP BY scope, d, k, gender, day
-            """, ct);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Npgsql;
 using Samverkan.Reporting.Model;
 
@@ -28,7 +29,7 @@ public static class RegionalReads
         {
             var counts = new RegionalCounts();
             while (await reader.ReadAsync(ct))
-                counts.AddRow(reader.GetString(0), reader.GetFieldValue<int[]>(1));
+                counts.AddRow(reader.GetString(0), JsonSerializer.Deserialize<Dictionary<string, int>>(reader.GetString(1))!);
             await reader.NextResultAsync(ct);
             foreach (var after in await CounterQueries.ReadAsync(reader, RegionalDimensions, ct))
                 counts.Add(after);

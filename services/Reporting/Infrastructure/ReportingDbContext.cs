@@ -14,6 +14,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<ParticipantPeriodCount> ParticipantPeriodCounts => Set<ParticipantPeriodCount>();
     public DbSet<ParticipantTotal> ParticipantTotals => Set<ParticipantTotal>();
     public DbSet<RegionalTotal> RegionalTotals => Set<RegionalTotal>();
+    public DbSet<CrossCount> CrossCounts => Set<CrossCount>();
     public DbSet<ParticipantExit> ParticipantExits => Set<ParticipantExit>();
     public DbSet<ParticipantHours> ParticipantHours => Set<ParticipantHours>();
     public DbSet<HoursByMonth> HoursByMonth => Set<HoursByMonth>();

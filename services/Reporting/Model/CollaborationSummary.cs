@@ -66,7 +66,13 @@ public sealed record CollaborationSummaryReport(
 {
     /// <summary>The marks hidden figures are shown with, and what each means (<see cref="SuppressionMarks"/>); empty when exact.</summary>
     public IReadOnlyList<SuppressionMark> Marks { get; init; } = [];
+
+    /// <summary>Exits per referring actor: all, to work, to work or studies, and each outcome, by gender.</summary>
+    public IReadOnlyList<ReferrerExits> ExitsByReferringActor { get; init; } = [];
 }
+
+/// <summary>One referring actor's exits in the summary.</summary>
+public sealed record ReferrerExits(string Key, string Label, SummaryRow Exited, SummaryRow Work, SummaryRow WorkOrStudies, IReadOnlyList<SummaryRow> Outcomes);
 
 /// <summary>
 /// A share in percent (one decimal) with its display text; hidden ("..", never "&lt;5": the share is not below

@@ -62,6 +62,29 @@ public static class CollaborationSummaryBuilder
         var workOrStudiesCells = pattern.Group(GroupKey(OutcomeLabels.WorkOrStudiesKey),
             outcomes.Where(o => o.IsWorkOrStudies()).Select(o => outcomeCells[o]).ToList());
 
+        // Exits by referring actor and outcome, registered in the pattern like every table: each actor's outcomes add up
+        // to its exits, and each outcome's actors to the outcome's exits (every participant has one referrer).
+        const string referrerPrefix = Dimensions.ExitReferringActor + ":";
+        static string ActorOf(string key) => key[..(key.IndexOf(':', StringComparison.Ordinal) is var i and >= 0 ? i : key.Length)];
+        var byReferrer = counts.Where(c => c.Dimension == Dimensions.ExitReferringActor).Select(c => ActorOf(c.Key))
+            .Union(pattern.HiddenRows(referrerPrefix).Select(ActorOf)).Distinct()
+            .Select(k => (Key: k, Label: Guid.TryParse(k, out var id) && actorNames.TryGetValue(id, out var n) ? n : k))
+            .OrderBy(r => r.Label, StringComparer.Ordinal)
+            .Select(r => (r.Key, r.Label, Outcomes: outcomes.ToDictionary(o => o, o => pattern.Row($"{referrerPrefix}{r.Key}:{o}",
+                Vector(counts.Where(c => c.Dimension == Dimensions.ExitReferringActor && c.Key == $"{r.Key}:{o}"))))))
+            .ToList();
+        var referrerExited = byReferrer.Select(r => pattern.Group(referrerPrefix + r.Key, r.Outcomes.Values.ToList())).ToList();
+        var referrerGroups = byReferrer.Select(r => (
+            Work: pattern.Group($"{referrerPrefix}{r.Key}:{GroupKey(OutcomeLabels.WorkKey)}", outcomes.Where(o => o.IsWork()).Select(o => r.Outcomes[o]).ToList()),
+            WorkOrStudies: pattern.Group($"{referrerPrefix}{r.Key}:{GroupKey(OutcomeLabels.WorkOrStudiesKey)}",
+                outcomes.Where(o => o.IsWorkOrStudies()).Select(o => r.Outcomes[o]).ToList()))).ToList();
+        if (byReferrer.Count > 0)
+        {
+            foreach (var o in outcomes)
+                pattern.Partition(byReferrer.Select(r => r.Outcomes[o]).ToList(), outcomeCells[o]);
+            pattern.Partition(referrerExited, exited);
+        }
+
         int[] active;
         if (from is null)
         {
@@ -100,6 +123,11 @@ public static class CollaborationSummaryBuilder
         var workOrStudies = Exit(OutcomeLabels.WorkOrStudiesKey, OutcomeLabels.WorkOrStudies(language), true, workOrStudiesCells);
         exitRows.Add(workOrStudies);
         var exits = new ExitTable(OutcomeLabels.Exits(language), exitRows, Row("", OutcomeLabels.Exited(language), exited));
+        var exitsByReferrer = byReferrer.Select((r, i) => new ReferrerExits(r.Key, r.Label,
+            Row("exited", OutcomeLabels.Exited(language), referrerExited[i]),
+            Row(OutcomeLabels.WorkKey, OutcomeLabels.Work(language), referrerGroups[i].Work),
+            Row(OutcomeLabels.WorkOrStudiesKey, OutcomeLabels.WorkOrStudies(language), referrerGroups[i].WorkOrStudies),
+            outcomes.Select(o => Row(OutcomeLabels.Key(o), OutcomeLabels.Label(o, language), r.Outcomes[o])).ToList())).ToList();
 
         VolumeAgainstTarget? volume = null;
         if (collaboration is { ParticipantTarget: > 0 } c2)
@@ -124,6 +152,7 @@ public static class CollaborationSummaryBuilder
             suppressionThreshold, columns, startedRow, volume, summaryTables, exits, target, Row("", OutcomeLabels.Active(language), active), months)
         {
             Marks = SuppressionMarks.Legend(suppressionThreshold, language),
+            ExitsByReferringActor = exitsByReferrer,
         };
     }
 

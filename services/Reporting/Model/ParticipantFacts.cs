@@ -19,6 +19,8 @@ public sealed class ParticipantFact : ICopy
     public DateOnly StartDate { get; init; }
     public int? LabourMarketStatus { get; set; }
     public int? EducationLevel { get; set; }
+    /// <summary>The benefit the participant had at start (<see cref="Contracts.Participants.BenefitType"/>); never corrected; null in enrolments from before it was published.</summary>
+    public int? BenefitAtStart { get; init; }
     /// <summary>When these facts became true in Participants (shown, not compared: <see cref="Revision"/> orders the states).</summary>
     public DateTimeOffset UpdatedAt { get; set; }
     /// <summary>Participants' revision of the facts held; 0 for facts from before revisions.</summary>
@@ -110,12 +112,14 @@ public sealed class ParticipantTotal
 }
 
 /// <summary>
-/// One scope's totals for one municipality, as the regional view reads them: the counts <see cref="RegionalCounts"/>
-/// lays out (started by gender, exits by outcome and gender) in one row, kept beside the per-key totals they sum.
+/// One scope's totals for one municipality, as the regional view reads them: started by gender and exits by outcome and
+/// gender in one row, kept beside the per-key totals they sum. Keyed by name (<see cref="RegionalCounts.NameOf"/>, e.g.
+/// "exit:Employment:Woman"), not by position: a new outcome or gender cannot misalign the rows stored before it.
 /// </summary>
 public sealed class RegionalTotal
 {
     public Guid Scope { get; init; }
     public string MunicipalityCode { get; init; } = "";
-    public int[] Counts { get; set; } = [];
+    /// <summary>A JSON object of counts by name (jsonb); counts of zero are left out.</summary>
+    public string Counts { get; set; } = "{}";
 }

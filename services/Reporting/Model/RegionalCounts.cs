@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Samverkan.Contracts.Participants;
 
 namespace Samverkan.Reporting.Model;
@@ -41,7 +39,15 @@ public sealed class RegionalCounts
             RowOf(slot.Code)[slot.Index] += count.Count;
     }
 
-    /// <summary>Adds a <see cref="RegionalTotal"/>'s counts.</summary>
+    /// <summary>Adds a <see cref="RegionalTotal"/>'s counts (by name; see <see cref="NameOf"/>).</summary>
+    public void AddRow(string municipalityCode, IReadOnlyDictionary<string, int> counts)
+    {
+        var row = RowOf(municipalityCode);
+        foreach (var (name, count) in counts)
+            row[IndexOf(name)] += count;
+    }
+
+    /// <summary>Adds counts laid out as above (another <see cref="RegionalCounts"/>'s row, in this process).</summary>
     public void AddRow(string municipalityCode, int[] counts)
     {
         var row = RowOf(municipalityCode);
@@ -54,14 +60,34 @@ public sealed class RegionalCounts
         _rows.Where(r => Array.Exists(r.Value, c => c != 0)).Select(r => (r.Key, r.Value));
 
     /// <summary>Where a counter key's count goes: its municipality and index; null for other dimensions.</summary>
-    public static (string Code, int Index)? Slot(string dimension, string key, Gender gender)
+    public static (string Code, int Index)? Slot(string dimension, string key, Gender gender) =>
+        NameOf(dimension, key, gender) is { } slot ? (slot.Code, IndexOf(slot.Name)) : null;
+
+    /// <summary>
+    /// Where a counter key's count is stored in <see cref="RegionalTotal.Counts"/>: its municipality and the count's name
+    /// ("started:Woman", "exit:Employment:Woman"); null for other dimensions. Names, not positions: rows stored before a
+    /// new outcome or gender keep their meaning.
+    /// </summary>
+    public static (string Code, string Name)? NameOf(string dimension, string key, Gender gender)
     {
         if (dimension == Dimensions.Municipality)
-            return (key, StartedIndex(gender));
+            return (key, $"started:{gender}");
         if (dimension != Dimensions.ExitMunicipality)
             return null;
         var colon = key.IndexOf(':', StringComparison.Ordinal);
-        return (key[..colon], ExitIndex(Enum.Parse<ExitOutcome>(key.AsSpan(colon + 1)), gender));
+        return (key[..colon], $"exit:{key[(colon + 1)..]}:{gender}");
+    }
+
+    /// <summary>The index of a stored count's name in the layout above; an unknown outcome or gender is an error, not a shift.</summary>
+    public static int IndexOf(string name)
+    {
+        var parts = name.Split(':');
+        return parts switch
+        {
+            ["started", var g] => StartedIndex(Enum.Parse<Gender>(g)),
+            ["exit", var o, var g] => ExitIndex(Enum.Parse<ExitOutcome>(o), Enum.Parse<Gender>(g)),
+            _ => throw new FormatException($"Not a regional count's name: '{name}'."),
+        };
     }
 
     private int[] RowOf(string code)
@@ -69,26 +95,5 @@ public sealed class RegionalCounts
         if (!_rows.TryGetValue(code, out var row))
             _rows[code] = row = new int[Width];
         return row;
-    }
-
-    /// <summary>
-    /// Fills regional_totals from participant_totals, set-based: the rebuild's step and the migration that added the
-    /// table. One sum per index of the layout above.
-    /// </summary>
-    public static string FromParticipantTotalsSql()
-    {
-        var sums = new string[Width];
-        foreach (var gender in Genders)
-        {
-            sums[StartedIndex(gender)] = $"coalesce(sum(count) FILTER (WHERE dimension = '{Dimensions.Municipality}' AND gender = {(int)gender}), 0)";
-            foreach (var outcome in Outcomes)
-                sums[ExitIndex(outcome, gender)] = $"coalesce(sum(count) FILTER (WHERE dimension = '{Dimensions.ExitMunicipality}' " +
-                    $"AND split_part(key, ':', 2) = '{outcome}' AND gender = {(int)gender}), 0)";
-        }
-        var sql = new StringBuilder("INSERT INTO regional_totals (scope, municipality_code, counts)\n");
-        sql.Append("SELECT collaboration_id, split_part(key, ':', 1), ARRAY[\n    ").AppendJoin(",\n    ", sums).Append("]\n");
-        sql.Append(CultureInfo.InvariantCulture, $"FROM participant_totals WHERE dimension IN ('{Dimensions.Municipality}', '{Dimensions.ExitMunicipality}')\n");
-        sql.Append("GROUP BY 1, 2 ORDER BY 1, 2"); // in key order, as participant_totals: a scope's rows share a few pages
-        return sql.ToString();
     }
 }

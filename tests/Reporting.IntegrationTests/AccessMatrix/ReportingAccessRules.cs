@@ -43,6 +43,8 @@ public sealed class ReportingWorld(ReportingApiFactory factory)
 /// <list type="bullet">
 /// <item>A collaboration's reports are for the staff of its owner and current members, and for the operator; other
 /// agencies' staff, an admin of another agency included, get 404; employer users are the wrong role for them (403).</item>
+/// <item>Cross-tables are for exact viewers only: a caseworker of the collaboration, and anyone but the operator across
+/// all collaborations, would get suppressed figures and is answered 403 (<see cref="Samverkan.Reporting.Apis.CrossTableApi"/>).</item>
 /// <item>Its published summary is open to any caller, small counts always suppressed.</item>
 /// <item>The regional view and employer engagement are for coordinators, admins and the operator.</item>
 /// <item>Rebuilding the read models is a platform-wide operation: the operator's (Roles.Operator), not an agency admin's.</item>
@@ -62,7 +64,9 @@ public static class ReportingAccessRules
             new("GET /api/reports/actors-by-sector",                            "A   A   A   A   A",  Get("/api/reports/actors-by-sector")),
             new("GET /api/reports/employer-engagement",                         "F   A   F   A   A",  Get("/api/reports/employer-engagement?asOf=2026-12-31")),
             new("GET /api/reports/regional",                                    "F   A   F   A   A",  Get("/api/reports/regional?asOf=2026-12-31")),
+            new("GET /api/reports/regional/cross-table",                        "F   F   F   F   A",  Get("/api/reports/regional/cross-table?rows=municipality&asOf=2026-12-31")),
             new("GET /api/reports/collaborations/{id:guid}/summary",            Collaboration, Get($"{c}/summary?asOf=2026-12-31")),
+            new("GET /api/reports/collaborations/{id:guid}/cross-table",        "FH  AH  FF  AH  AA", Get($"{c}/cross-table?rows=referring-actor&asOf=2026-12-31")),
             new("GET /api/reports/collaborations/{id:guid}/agreements",         Collaboration, Get($"{c}/agreements?asOf=2026-12-31")),
             new("GET /api/reports/collaborations/{id:guid}/esf-indicators",     Collaboration, Get($"{c}/esf-indicators?asOf=2026-12-31")),
             new("GET /api/reports/collaborations/{id:guid}/comparison",         Collaboration, Get($"{c}/comparison?asOf=2026-12-31")),

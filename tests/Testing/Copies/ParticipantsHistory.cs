@@ -23,6 +23,7 @@ public sealed class ParticipantsHistory
     private static readonly Gender[] Genders = Enum.GetValues<Gender>();
     private static readonly ConsentPurpose[] Purposes = Enum.GetValues<ConsentPurpose>();
     private static readonly ExitOutcome[] Outcomes = Enum.GetValues<ExitOutcome>();
+    private static readonly BenefitType[] Benefits = Enum.GetValues<BenefitType>();
     private static readonly string[] Municipalities = ["0880", "0881", "0882", "0883"];
 
     public Guid CollaborationId { get; } = Guid.NewGuid();
@@ -56,6 +57,8 @@ public sealed class ParticipantsHistory
             ReferringActorId = ReferringActors[rng.Next(ReferringActors.Count)], ReferralDate = start.AddDays(-7), TargetGroups = facts.TargetGroups,
             StartDate = start, LabourMarketStatusAtEntry = facts.LabourMarketStatusAtEntry, EducationLevelAtEntry = facts.EducationLevelAtEntry, EnrolledAt = at,
             Revision = revision,
+            // Never corrected (ParticipantUpdated does not carry it); absent from enrolments published before it was.
+            BenefitAtStart = rng.Next(4) == 0 ? null : Benefits[rng.Next(Benefits.Length)],
         };
         Events.Add(enrolled);
         ParticipantExited? exit = null;

@@ -99,7 +99,7 @@ internal sealed class RegionalTotalConfiguration : IEntityTypeConfiguration<Regi
         e.HasKey(x => new { x.Scope, x.MunicipalityCode });
         e.Property(x => x.Scope).HasColumnName("scope");
         e.Property(x => x.MunicipalityCode).HasColumnName("municipality_code").HasMaxLength(60); // a counter key
-        e.Property(x => x.Counts).HasColumnName("counts");
+        e.Property(x => x.Counts).HasColumnName("counts").HasColumnType("jsonb");
     }
 }
 
@@ -110,5 +110,27 @@ internal sealed class ErasedParticipantConfiguration : IEntityTypeConfiguration<
         e.ToTable("erased_participants");
         e.HasKey(x => x.IdHash);
         e.Property(x => x.IdHash).HasColumnName("id_hash");
+    }
+}
+
+internal sealed class CrossCountConfiguration : IEntityTypeConfiguration<CrossCount>
+{
+    public void Configure(EntityTypeBuilder<CrossCount> e)
+    {
+        e.ToTable("cross_counts");
+        // Room for updated rows in their page, as participant_totals: every participant event updates dozens.
+        e.HasStorageParameter("fillfactor", 70);
+        // Leading with what a cross-table asks (scope, the pair, totals or months from a date): each of its reads is one range.
+        e.HasKey(x => new { x.Scope, x.Rows, x.Columns, x.Months, x.Start, x.RowKey, x.ColumnKey, x.Gender, x.Measure });
+        e.Property(x => x.Scope).HasColumnName("scope");
+        e.Property(x => x.Rows).HasColumnName("rows").HasMaxLength(40);
+        e.Property(x => x.Columns).HasColumnName("columns").HasMaxLength(40);
+        e.Property(x => x.Months).HasColumnName("months");
+        e.Property(x => x.Start).HasColumnName("start");
+        e.Property(x => x.RowKey).HasColumnName("row_key").HasMaxLength(60);
+        e.Property(x => x.ColumnKey).HasColumnName("column_key").HasMaxLength(60);
+        e.Property(x => x.Gender).HasColumnName("gender");
+        e.Property(x => x.Measure).HasColumnName("measure").HasMaxLength(40);
+        e.Property(x => x.Count).HasColumnName("count");
     }
 }

@@ -52,6 +52,7 @@ internal sealed class ParticipantFactConfiguration : IEntityTypeConfiguration<Pa
         e.Property(x => x.StartDate).HasColumnName("start_date");
         e.Property(x => x.LabourMarketStatus).HasColumnName("labour_market_status");
         e.Property(x => x.EducationLevel).HasColumnName("education_level");
+        e.Property(x => x.BenefitAtStart).HasColumnName("benefit_at_start");
         e.Property(x => x.UpdatedAt).HasColumnName("updated_at");
     }
 }

@@ -1,4 +1,5 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -26,7 +27,27 @@ namespace Samverkan.Reporting.Infrastructure.Migrations
                 .Annotation("Npgsql:StorageParameter:fillfactor", 70);
 
             // The rows for what has been counted already, from the per-key totals (as a rebuild fills them).
-            migrationBuilder.Sql(Model.RegionalCounts.FromParticipantTotalsSql());
+            migrationBuilder.Sql(FromParticipantTotalsSql());
+        }
+
+        /// <summary>
+        /// The layout of this migration's time, frozen here (it was RegionalCounts.FromParticipantTotalsSql): started by gender
+        /// (woman, man, non-binary), then each outcome's exits by gender, in the enum's order then. The ProjectionDeclared
+        /// migration turns these arrays into counts by name.
+        /// </summary>
+        private static string FromParticipantTotalsSql()
+        {
+            int[] genders = [1, 2, 3];
+            string[] outcomes = ["Employment", "SubsidisedEmployment", "SelfEmployment", "Studies", "Internship", "JobSeeking", "Other"];
+            var sums = new List<string>();
+            foreach (var gender in genders)
+                sums.Add($"coalesce(sum(count) FILTER (WHERE dimension = 'municipality' AND gender = {gender}), 0)");
+            foreach (var outcome in outcomes)
+                foreach (var gender in genders)
+                    sums.Add($"coalesce(sum(count) FILTER (WHERE dimension = 'exit-municipality' AND split_part(key, ':', 2) = '{outcome}' AND gender = {gender}), 0)");
+            return "INSERT INTO regional_totals (scope, municipality_code, counts)\n" +
+                "SELECT collaboration_id, split_part(key, ':', 1), ARRAY[\n    " + string.Join(",\n    ", sums) + "]\n" +
+                "FROM participant_totals WHERE dimension IN ('municipality', 'exit-municipality')\nGROUP BY 1, 2 ORDER BY 1, 2";
         }
 
         /// <inheritdoc />

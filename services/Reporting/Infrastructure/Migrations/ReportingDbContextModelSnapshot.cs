@@ -242,6 +242,60 @@ namespace Samverkan.Reporting.Infrastructure.Migrations
                     b.ToTable("collaboration_members", (string)null);
                 });
 
+            modelBuilder.Entity("Samverkan.Reporting.Model.CrossCount", b =>
+                {
+                    b.Property<Guid>("Scope")
+                        .HasColumnType("uuid")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("Rows")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("rows");
+
+                    b.Property<string>("Columns")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("columns");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("integer")
+                        .HasColumnName("months");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date")
+                        .HasColumnName("start");
+
+                    b.Property<string>("RowKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("row_key");
+
+                    b.Property<string>("ColumnKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("column_key");
+
+                    b.Property<int>("Gender")
+                        .HasColumnType("integer")
+                        .HasColumnName("gender");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("measure");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.HasKey("Scope", "Rows", "Columns", "Months", "Start", "RowKey", "ColumnKey", "Gender", "Measure");
+
+                    b.ToTable("cross_counts", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 70);
+                });
+
             modelBuilder.Entity("Samverkan.Reporting.Model.EmployerContactFact", b =>
                 {
                     b.Property<Guid>("ContactId")
@@ -502,6 +556,10 @@ namespace Samverkan.Reporting.Infrastructure.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("age_band");
 
+                    b.Property<int?>("BenefitAtStart")
+                        .HasColumnType("integer")
+                        .HasColumnName("benefit_at_start");
+
                     b.Property<int?>("EducationLevel")
                         .HasColumnType("integer")
                         .HasColumnName("education_level");
@@ -702,9 +760,9 @@ namespace Samverkan.Reporting.Infrastructure.Migrations
                         .HasColumnType("character varying(60)")
                         .HasColumnName("municipality_code");
 
-                    b.PrimitiveCollection<int[]>("Counts")
+                    b.Property<string>("Counts")
                         .IsRequired()
-                        .HasColumnType("integer[]")
+                        .HasColumnType("jsonb")
                         .HasColumnName("counts");
 
                     b.HasKey("Scope", "MunicipalityCode");

@@ -34,6 +34,11 @@ public static class SummaryExport
         if (report.HoursByMonth.Count > 0)
             tables.Add(new(OutcomeLabels.Hours(language), [sv ? "timmar" : "hours"],
                 report.HoursByMonth.Select(h => new ExportRow(h.Month, [new ExportValue(h.Hours, h.Display)])).ToList()));
+        // Last, as in the JSON (a property added after the others).
+        if (report.ExitsByReferringActor.Count > 0)
+            tables.Add(new(sv ? "avslutade deltagare efter remitterande aktör" : "exits by referring actor", columns,
+                report.ExitsByReferringActor.SelectMany(r => new[] { r.Exited, r.Work, r.WorkOrStudies }
+                    .Select(x => Row(x) with { Label = $"{r.Label}: {x.Label}" })).ToList()) { ChartColumns = genders });
         return tables;
     }
 }

@@ -1,0 +1,183 @@
+#!/usr/bin/env bash
+# Cross-tables at scale (issue 15): a cold cross-table through the gateway, side by side with the raw GROUP BY over the
+# same participants in the same run, and the rebuild that derives the cross-table counters (cross_counts) from the
+# event history.
+#
+#   bash bench/crosstable.sh                          # 1,000,000 participants; needs a quiet 2-core machine
+#   SCALE=20000 DURATION=3s bash bench/crosstable.sh  # a quick look that the script works (figures not meaningful)
+#
+# 1. generates SCALE participants' event history (bench/reporting/generate.sql: 50 collaborations, 20 referring
+#    actors, every municipality, start dates 2023-2026, ~90 % exited) and the raw table bench_raw_participants;
+# 2. rebuilds the read models through the gateway (POST /api/reports/admin/rebuilds) and times it; reports the size of
+#    cross_counts; checks collaboration 1's referring actor × gender table (started, exits, work or studies) against
+#    the raw table;
+# 3. measures with wrk through the gateway, as the operator (exact figures), every request a different report so none
+#    is a cache hit ("cold"): a random collaboration, a random pair of dimensions (or one), a random whole-month
+#    period of 2025 (from a month's first day to a later month's last day); the same across all collaborations; and,
+#    with pgbench, the raw GROUP BY an unaggregated table answers the same question with (one collaboration's referring
+#    actor × gender × outcome over the period, through its index on collaboration).
+# Goal (issue 15): cold cross-table p99 <= 20 ms through the gateway at 1,000,000 participants.
+# Knobs: SCALE, DURATION, WARMUP, CLIENTS, QUIET_PCT, QUIET_WAIT, OUT (default: a file in the run's temporary folder;
+# nothing is written to bench/results unless OUT says so).
+# Uses port 5166 (Reporting) and 8166 (gateway), database bench_crosstable_reportingdb and RabbitMQ vhost bench-crosstable.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+RABBIT_VHOST=bench-crosstable
+SCALE=${SCALE:-1000000}
+DURATION=${DURATION:-10s}
+WARMUP=${WARMUP:-3s}
+CLIENTS=${CLIENTS:-1 8}
+OUT=${OUT:-$WORK/crosstable.md}
+REPORTING_PORT=5166 GATEWAY_PORT=8166 NOWHERE_PORT=5159
+DB=bench_crosstable_reportingdb
+GW=http://127.0.0.1:$GATEWAY_PORT
+REPORTING_DLL=$REPO_DIR/services/Reporting/bin/Release/net10.0/Samverkan.Reporting.dll
+GATEWAY_DLL=$REPO_DIR/gateway/bin/Release/net10.0/Samverkan.Gateway.dll
+
+check_infra
+command -v pgbench >/dev/null || die "pgbench is missing (postgresql-client)"
+command -v wrk >/dev/null || die "wrk is missing"
+for port in $REPORTING_PORT $GATEWAY_PORT; do
+  ss -Hltn "sport = :$port" | grep -q . && die "port $port is in use"
+done
+for project in services/Reporting gateway; do
+  log "building $project (Release)"
+  (cd "$REPO_DIR" && dotnet build "$project" -c Release -nologo -v q) >"$WORK/build-$(basename $project).log" 2>&1 \
+    || { tail -n 30 "$WORK/build-$(basename $project).log" >&2; die "build of $project failed"; }
+done
+REPORTING_DLL=$(snapshot "$REPORTING_DLL")
+GATEWAY_DLL=$(snapshot "$GATEWAY_DLL")
+
+log "fresh database $DB, vhost $RABBIT_VHOST"
+drop_db $DB
+fresh_vhost
+start_identity
+mapfile -t ENV < <(platform_env)
+start reporting "$REPORTING_DLL" "${ENV[@]}" ASPNETCORE_URLS=http://127.0.0.1:$REPORTING_PORT ConnectionStrings__reportingdb="$(pg_conn $DB)"
+start gateway "$GATEWAY_DLL" "${ENV[@]}" ASPNETCORE_URLS=http://127.0.0.1:$GATEWAY_PORT Gateway__RateLimit__PermitsPerSecond=10000000 \
+  services__reporting__http__0=http://127.0.0.1:$REPORTING_PORT services__actors__http__0=http://127.0.0.1:$NOWHERE_PORT \
+  services__participants__http__0=http://127.0.0.1:$NOWHERE_PORT services__employers__http__0=http://127.0.0.1:$NOWHERE_PORT
+wait_http reporting http://127.0.0.1:$REPORTING_PORT/health 120
+wait_http gateway $GW/alive
+
+token_file operator
+auth_header() { echo "Authorization: Bearer $(cat "$TOKEN_FILE")"; }
+LUA_AUTH="local f = assert(io.open(\"$TOKEN_FILE\")); wrk.headers[\"Authorization\"] = \"Bearer \" .. f:read(\"*l\"); f:close()"
+PSQL=(psql "$PG_SERVER dbname=$DB" -qAt -v ON_ERROR_STOP=1)
+MUNICIPALITIES="{$(tail -n +2 "$REPO_DIR/ServiceDefaults/Sweden/municipalities.csv" | cut -d';' -f1 | paste -sd, -)}"
+
+log "generating $SCALE participants' event history and the raw table"
+t0=$(date +%s.%N)
+"${PSQL[@]}" -v n="$SCALE" -v municipalities="$MUNICIPALITIES" -f "$BENCH_DIR/reporting/generate.sql" >/dev/null
+gen_s=$(echo "$t0 $(date +%s.%N)" | awk '{printf "%.1f", $2 - $1}')
+COLLABORATIONS=$("${PSQL[@]}" -c "SELECT string_agg(quote_literal(md5('bench-collaboration-' || c)::uuid::text), ',') FROM generate_series(1, 50) AS c" | tr "'" '"')
+
+busy=$(wait_quiet "${QUIET_PCT:-20}" "${QUIET_WAIT:-60}")
+log "rebuild through the gateway (machine ${busy}% busy just before)"
+t0=$(date +%s.%N)
+id=$(curl -sf -X POST -H "$(auth_header)" "$GW/api/reports/admin/rebuilds" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])') \
+  || die "starting the rebuild failed"
+while :; do
+  state=$(curl -sf -H "$(auth_header)" "$GW/api/reports/admin/rebuilds/$id" | python3 -c 'import json,sys; print(json.load(sys.stdin)["state"])')
+  [ "$state" = running ] || break
+  sleep 0.5
+done
+[ "$state" = succeeded ] || die "rebuild ended $state"
+rebuild_s=$(echo "$t0 $(date +%s.%N)" | awk '{printf "%.1f", $2 - $1}')
+"${PSQL[@]}" -c 'SET client_min_messages = error' -c 'ANALYZE' >/dev/null
+read -r cross_rows cross_mb < <("${PSQL[@]}" -F ' ' -c "SELECT count(*), pg_total_relation_size('cross_counts') / 1048576 FROM cross_counts")
+log "rebuild: ${rebuild_s}s; cross_counts $cross_rows rows, $cross_mb MB"
+
+# Collaboration 1, referring actor × gender, 2025: the endpoint's figures against the raw GROUP BY.
+c1=$("${PSQL[@]}" -c "SELECT md5('bench-collaboration-1')::uuid")
+raw=$("${PSQL[@]}" -F ' ' -c "
+  SELECT coalesce(sum(started), 0), coalesce(sum(exited), 0), coalesce(sum(wos), 0) FROM (
+    SELECT count(*) FILTER (WHERE start_date BETWEEN '2025-01-01' AND '2025-12-31') AS started,
+           count(*) FILTER (WHERE exit_date BETWEEN '2025-01-01' AND '2025-12-31') AS exited,
+           count(*) FILTER (WHERE exit_date BETWEEN '2025-01-01' AND '2025-12-31' AND outcome BETWEEN 1 AND 4) AS wos
+    FROM bench_raw_participants WHERE collaboration_id = '$c1' GROUP BY referring_actor_id, gender) AS t")
+api=$(curl -sf -H "$(auth_header)" "$GW/api/reports/collaborations/$c1/cross-table?rows=referring-actor&from=2025-01-01&to=2025-12-31" | python3 -c '
+import json, sys
+t = json.load(sys.stdin)["totals"]["measures"]
+by = {m["key"]: m["total"]["count"] for m in t}
+print(by["started"], by["exited"], by["work-or-studies"])')
+[ "$raw" = "$api" ] || die "collaboration 1's cross-table ($api) differs from the raw GROUP BY ($raw)"
+log "figures match the raw table: started, exited, work or studies = $api"
+
+cat >"$WORK/cold.lua" <<EOF
+$LUA_AUTH
+local ids = { $COLLABORATIONS }
+local dims = { "referring-actor", "municipality", "target-group", "age-band", "labour-market-status", "education-level", "benefit-at-start", "outcome" }
+local last = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 }
+request = function()
+  local a = math.random(#dims)
+  local b = math.random(0, #dims)
+  local cols = (b == 0 or b == a) and "" or ("&columns=" .. dims[b])
+  local m1 = math.random(1, 12)
+  local m2 = math.random(m1, 12)
+  local scope = SCOPE == "region" and "/api/reports/regional/cross-table?" or ("/api/reports/collaborations/" .. ids[math.random(#ids)] .. "/cross-table?")
+  return wrk.format("GET", string.format("%srows=%s%s&from=2025-%02d-01&to=2025-%02d-%02d", scope, dims[a], cols, m1, m2, last[m2]))
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("RESULT %.1f %d %d %d %d %d\n", summary.requests / (summary.duration / 1e6), latency:percentile(50),
+    latency:percentile(99), summary.requests, e.status, e.connect + e.read + e.write + e.timeout))
+end
+EOF
+{ echo 'SCOPE = "collaboration"'; cat "$WORK/cold.lua"; } >"$WORK/cold-collaboration.lua"
+{ echo 'SCOPE = "region"'; cat "$WORK/cold.lua"; } >"$WORK/cold-region.lua"
+cat >"$WORK/raw.sql" <<'EOF'
+\set c random(1, 50)
+SELECT referring_actor_id, gender, outcome, count(*) FILTER (WHERE start_date BETWEEN '2025-01-01' AND '2025-12-31') AS started,
+       count(*) FILTER (WHERE exit_date BETWEEN '2025-01-01' AND '2025-12-31') AS exited
+FROM bench_raw_participants WHERE collaboration_id = md5('bench-collaboration-' || :c)::uuid GROUP BY 1, 2, 3;
+EOF
+
+run_wrk() { # LUA CLIENTS DURATION
+  wrk -t$(( $2 < 2 ? $2 : 2 )) "-c$2" "-d$3" --timeout 10s -s "$WORK/$1.lua" "$GW/" | awk '/^RESULT /{print $2, $3, $4, $5, $6 + $7}'
+}
+run_pgbench() { # CLIENTS SECONDS
+  rm -f "$WORK"/pgb.*
+  PGPASSWORD=samverkan pgbench -h localhost -U samverkan -n -f "$WORK/raw.sql" -c "$1" -j $(( $1 < 2 ? $1 : 2 )) -T "$2" -l \
+    --log-prefix="$WORK/pgb" "$DB" >/dev/null 2>&1 || die "pgbench failed"
+  cat "$WORK"/pgb.* | python3 -c '
+import sys
+lat = sorted(int(l.split()[2]) for l in sys.stdin if l.strip())
+n = len(lat); secs = float(sys.argv[1])
+pct = lambda p: lat[min(n - 1, max(0, int(round(p / 100 * n + 0.5)) - 1))]
+print(f"{n / secs:.1f} {pct(50)} {pct(99)} {n} 0")' "$2"
+}
+
+busy=$(wait_quiet "${QUIET_PCT:-20}" "${QUIET_WAIT:-60}")
+log "measuring (machine ${busy}% busy just before)"
+RESULTS=$WORK/results.tsv
+printf 'target\tclients\treq/s\tp50 us\tp99 us\trequests\terrors\n' >"$RESULTS"
+for clients in $CLIENTS; do
+  run_pgbench "$clients" "${WARMUP%s}" >/dev/null
+  printf 'raw GROUP BY (pgbench)\t%s\t%s\n' "$clients" "$(run_pgbench "$clients" "${DURATION%s}" | tr ' ' '\t')" >>"$RESULTS"
+  for target in cold-collaboration cold-region; do
+    run_wrk "$target" "$clients" "$WARMUP" >/dev/null
+    printf '%s (gateway)\t%s\t%s\n' "$target" "$clients" "$(run_wrk "$target" "$clients" "$DURATION" | tr ' ' '\t')" >>"$RESULTS"
+  done
+done
+{
+  echo "# Cross-tables at $SCALE participants"
+  echo
+  echo "Command: SCALE=$SCALE DURATION=$DURATION CLIENTS=\"$CLIENTS\" bash bench/crosstable.sh"
+  echo
+  machine_md
+  echo
+  echo "Generated in ${gen_s}s; rebuild ${rebuild_s}s (client's clock, vacuum and analyze included); cross_counts $cross_rows rows, $cross_mb MB."
+  echo "Collaboration 1, referring actor × gender, 2025: the endpoint's totals (started, exited, work or studies) = $api, as the raw GROUP BY."
+  echo
+  echo "| target | clients | req/s | p50 µs | p99 µs | requests | errors |"
+  echo "|---|---|---|---|---|---|---|"
+  tail -n +2 "$RESULTS" | awk -F'\t' '{printf "| %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7}'
+  echo
+  echo "Goal: cold cross-table p99 <= 20 ms (20000 µs) through the gateway at 1,000,000 participants."
+} >"$OUT"
+cat "$OUT"
+log "wrote $OUT"
