@@ -8,6 +8,9 @@
 #      watched; the highest step with a flat backlog is the capacity; a last run at half of it.
 # Writes bench/results/<date>-events.md. Usage: bash bench/events.sh   (see bench/README.md)
 # SERVICES=minimal runs only Actors, Reporting and the gateway (no Participants/Employers consumers).
+# PROFILE=reporting (or another service of the run) samples that process's CPU with dotnet-trace for PROFILE_SECONDS
+# once the warm-up is over and adds the methods it spent its time in; the sampling costs some throughput, so take the
+# capacity from a run without it.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 trap cleanup EXIT
@@ -20,6 +23,9 @@ WARMUP_RATE=${WARMUP_RATE:-120}
 STEP_SECONDS=${STEP_SECONDS:-10}
 HALF_SECONDS=${HALF_SECONDS:-20}
 MESSAGES=${MESSAGES:-20000}
+PROFILE=${PROFILE:-}
+PROFILE_SECONDS=${PROFILE_SECONDS:-30}
+DOTNET_TRACE_VERSION=10.0.750501
 OUT=${OUT:-$(result_path "events$([ "$SERVICES" = all ] || echo "-$SERVICES")")}
 
 ACTORS_PORT=5150 PARTICIPANTS_PORT=5151 EMPLOYERS_PORT=5152 REPORTING_PORT=5153 GATEWAY_PORT=8150
@@ -42,6 +48,12 @@ case $SERVICES in
 esac
 declare -A PORT=([actors]=$ACTORS_PORT [participants]=$PARTICIPANTS_PORT [employers]=$EMPLOYERS_PORT [reporting]=$REPORTING_PORT)
 declare -A NAME=([actors]=Actors [participants]=Participants [employers]=Employers [reporting]=Reporting)
+if [ -n "$PROFILE" ]; then
+  [ -n "${PORT[$PROFILE]:-}" ] && [[ " ${RUN[*]} " == *" $PROFILE "* ]] || die "PROFILE names a service of this run: ${RUN[*]}"
+  log "installing dotnet-trace $DOTNET_TRACE_VERSION into the run's folder"
+  dotnet tool install dotnet-trace --version $DOTNET_TRACE_VERSION --tool-path "$WORK/tools" >"$WORK/tool.log" 2>&1 \
+    || { tail -n 20 "$WORK/tool.log" >&2; die "could not install dotnet-trace"; }
+fi
 
 log "fresh databases bench_{actors,participants,employers,reporting}db and RabbitMQ vhost $RABBIT_VHOST"
 drop_db bench_actorsdb bench_participantsdb bench_employersdb bench_reportingdb
@@ -99,7 +111,15 @@ log "propagation: warm-up ${WARMUP_RATE}/s for ${WARMUP_SECONDS}s, steps $RATES 
 START=$(date +%s.%N)
 timeout 600 dotnet "$EVENTBENCH_DLL" "${PROP_ARGS[@]}" 2> >(tee "$WORK/propagation.log" >&2) \
   & PIDS[eventbench]=$!
+if [ -n "$PROFILE" ]; then
+  # After the warm-up, when the JIT has settled: the steps' events, not start-up's.
+  ( sleep $((WARMUP_SECONDS + 5))
+    "$WORK/tools/dotnet-trace" collect -p "${PIDS[$PROFILE]}" --profile dotnet-sampled-thread-time --duration "00:00:00:$PROFILE_SECONDS" \
+      -o "$WORK/profile.nettrace" >"$WORK/trace.log" 2>&1 ) &
+  PROFILER=$!
+fi
 wait "${PIDS[eventbench]}"
+[ -z "$PROFILE" ] || wait "$PROFILER" || log "dotnet-trace failed (see $WORK/trace.log)"
 ELAPSED=$(awk -v s="$START" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
 CPU_TABLE=$WORK/cpu.tsv
 : >"$CPU_TABLE"
@@ -122,6 +142,7 @@ verdict() { awk -v a="$1" -v op="$2" -v b="$3" 'BEGIN { ok = (op == "<=" ? a <= 
 
 COMMAND="bash bench/events.sh"
 [ "$SERVICES" = all ] || COMMAND="SERVICES=$SERVICES $COMMAND"
+[ -z "$PROFILE" ] || COMMAND="PROFILE=$PROFILE PROFILE_SECONDS=$PROFILE_SECONDS $COMMAND"
 [ -z "${PG_OPTIONS:-}" ] || COMMAND="PG_OPTIONS='$PG_OPTIONS' $COMMAND"
 {
   echo "# Event propagation — $TODAY"
@@ -187,6 +208,20 @@ COMMAND="bash bench/events.sh"
   echo "include anyone else's use of them. Machine busy just before: ${BUSY_RAW}% (raw anchor), ${BUSY_PROP}% (propagation),"
   echo "with our processes idle.)"
   echo
+  if [ -n "$PROFILE" ] && [ -s "$WORK/profile.nettrace" ]; then
+    echo "## Where ${NAME[$PROFILE]} spends its CPU (dotnet-trace, ${PROFILE_SECONDS} s after the warm-up)"
+    echo
+    echo "\`dotnet-trace collect --profile dotnet-sampled-thread-time\` on the running process (every managed thread's"
+    echo "stack about 100 times a second), converted to speedscope and summed by \`bench/profile/busy.py\`, which leaves out"
+    echo "the time threads spend waiting (dotnet-trace's own topN is led by the thread pool's idle waits). The sampling"
+    echo "costs the process some of its throughput during those seconds."
+    echo
+    echo '```'
+    "$WORK/tools/dotnet-trace" convert --format Speedscope "$WORK/profile.nettrace" -o "$WORK/profile" >/dev/null 2>&1
+    python3 "$BENCH_DIR/profile/busy.py" "$WORK/profile.speedscope.json" 25 2>&1
+    echo '```'
+    echo
+  fi
   echo "## Against the goals"
   echo
   echo "| goal | measured | met? |"
