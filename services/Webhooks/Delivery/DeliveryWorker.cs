@@ -25,6 +25,13 @@ public sealed partial class DeliveryWorker(IServiceScopeFactory scopes, WebhookS
             {
                 sent = await RunOnceAsync(stoppingToken);
             }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Stopped in the middle of a pass: its claims lapse and are sent again. Thrown on, this would count as
+                // the service failing, and the host stops for it (BackgroundServiceExceptionBehavior.StopHost) even
+                // when only the worker was stopped.
+                return;
+            }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 LogPassFailed(e);
