@@ -94,15 +94,13 @@ public static class CrossTableApi
         else if (columnDimension is not null && columnDimension == rowDimension)
             errors["columns"] = ["Use a dimension other than the rows'."];
         // The counters are kept per calendar month: a period is whole months.
-        if (report?.Period.From is { Day: not 1 })
-            errors["from"] = ["Cross-tables count whole calendar months: use the first day of a month."];
-        var end = query.To ?? query.AsOf;
-        DateOnly? to = end is null ? null : report?.Period.To;
-        if (to is { } t && t.AddDays(1).Day != 1)
-            errors[query.To is null ? "asOf" : "to"] = ["Cross-tables count whole calendar months: use the last day of a month."];
+        if (report is not null)
+            query.RequireMonthBoundaries(report.Period, errors,
+                "Cross-tables count whole calendar months: use the first day of a month.",
+                "Cross-tables count whole calendar months: use the last day of a month.");
         if (errors.Count > 0 || report is null || rowDimension is null)
             return null;
-        return new CrossTableRequest(report, rowDimension, columnDimension, report.Period.From, to);
+        return new CrossTableRequest(report, rowDimension, columnDimension, report.Period.From, query.EndField is null ? null : report.Period.To);
     }
 
     private static async Task<Results<JsonReport<CrossTableReport>, FileContentHttpResult, NotFound, ValidationProblem, ProblemHttpResult>> ReportAsync(

@@ -51,17 +51,30 @@ public sealed class ReportQuery
         if (threshold is null)
             return request;
         var period = request.Period;
-        static bool LastDay(DateOnly d) => d.Day == DateTime.DaysInMonth(d.Year, d.Month);
-        if (period.From is { Day: not 1 })
-            errors["from"] = ["Suppressed figures are for whole calendar months: start on the first day of a month."];
-        var endField = To is not null ? "to" : AsOf is not null ? "asOf" : null;
-        if (endField is not null && !LastDay(period.To))
-            errors[endField] = ["Suppressed figures are for whole calendar months: end on the last day of a month."];
+        RequireMonthBoundaries(period, errors,
+            "Suppressed figures are for whole calendar months: start on the first day of a month.",
+            "Suppressed figures are for whole calendar months: end on the last day of a month.");
         if (errors.Count > 0)
             return null;
-        var end = endField is null ? new DateOnly(period.To.Year, period.To.Month, DateTime.DaysInMonth(period.To.Year, period.To.Month)) : period.To;
+        var end = EndField is null ? new DateOnly(period.To.Year, period.To.Month, DateTime.DaysInMonth(period.To.Year, period.To.Month)) : period.To;
         return request with { Period = period with { To = end } };
     }
+
+    /// <summary>
+    /// Names the dates the caller gave that are not month boundaries: a period's start that is not the first of a month,
+    /// an end (<c>to</c> or <c>asOf</c>) that is not the last day of one. The one check for every report that counts
+    /// whole months (suppressed figures, cross-tables), each with its own words for why.
+    /// </summary>
+    public void RequireMonthBoundaries(ReportPeriod period, IDictionary<string, string[]> errors, string startMessage, string endMessage)
+    {
+        if (period.From is { Day: not 1 })
+            errors["from"] = [startMessage];
+        if (EndField is { } field && period.To.Day != DateTime.DaysInMonth(period.To.Year, period.To.Month))
+            errors[field] = [endMessage];
+    }
+
+    /// <summary>The end date's field as the caller gave it, or null when they gave none.</summary>
+    public string? EndField => To is not null ? "to" : AsOf is not null ? "asOf" : null;
 
     /// <summary>An optional <c>?collaboration=</c> filter: null when absent; a GUID or an error naming the field.</summary>
     public static Guid? ParseCollaboration(string? collaboration, IDictionary<string, string[]> errors)
