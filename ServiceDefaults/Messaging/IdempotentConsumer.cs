@@ -26,6 +26,19 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db) : 
     /// <summary>Applies the message's effect to <see cref="Db"/>; saving and committing are done for you.</summary>
     protected abstract Task HandleAsync(TMessage message, ConsumeContext<TMessage> context);
 
+    /// <summary>
+    /// In the batch's transaction, before its first message. A consumer whose messages make changes that add up (counters,
+    /// version numbers) may collect them from here on and write them once, merged, in <see cref="BatchCompletingAsync"/>:
+    /// one statement for the batch instead of one per message.
+    /// </summary>
+    protected virtual void BatchStarting() { }
+
+    /// <summary>In the batch's transaction, after its last message and before the commit: writes what was collected.</summary>
+    protected virtual Task BatchCompletingAsync(CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>The batch's transaction failed: whatever was collected for it is dropped (each message is then tried alone).</summary>
+    protected virtual void BatchAbandoned() { }
+
     public async Task Consume(ConsumeContext<TMessage> context)
     {
         var messageId = context.MessageId
@@ -63,7 +76,9 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db) : 
         {
             await using (var transaction = await Db.Database.BeginTransactionAsync(ct))
             {
+                BatchStarting();
                 await ApplyNewAsync(batch, ct);
+                await BatchCompletingAsync(ct);
                 await transaction.CommitAsync(ct);
             }
             foreach (var message in batch)
@@ -71,8 +86,9 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db) : 
         }
         catch (Exception ex)
         {
-            // A retry may reuse this scope: do not let a failed attempt's tracked changes leak into it.
+            // A retry may reuse this scope: do not let a failed attempt's tracked or collected changes leak into it.
             Db.ChangeTracker.Clear();
+            BatchAbandoned();
             if (batch.Count == 1)
             {
                 batch[0].Result.TrySetException(ex);

@@ -52,17 +52,25 @@ public abstract class ReportingConsumer<TMessage>(ReportingDbContext db) : Idemp
         }
         await EventHistory.AppendAsync(Db, messageId, InHistory(message), ct);
         await ApplyAsync(message, ct);
-        switch (Reach)
+        IReadOnlyCollection<Guid> raised = Reach switch
         {
-            case ReadModelReach.All:
-                await ReadModelVersions.BumpAsync(Db, [ReadModelVersions.Global], messageId, ct);
-                break;
-            case ReadModelReach.Scopes when Db.ChangedScopes.Count > 0:
-                await ReadModelVersions.BumpAsync(Db, Db.ChangedScopes, messageId, ct);
-                break;
-        }
+            ReadModelReach.All => [ReadModelVersions.Global],
+            ReadModelReach.Scopes => [.. Db.ChangedScopes],
+            _ => [],
+        };
+        if (raised.Count > 0 && Db.Batch.Collecting)
+            Db.Batch.Raise(raised, messageId);
+        else if (raised.Count > 0)
+            await ReadModelVersions.BumpAsync(Db, raised, messageId, ct);
         Db.ChangedScopes.Clear();
     }
+
+    // A delivery batch's counters and version raises go out once, merged, before it commits (BatchWrites).
+    protected sealed override void BatchStarting() => Db.Batch.Begin();
+
+    protected sealed override Task BatchCompletingAsync(CancellationToken ct) => Db.Batch.FlushAsync(Db, ct);
+
+    protected sealed override void BatchAbandoned() => Db.Batch.Clear();
 
     /// <summary>The message as the history keeps it: as it arrived, unless the consumer knows better.</summary>
     protected virtual TMessage InHistory(TMessage message) => message;

@@ -17,13 +17,30 @@ public static class CounterWriter
     public static async Task ApplyAsync(ReportingDbContext db, IEnumerable<CounterDelta> deltas, CancellationToken ct) =>
         await ApplyAsync(db, deltas, [], ct);
 
+    /// <summary>
+    /// Adds the changes now, or, inside a consumer's batch (<see cref="BatchWrites"/>), with the rest of the batch's
+    /// before it commits. Either way the scopes whose counts change are recorded for the message at once.
+    /// </summary>
     public static async Task ApplyAsync(ReportingDbContext db, IEnumerable<CounterDelta> deltas, IEnumerable<CrossDelta> crossDeltas, CancellationToken ct)
     {
-        var rows = CounterRows.Of(deltas, crossDeltas);
+        List<CounterDelta> counters = [.. deltas];
+        List<CrossDelta> cross = [.. crossDeltas];
+        var rows = CounterRows.Of(counters, cross);
         if (rows.IsEmpty)
             return;
         db.ChangedScopes.UnionWith(rows.Dated.Select(x => x.Key.Scope));
         db.ChangedScopes.UnionWith(rows.Cross.Select(x => x.Key.Scope));
+        if (db.Batch.Collecting)
+            db.Batch.AddCounters(counters, cross);
+        else
+            await WriteAsync(db, rows, ct);
+    }
+
+    /// <summary>Adds <paramref name="rows"/> to the stored counters, in one round trip.</summary>
+    public static async Task WriteAsync(ReportingDbContext db, CounterRows rows, CancellationToken ct)
+    {
+        if (rows.IsEmpty)
+            return;
         var (dated, periods, totals, regional, cross) = (rows.Dated, rows.Periods, rows.Totals, rows.Regional, rows.Cross);
 
         // One round trip for the four upserts (an empty array inserts nothing): they run in every participant
@@ -64,5 +81,5 @@ public static class CounterWriter
     /// the rest of the transaction: the second of an enrolment and its exit must see the first.
     /// </summary>
     public static Task LockParticipantAsync(ReportingDbContext db, Guid participantId, CancellationToken ct) =>
-        db.Database.LockAsync(participantId, ct);
+        db.Batch.NeedsLock(participantId) ? db.Database.LockAsync(participantId, ct) : Task.CompletedTask;
 }

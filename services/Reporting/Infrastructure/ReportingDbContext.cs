@@ -49,6 +49,9 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     /// </summary>
     public HashSet<Guid> ChangedScopes { get; } = [];
 
+    /// <summary>The counter changes and version raises of the consumer batch running on this context, if any; not stored.</summary>
+    public BatchWrites Batch { get; } = new();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ReportingDbContext).Assembly);

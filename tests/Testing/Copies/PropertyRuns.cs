@@ -55,20 +55,25 @@ public static class PropertyRuns
     /// <summary>
     /// Delivers <paramref name="events"/> as at-least-once delivery may (<see cref="Deliveries{T}"/> in
     /// <see cref="Batches{T}"/>): one DbContext and transaction per batch, saved after each message, as the inbox's group
-    /// commit does, each message applied by <paramref name="apply"/> (the consumers' own code).
+    /// commit does, each message applied by <paramref name="apply"/> (the consumers' own code). <paramref name="batchStarting"/>
+    /// and <paramref name="batchCompleting"/> run around each batch in its transaction, as the consumer base's hooks do.
     /// </summary>
-    public static async Task DeliverAsync<TDb>(Random rng, IEnumerable<object> events, Func<TDb> open, Func<TDb, object, Task> apply)
+    public static async Task DeliverAsync<TDb>(Random rng, IEnumerable<object> events, Func<TDb> open, Func<TDb, object, Task> apply,
+        Action<TDb>? batchStarting = null, Func<TDb, Task>? batchCompleting = null)
         where TDb : DbContext
     {
         foreach (var batch in Batches(rng, Deliveries(rng, events)))
         {
             await using var db = open();
             await using var transaction = await db.Database.BeginTransactionAsync();
+            batchStarting?.Invoke(db);
             foreach (var message in batch)
             {
                 await apply(db, message);
                 await db.SaveChangesAsync();
             }
+            if (batchCompleting is not null)
+                await batchCompleting(db);
             await transaction.CommitAsync();
         }
     }
