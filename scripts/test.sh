@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The README's test command. Starts RabbitMQ and PostgreSQL (installing them from Debian's packages when
 # missing) unless the tests are given servers (SAMVERKAN_TEST_RABBITMQ and SAMVERKAN_TEST_POSTGRES) or a
-# Docker engine for Testcontainers; builds; runs every test project one after another (one test restarts
-# the broker, which must not cut another project's connections); ends with the line "N passed, N failed".
+# Docker engine for Testcontainers; builds; runs every test project in lanes (below); ends with the line
+# "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,6 +30,7 @@ status=0
 run_project() {
   local project=$1 name
   name=$(basename "$project" .csproj)
+  echo "[test] $name: running"
   dotnet test "$project" -c Release --no-build --nologo \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" --results-directory "$results" \
     > "$results/$name.log" 2>&1
@@ -45,30 +46,48 @@ run_project() {
   return $rc
 }
 
-# Unit tests touch no server: they run alongside the others, one after another in the background. The projects that
-# use the servers run one at a time (one test restarts the broker, which must not cut another project's connections).
-unit_projects=(); server_projects=()
+# Four lanes, so that the two cores are kept busy while a project waits (for a platform to start, a message to arrive):
+# - unit tests touch no server: one after another, in the background, from the start;
+# - the projects that start the whole platform as processes (<TestLane>platform</TestLane>: end-to-end, browser) one
+#   after another, in the background: two platforms starting at once on two cores kept each other from turning healthy;
+# - the projects that host a service in process (integration tests) one after another, in the foreground;
+# - the one whose test restarts the broker (<TestLane>alone</TestLane>) last, when no other project holds a connection.
+lane_of() { grep -oP '(?<=<TestLane>)[a-z]+(?=</TestLane>)' "$1" || echo server; }
+unit_projects=(); platform_projects=(); server_projects=(); alone_projects=()
 for project in tests/*/*.csproj; do
   grep -q '<IsTestProject>false</IsTestProject>' "$project" && continue
-  case "$(basename "$project" .csproj)" in
-    *.UnitTests) unit_projects+=("$project") ;;
+  case "$(basename "$project" .csproj):$(lane_of "$project")" in
+    *.UnitTests:*) unit_projects+=("$project") ;;
+    *:platform) platform_projects+=("$project") ;;
+    *:alone) alone_projects+=("$project") ;;
     *) server_projects+=("$project") ;;
   esac
 done
-( unit_status=0
-  for project in "${unit_projects[@]}"; do run_project "$project" || unit_status=1; done
-  exit $unit_status ) &
-unit_pid=$!
-for project in "${server_projects[@]}"; do
-  echo "[test] $(basename "$project" .csproj)"
-  run_project "$project" || status=1
-  cat "$results/$(basename "$project" .csproj).summary"
-done
+# run_lane PROJECT...: one after another; fails when any did.
+run_lane() {
+  local lane_status=0 project
+  for project in "$@"; do run_project "$project" || lane_status=1; done
+  return $lane_status
+}
+# show PROJECT...: each project's summary (written by run_project), or that it did not run.
+show() {
+  local project name
+  for project in "$@"; do
+    name=$(basename "$project" .csproj)
+    echo "[test] $name"
+    cat "$results/$name.summary" 2>/dev/null || { echo "[test] $name did not run"; status=1; }
+  done
+}
+run_lane "${unit_projects[@]}" & unit_pid=$!
+run_lane "${platform_projects[@]}" & platform_pid=$!
+run_lane "${server_projects[@]}" || status=1
+show "${server_projects[@]}"
+wait "$platform_pid" || status=1
+show "${platform_projects[@]}"
+run_lane "${alone_projects[@]}" || status=1
+show "${alone_projects[@]}"
 wait "$unit_pid" || status=1
-for project in "${unit_projects[@]}"; do
-  echo "[test] $(basename "$project" .csproj) (alongside)"
-  cat "$results/$(basename "$project" .csproj).summary" 2>/dev/null || { echo "[test] $(basename "$project" .csproj) did not run"; status=1; }
-done
+show "${unit_projects[@]}"
 
 # Count from the TRX files rather than dotnet's own summary lines, one per project.
 passed=0; failed=0
