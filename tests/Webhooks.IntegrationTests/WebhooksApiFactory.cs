@@ -52,7 +52,7 @@ public sealed class WebhooksApiFactory() : ServiceApiFactory<Program>(ResourceNa
         {
             await using var scope = Services.CreateAsyncScope();
             return await scope.ServiceProvider.GetRequiredService<WebhooksDbContext>().InboxMessages.AnyAsync(m => m.MessageId == messageId);
-        }, TimeSpan.FromSeconds(20), $"{typeof(T).Name} {messageId} to be consumed");
+        }, WebhookWorld.Patience, $"{typeof(T).Name} {messageId} to be consumed");
     }
 
     async Task IAsyncLifetime.DisposeAsync()
