@@ -39,6 +39,14 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db) : 
     /// <summary>The batch's transaction failed: whatever was collected for it is dropped (each message is then tried alone).</summary>
     protected virtual void BatchAbandoned() { }
 
+    /// <summary>
+    /// Whether the batch is saved once, after its last message, rather than after each: one round trip for all its rows
+    /// (EF Core batches the statements) instead of one per message. Only for a consumer whose messages see what earlier
+    /// ones of the batch wrote through the change tracker alone (<c>DbSet.FindAsync</c>, as
+    /// <see cref="Copies.ApplyIfNewerAsync{TCopy}"/> does) and never through a query, which does not see unsaved rows.
+    /// </summary>
+    protected virtual bool SavesOncePerBatch => false;
+
     public async Task Consume(ConsumeContext<TMessage> context)
     {
         var messageId = context.MessageId
@@ -124,9 +132,12 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db) : 
                 Activity.Current = message.Activity;
                 await HandleAsync(message.Context.Message, message.Context);
                 // Saved one by one (inside the one transaction), so each message sees the rows of those
-                // before it, exactly as if they had come one after another.
-                await Db.SaveChangesAsync(ct);
+                // before it, exactly as if they had come one after another; or at the end (SavesOncePerBatch).
+                if (!SavesOncePerBatch)
+                    await Db.SaveChangesAsync(ct);
             }
+            if (SavesOncePerBatch)
+                await Db.SaveChangesAsync(ct);
         }
         finally
         {

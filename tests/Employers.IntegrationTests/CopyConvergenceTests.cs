@@ -41,7 +41,7 @@ public sealed class CopyConvergenceTests : IAsyncLifetime
                 ActorRegistered m => ActorRegisteredConsumer.ApplyAsync(db, m, default),
                 ActorUpdated m => ActorUpdatedConsumer.ApplyAsync(db, m, default),
                 _ => throw new InvalidOperationException(),
-            }));
+            }), savedWithBatch: _ => true);
 
             await using var read = Db();
             foreach (var (id, actor) in history.Actors)

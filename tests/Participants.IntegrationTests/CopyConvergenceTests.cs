@@ -35,7 +35,7 @@ public sealed class CopyConvergenceTests : IAsyncLifetime
         PropertyRuns.ForSeedsAsync(runs: 150, budget: TimeSpan.FromSeconds(4), async rng =>
         {
             var history = ActorsHistory.Generate(rng);
-            await PropertyRuns.DeliverAsync(rng, history.Events, Db, ApplyAsync);
+            await PropertyRuns.DeliverAsync(rng, history.Events, Db, ApplyAsync, savedWithBatch: m => m is ActorRegistered or ActorUpdated);
 
             await using var read = Db();
             foreach (var (id, actor) in history.Actors)

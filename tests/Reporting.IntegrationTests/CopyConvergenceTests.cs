@@ -37,7 +37,7 @@ public sealed class CopyConvergenceTests : IAsyncLifetime
         {
             var history = ActorsHistory.Generate(rng);
             var (employerEvents, employers) = EmployerHistory(rng, history.Actors.Keys.ToList());
-            await PropertyRuns.DeliverAsync(rng, history.Events.Concat(employerEvents), Db, ApplyAsync);
+            await PropertyRuns.DeliverAsync(rng, history.Events.Concat(employerEvents), Db, ApplyAsync, savedWithBatch: m => m is ActorRegistered or ActorUpdated);
 
             await using var read = Db();
             foreach (var (id, actor) in history.Actors)

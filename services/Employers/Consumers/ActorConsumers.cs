@@ -11,6 +11,8 @@ namespace Samverkan.Employers.Consumers;
 
 public sealed class ActorRegisteredConsumer(EmployersDbContext db) : IdempotentConsumer<ActorRegistered, EmployersDbContext>(db)
 {
+    protected override bool SavesOncePerBatch => true; // Find and tracked changes only (Copies)
+
     protected override Task HandleAsync(ActorRegistered m, ConsumeContext<ActorRegistered> context) => ApplyAsync(Db, m, context.CancellationToken);
 
     public static Task ApplyAsync(EmployersDbContext db, ActorRegistered m, CancellationToken ct) =>
@@ -19,6 +21,8 @@ public sealed class ActorRegisteredConsumer(EmployersDbContext db) : IdempotentC
 
 public sealed class ActorUpdatedConsumer(EmployersDbContext db) : IdempotentConsumer<ActorUpdated, EmployersDbContext>(db)
 {
+    protected override bool SavesOncePerBatch => true; // Find and tracked changes only (Copies)
+
     protected override Task HandleAsync(ActorUpdated m, ConsumeContext<ActorUpdated> context) => ApplyAsync(Db, m, context.CancellationToken);
 
     public static Task ApplyAsync(EmployersDbContext db, ActorUpdated m, CancellationToken ct) =>

@@ -8,6 +8,8 @@ namespace Samverkan.Participants.Consumers;
 
 public sealed class ActorRegisteredConsumer(ParticipantsDbContext db) : IdempotentConsumer<ActorRegistered, ParticipantsDbContext>(db)
 {
+    protected override bool SavesOncePerBatch => true; // Find and tracked changes only (Copies)
+
     protected override Task HandleAsync(ActorRegistered m, ConsumeContext<ActorRegistered> context) => ApplyAsync(Db, m, context.CancellationToken);
 
     public static Task ApplyAsync(ParticipantsDbContext db, ActorRegistered m, CancellationToken ct) =>
@@ -16,6 +18,8 @@ public sealed class ActorRegisteredConsumer(ParticipantsDbContext db) : Idempote
 
 public sealed class ActorUpdatedConsumer(ParticipantsDbContext db) : IdempotentConsumer<ActorUpdated, ParticipantsDbContext>(db)
 {
+    protected override bool SavesOncePerBatch => true; // Find and tracked changes only (Copies)
+
     protected override Task HandleAsync(ActorUpdated m, ConsumeContext<ActorUpdated> context) => ApplyAsync(Db, m, context.CancellationToken);
 
     public static Task ApplyAsync(ParticipantsDbContext db, ActorUpdated m, CancellationToken ct) =>

@@ -8,12 +8,16 @@ namespace Samverkan.Reporting.Consumers;
 
 public sealed class ActorRegisteredConsumer(ReportingDbContext db) : ReportingConsumer<ActorRegistered>(db)
 {
+    protected override bool SavesOncePerBatch => true; // Find and tracked changes only (Copies); the history is written by SQL
+
     public override Task ApplyAsync(ActorRegistered m, CancellationToken ct) =>
         ActorFacts.ApplyAsync(Db, m.ActorId, m.Revision, m.Name, m.Sector, m.Kind, m.MunicipalityCode, m.RegisteredAt, ct);
 }
 
 public sealed class ActorUpdatedConsumer(ReportingDbContext db) : ReportingConsumer<ActorUpdated>(db)
 {
+    protected override bool SavesOncePerBatch => true; // Find and tracked changes only (Copies); the history is written by SQL
+
     public override Task ApplyAsync(ActorUpdated m, CancellationToken ct) =>
         ActorFacts.ApplyAsync(Db, m.ActorId, m.Revision, m.Name, m.Sector, m.Kind, m.MunicipalityCode, m.UpdatedAt, ct);
 }

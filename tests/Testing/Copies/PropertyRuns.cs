@@ -56,10 +56,12 @@ public static class PropertyRuns
     /// Delivers <paramref name="events"/> as at-least-once delivery may (<see cref="Deliveries{T}"/> in
     /// <see cref="Batches{T}"/>): one DbContext and transaction per batch, saved after each message, as the inbox's group
     /// commit does, each message applied by <paramref name="apply"/> (the consumers' own code). <paramref name="batchStarting"/>
-    /// and <paramref name="batchCompleting"/> run around each batch in its transaction, as the consumer base's hooks do.
+    /// and <paramref name="batchCompleting"/> run around each batch in its transaction, as the consumer base's hooks do; a
+    /// message <paramref name="savedWithBatch"/> says yes to is saved with the batch's end, as its consumer's
+    /// <c>SavesOncePerBatch</c> has it.
     /// </summary>
     public static async Task DeliverAsync<TDb>(Random rng, IEnumerable<object> events, Func<TDb> open, Func<TDb, object, Task> apply,
-        Action<TDb>? batchStarting = null, Func<TDb, Task>? batchCompleting = null)
+        Action<TDb>? batchStarting = null, Func<TDb, Task>? batchCompleting = null, Func<object, bool>? savedWithBatch = null)
         where TDb : DbContext
     {
         foreach (var batch in Batches(rng, Deliveries(rng, events)))
@@ -70,8 +72,10 @@ public static class PropertyRuns
             foreach (var message in batch)
             {
                 await apply(db, message);
-                await db.SaveChangesAsync();
+                if (savedWithBatch?.Invoke(message) != true)
+                    await db.SaveChangesAsync();
             }
+            await db.SaveChangesAsync();
             if (batchCompleting is not null)
                 await batchCompleting(db);
             await transaction.CommitAsync();
