@@ -69,25 +69,44 @@ public static class ScopePatterns
         ReportingDbContext db, Guid scope, ReportPeriod period, int threshold, Guid? agency, CancellationToken ct)
     {
         var own = agency is { } a ? await OwnCollaborationsAsync(db, a, ct) : [];
-        async Task<(RegionalCounts Region, RegionalCounts? Own)> ReadAsync(DateOnly asOf)
+        // Every collaboration with counts, whether or not its own facts have arrived yet (participant events may come first).
+        var collaborations = await db.Database.SqlQuery<Guid>($"""
+            SELECT DISTINCT collaboration_id AS "Value" FROM participant_totals WHERE collaboration_id <> {Dimensions.AllCollaborations} ORDER BY 1
+            """).ToListAsync(ct);
+        async Task<SuppressionPattern> DecideAsync(DateOnly asOf)
         {
             var region = await RegionalReads.ReadAsync(db, scope, new ReportPeriod(null, asOf), ct);
-            if (own.Count == 0)
-                return (region, null);
-            var mine = new RegionalCounts();
-            foreach (var id in own)
-                foreach (var (code, counts) in (await RegionalReads.ReadAsync(db, id, new ReportPeriod(null, asOf), ct)).Municipalities())
-                    mine.AddRow(code, counts);
-            return (region, mine);
+            RegionalCounts? mine = null;
+            if (own.Count > 0)
+            {
+                mine = new RegionalCounts();
+                foreach (var id in own)
+                    foreach (var (code, counts) in (await RegionalReads.ReadAsync(db, id, new ReportPeriod(null, asOf), ct)).Municipalities())
+                        mine.AddRow(code, counts);
+            }
+            var parts = new List<RegionPart>();
+            foreach (var id in collaborations)
+            {
+                var counts = await CounterQueries.CountsAsync(db, id, new ReportPeriod(null, asOf), CollaborationDimensions, ct);
+                if (counts.Count > 0)
+                    parts.Add(new RegionPart(Decide(id, asOf, counts, threshold), own.Contains(id)));
+            }
+            return DecideRegional(region, mine, parts, asOf, threshold);
         }
-        var end = await ReadAsync(period.To);
-        var endPattern = DecideRegional(end.Region, end.Own, period.To, threshold);
+        var end = await RegionalReads.ReadAsync(db, scope, new ReportPeriod(null, period.To), ct);
+        var endPattern = await DecideAsync(period.To);
         if (period.From is not { } from)
-            return (end.Region, endPattern);
+            return (end, endPattern);
         var dayBefore = from.AddDays(-1);
-        var before = await ReadAsync(dayBefore);
-        return (Subtract(end.Region, before.Region), new PeriodPattern(DecideRegional(before.Region, before.Own, dayBefore, threshold), endPattern));
+        var before = await RegionalReads.ReadAsync(db, scope, new ReportPeriod(null, dayBefore), ct);
+        return (Subtract(end, before), new PeriodPattern(await DecideAsync(dayBefore), endPattern));
     }
+
+    /// <summary>
+    /// A collaboration's decided pattern as one part of the region: what its published summary shows anyone (or, for the
+    /// viewer's own collaborations, everything, <paramref name="Known"/>).
+    /// </summary>
+    public sealed record RegionPart(SuppressionPattern Pattern, bool Known);
 
     /// <summary>The collaborations whose figures the agency's coordinators and admins see exactly (<see cref="ReportAccess"/>).</summary>
     private static Task<List<Guid>> OwnCollaborationsAsync(ReportingDbContext db, Guid agency, CancellationToken ct) =>
@@ -96,13 +115,40 @@ public static class ScopePatterns
             UNION SELECT collaboration_id FROM collaboration_members WHERE actor_id = {agency} AND left_on IS NULL
             """).ToListAsync(ct);
 
-    private static SuppressionPattern DecideRegional(RegionalCounts counts, RegionalCounts? own, DateOnly asOf, int threshold)
+    /// <summary>
+    /// The region's pattern at one month-end. Each region cell is the sum of the collaborations' cells of its key, and
+    /// anyone may read every collaboration's published summary (<paramref name="parts"/>, decided on their own): so a
+    /// region cell whose parts are all shown is known to anyone (never hidden, never a complement), and a region cell
+    /// with exactly one hidden part is hidden too, else the region less the shown parts would give that part back.
+    /// </summary>
+    public static SuppressionPattern DecideRegional(RegionalCounts counts, RegionalCounts? own, IReadOnlyList<RegionPart> parts, DateOnly asOf, int threshold)
     {
-        const string Own = "own:", Rest = "rest:";
+        const string Own = "own:", Rest = "rest:", Part = "part{0}:";
         var pattern = new SuppressionPattern(threshold);
         using (pattern.Collect())
         {
+            // The region's cells, first as a scratch rendering, to know each one's kind before the real one registers it.
+            var scratch = new SuppressionPattern(threshold);
+            using (scratch.Collect())
+                RegionalViewBuilder.Render(counts, asOf, null, null, null, ReportLanguage.Swedish, scratch);
+            var regionKeys = scratch.Keys("").ToList();
+            bool ShownBy(RegionPart part, string key) => part.Known || part.Pattern.CellOf(key) is not { } cell || !part.Pattern.IsHidden(cell);
+            // Known only when the parts are all shown and add up to the region's count (none of it held elsewhere).
+            foreach (var key in regionKeys.Where(k => parts.All(p => ShownBy(p, k)) && parts.Sum(p => p.Pattern.Find(k).Value) == scratch.Find(k).Value))
+                pattern.Cell(key, scratch.Find(key).Value, CellKind.Known);
             RegionalViewBuilder.Render(counts, asOf, null, null, null, ReportLanguage.Swedish, pattern);
+            foreach (var key in regionKeys)
+            {
+                if (pattern.CellOf(key) is not { } region)
+                    continue;
+                var line = new List<int>();
+                for (var i = 0; i < parts.Count; i++)
+                    if (parts[i].Pattern.CellOf(key) is not null)
+                        line.Add(pattern.Cell(string.Format(Part, i) + key, parts[i].Pattern.Find(key).Value,
+                            ShownBy(parts[i], key) ? CellKind.Known : CellKind.Withheld));
+                if (line.Count > 0)
+                    pattern.Line([.. line, region]);
+            }
             if (own is not null)
             {
                 RegionalViewBuilder.Render(own, asOf, null, null, null, ReportLanguage.Swedish, new PrefixedPattern(pattern, Own, CellKind.Known));

@@ -55,7 +55,8 @@ public abstract class ReportingConsumer<TMessage>(ReportingDbContext db) : Idemp
         IReadOnlyCollection<Guid> raised = Reach switch
         {
             ReadModelReach.All => [ReadModelVersions.Global],
-            ReadModelReach.Scopes => [.. Db.ChangedScopes],
+            // A collaboration's figures also decide the region's suppression (ScopePatterns.DecideRegional).
+            ReadModelReach.Scopes when Db.ChangedScopes.Count > 0 => [.. Db.ChangedScopes, Dimensions.AllCollaborations],
             _ => [],
         };
         if (raised.Count > 0 && Db.Batch.Collecting)

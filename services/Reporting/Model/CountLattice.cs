@@ -39,7 +39,7 @@ public sealed class CountLattice
     public bool[] Suppress(int threshold)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threshold, 1);
-        var hidden = _values.Select((v, i) => _kinds[i] != CellKind.Known && v > 0 && v < threshold).ToArray();
+        var hidden = _values.Select((v, i) => _kinds[i] == CellKind.Withheld || _kinds[i] != CellKind.Known && v > 0 && v < threshold).ToArray();
         // A worklist instead of passes over every line: a regional view has thousands of lines, and hiding one
         // cell can only unbalance the lines that hold it.
         var linesOf = new List<int>[_values.Count];
@@ -91,4 +91,6 @@ public enum CellKind
     Known,
     /// <summary>Shown nowhere, but what a reader can work out (the region less their own): protected when small, never a complement.</summary>
     Derived,
+    /// <summary>Hidden already, by a decision made elsewhere (another collaboration's published summary): hidden in every line, never a complement.</summary>
+    Withheld,
 }
