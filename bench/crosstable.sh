@@ -15,7 +15,11 @@
 #    is a cache hit ("cold"): a random collaboration, a random pair of dimensions (or one), a random whole-month
 #    period of 2025 (from a month's first day to a later month's last day); the same across all collaborations; and,
 #    with pgbench, the raw GROUP BY an unaggregated table answers the same question with (one collaboration's referring
-#    actor × gender × outcome over the period, through its index on collaboration).
+#    actor × gender × outcome over the period, through its index on collaboration). p99 over random pairs is decided by the
+#    largest tables, so each scope is measured again per class: pairs with the municipality (290 keys: the municipality
+#    alone or crossed with another dimension, either way round) and the rest (the other seven dimensions, alone or in
+#    pairs); and the largest answers (municipality × referring actor, and the municipality alone) are timed one by one
+#    with their size.
 # Goal (issue 15): cold cross-table p99 <= 20 ms through the gateway at 1,000,000 participants.
 # Knobs: SCALE, DURATION, WARMUP, CLIENTS, QUIET_PCT, QUIET_WAIT, OUT (default: a file in the run's temporary folder;
 # nothing is written to bench/results unless OUT says so).
@@ -112,9 +116,20 @@ $LUA_AUTH
 local ids = { $COLLABORATIONS }
 local dims = { "referring-actor", "municipality", "target-group", "age-band", "labour-market-status", "education-level", "benefit-at-start", "outcome" }
 local last = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 }
+local others = { 1, 3, 4, 5, 6, 7, 8 }
+local function pick()
+  if CLASS == "municipality" then
+    local b = math.random(0, #dims)
+    if b ~= 0 and b ~= 2 and math.random(2) == 1 then return b, 2 end
+    return 2, b
+  elseif CLASS == "other" then
+    local b = math.random(0, #others)
+    return others[math.random(#others)], b == 0 and 0 or others[b]
+  end
+  return math.random(#dims), math.random(0, #dims)
+end
 request = function()
-  local a = math.random(#dims)
-  local b = math.random(0, #dims)
+  local a, b = pick()
   local cols = (b == 0 or b == a) and "" or ("&columns=" .. dims[b])
   local m1 = math.random(1, 12)
   local m2 = math.random(m1, 12)
@@ -127,8 +142,12 @@ done = function(summary, latency, requests)
     latency:percentile(99), summary.requests, e.status, e.connect + e.read + e.write + e.timeout))
 end
 EOF
-{ echo 'SCOPE = "collaboration"'; cat "$WORK/cold.lua"; } >"$WORK/cold-collaboration.lua"
-{ echo 'SCOPE = "region"'; cat "$WORK/cold.lua"; } >"$WORK/cold-region.lua"
+for scope in collaboration region; do
+  { echo "SCOPE = \"$scope\"; CLASS = \"all\""; cat "$WORK/cold.lua"; } >"$WORK/cold-$scope.lua"
+  for class in municipality other; do
+    { echo "SCOPE = \"$scope\"; CLASS = \"$class\""; cat "$WORK/cold.lua"; } >"$WORK/cold-$scope-$class.lua"
+  done
+done
 cat >"$WORK/raw.sql" <<'EOF'
 \set c random(1, 50)
 SELECT referring_actor_id, gender, outcome, count(*) FILTER (WHERE start_date BETWEEN '2025-01-01' AND '2025-12-31') AS started,
@@ -158,11 +177,26 @@ printf 'target\tclients\treq/s\tp50 us\tp99 us\trequests\terrors\n' >"$RESULTS"
 for clients in $CLIENTS; do
   run_pgbench "$clients" "${WARMUP%s}" >/dev/null
   printf 'raw GROUP BY (pgbench)\t%s\t%s\n' "$clients" "$(run_pgbench "$clients" "${DURATION%s}" | tr ' ' '\t')" >>"$RESULTS"
-  for target in cold-collaboration cold-region; do
+  for target in cold-collaboration cold-region cold-collaboration-municipality cold-collaboration-other cold-region-municipality \
+    cold-region-other; do
     run_wrk "$target" "$clients" "$WARMUP" >/dev/null
     printf '%s (gateway)\t%s\t%s\n' "$target" "$clients" "$(run_wrk "$target" "$clients" "$DURATION" | tr ' ' '\t')" >>"$RESULTS"
   done
 done
+# The largest answers, one at a time (a new period each, so none is cached): size and time through the gateway.
+LARGEST=$WORK/largest.tsv
+printf 'table\tbytes\tms (each of 5)\n' >"$LARGEST"
+for query in "regional/cross-table?rows=municipality&columns=referring-actor" "collaborations/$c1/cross-table?rows=municipality&columns=referring-actor" \
+  "regional/cross-table?rows=municipality&columns=target-group" "regional/cross-table?rows=municipality" "collaborations/$c1/cross-table?rows=municipality"; do
+  times=() bytes=0
+  for m in 1 2 3 4 5; do
+    read -r bytes secs < <(curl -sf --max-time 60 -o /dev/null -w '%{size_download} %{time_total}\n' -H "$(auth_header)" \
+      "$GW/api/reports/$query&from=2025-0$m-01&to=2025-12-31" || echo "failed 0")
+    times+=("$(awk -v s="$secs" 'BEGIN { printf "%.1f", s * 1000 }')")
+  done
+  printf '%s\t%s\t%s\n' "$query" "$bytes" "${times[*]}" >>"$LARGEST"
+done
+
 {
   echo "# Cross-tables at $SCALE participants"
   echo
@@ -176,6 +210,15 @@ done
   echo "| target | clients | req/s | p50 µs | p99 µs | requests | errors |"
   echo "|---|---|---|---|---|---|---|"
   tail -n +2 "$RESULTS" | awk -F'\t' '{printf "| %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7}'
+  echo
+  echo "Classes: \`-municipality\` = the municipality alone or crossed with another dimension (either way round); \`-other\` = the other"
+  echo "seven dimensions alone or in pairs; without a class, the mix (about 22 % of its requests involve the municipality)."
+  echo
+  echo "The largest answers, one request at a time, 1 client (periods from a month of 2025 to its end, none cached):"
+  echo
+  echo "| table | JSON bytes | ms, each of 5 |"
+  echo "|---|---|---|"
+  tail -n +2 "$LARGEST" | awk -F'\t' '{printf "| %s | %s | %s |\n", $1, $2, $3}'
   echo
   echo "Goal: cold cross-table p99 <= 20 ms (20000 µs) through the gateway at 1,000,000 participants."
 } >"$OUT"

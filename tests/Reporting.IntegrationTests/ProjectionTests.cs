@@ -52,7 +52,7 @@ public sealed class ProjectionTests : IAsyncLifetime
             SELECT ROW(scope, municipality_code, e.name, e.n)::text FROM regional_totals, jsonb_each_text(counts) AS e(name, n) WHERE e.n::int <> 0
             """),
         ("cross_counts", """
-            SELECT ROW(scope, rows, columns, months, start, row_key, column_key, gender, measure, count)::text FROM cross_counts WHERE count <> 0
+            SELECT ROW(scope, rows, columns, row_key, column_key, gender, months, counts)::text FROM cross_counts WHERE cardinality(months) > 0
             """),
     ];
 

@@ -22,16 +22,23 @@ public static class CrossTableApi
     private const string DimensionDescription =
         "referring-actor, municipality, target-group, age-band, labour-market-status, education-level, benefit-at-start or outcome.";
 
+    // Lean cells (ReportJson.LeanCells), as the regional view's: a cross-table's cells are all exact, so each one's display
+    // text and flag would only repeat its count, and the largest tables (290 municipalities × another dimension, × 15
+    // measures × 4 columns) are megabytes of JSON whose writing and sending is most of their time.
+    private const string PeriodDescription =
+        "Periods are whole calendar months: 'from' a month's first day, 'to'/'asOf' a month's last day; without them, everything counted so far. "
+        + "JSON as documented, except:" + ReportJson.LeanCellsDescription;
+
     public static RouteGroupBuilder MapCrossTableApi(this RouteGroupBuilder api)
     {
         api.MapGet("/collaborations/{id:guid}/cross-table", GetCollaborationCrossTable)
             .RequireAuthorization(ReportAccess.CollaborationReaders)
             .WithSummary("A collaboration's participants by one or two dimensions × gender: started, active, exits by outcome group and outcome.")
-            .WithDescription("Periods are whole calendar months: 'from' a month's first day, 'to'/'asOf' a month's last day; without them, everything counted so far.");
+            .WithDescription(PeriodDescription);
         api.MapGet("/regional/cross-table", GetRegionalCrossTable)
             .RequireAuthorization(ReportAccess.StatisticsReaders)
             .WithSummary("The same cross-table across all collaborations, or one of them.")
-            .WithDescription("Periods are whole calendar months: 'from' a month's first day, 'to'/'asOf' a month's last day; without them, everything counted so far.");
+            .WithDescription(PeriodDescription);
         return api;
     }
 
@@ -123,7 +130,7 @@ public static class CrossTableApi
         {
             var key = new ReportCacheKey($"cross-table:{request.Rows.CrossTable}:{request.Columns?.CrossTable}", scope, null, request.From,
                 request.To ?? DateOnly.MaxValue, language, null);
-            return new JsonReport<CrossTableReport>((await cache.GetOrBuildJsonAsync(db, key, Build, json.Default, ct))!);
+            return new JsonReport<CrossTableReport>((await cache.GetOrBuildJsonAsync(db, key, Build, json.LeanCells, ct))!);
         }
         var report = (await Build())!;
         return ReportOutput.File(request.Report.Format, CrossTableExport.Tables(report, language),

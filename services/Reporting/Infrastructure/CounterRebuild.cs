@@ -10,7 +10,8 @@ namespace Samverkan.Reporting.Infrastructure;
 /// the live consumers use (<see cref="Dimensions.Counters"/>), into rows by the very function the live writer uses
 /// (<see cref="CounterRows.Of"/>), COPY'd into the (empty, shadow) counter tables. Nothing here names a dimension: adding
 /// one to <see cref="Dimensions.All"/> is all it takes for the rebuild to count it. The cross-table counters
-/// (<see cref="Dimensions.CrossCounters"/>) the same way, the region's summed from the collaborations' at the end.
+/// (<see cref="Dimensions.CrossCounters"/>) the same way, into series by the live writer's <see cref="CrossSeriesBuilder"/>;
+/// the region's cells are the collaborations' summed, month by month, as each batch is done.
 /// </summary>
 /// <remarks>
 /// Whole collaborations at a time, about <see cref="BatchSize"/> participants each (a collaboration's counters must be
@@ -28,11 +29,12 @@ internal static class CounterRebuild
                 "SELECT collaboration_id AS \"Id\", count(*)::int AS \"Participants\" FROM participant_facts GROUP BY 1 ORDER BY 1")
             .ToListAsync(ct);
         var region = new Dictionary<CounterDelta, int>();
+        var regionCross = new CrossSeriesBuilder();
         foreach (var batch in Batches(sizes))
         {
             var deltas = new List<CounterDelta>();
-            var cross = new List<CrossDelta>();
-            foreach (var participant in await ReadParticipantsAsync(connection, batch, ct))
+            var participants = await ReadParticipantsAsync(connection, batch, ct);
+            foreach (var participant in participants)
             {
                 // Netted by their key with the delta zeroed: the region's counters are far fewer than its participants' deltas.
                 foreach (var delta in Dimensions.Counters(participant, +1))
@@ -40,19 +42,21 @@ internal static class CounterRebuild
                         region[delta with { Delta = 0 }] = region.GetValueOrDefault(delta with { Delta = 0 }) + delta.Delta;
                     else
                         deltas.Add(delta);
-                // The region's cross counters are the sums of the collaborations' (every one is counted in both, see
-                // Dimensions.CrossCounters): summed in SQL below rather than held here (tens of millions at 1,000,000 participants).
-                cross.AddRange(Dimensions.CrossCounters(participant, +1).Where(d => d.Scope != Dimensions.AllCollaborations));
             }
-            await CopyAsync(connection, CounterRows.Of(deltas, cross), ct);
+            // The region's cross counters are the sums of the collaborations' (every one is counted in both, see
+            // Dimensions.CrossCounters): added from the batch's cells and months rather than from each participant's
+            // changes, a hundred-odd of them each, and never listed (streamed from the participants into the cells).
+            var cross = new CrossSeriesBuilder();
+            foreach (var participant in participants)
+                foreach (var delta in Dimensions.CrossCounters(participant, +1))
+                    if (delta.Scope != Dimensions.AllCollaborations)
+                        cross.Add(delta);
+            cross.AddTo(regionCross, Dimensions.AllCollaborations);
+            await CopyAsync(connection, CounterRows.Of(deltas), ct);
+            await CopyCrossAsync(connection, cross.Rows(CounterRows.CrossOrder), ct);
         }
         await CopyAsync(connection, CounterRows.Of(region.Select(r => r.Key with { Delta = r.Value })), ct);
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO cross_counts (scope, rows, columns, months, start, row_key, column_key, gender, measure, count)
-            SELECT {Dimensions.AllCollaborations}, rows, columns, months, start, row_key, column_key, gender, measure, sum(count)
-            FROM cross_counts GROUP BY rows, columns, months, start, row_key, column_key, gender, measure
-            HAVING sum(count) <> 0
-            """, ct);
+        await CopyCrossAsync(connection, regionCross.Rows(CounterRows.CrossOrder), ct);
     }
 
     private static IEnumerable<Guid[]> Batches(List<CollaborationSize> sizes)
@@ -157,26 +161,23 @@ internal static class CounterRebuild
             }
             await copy.CompleteAsync(ct);
         }
-        await CopyCrossAsync(connection, rows, ct);
     }
 
-    private static async Task CopyCrossAsync(NpgsqlConnection connection, CounterRows rows, CancellationToken ct)
+    private static async Task CopyCrossAsync(NpgsqlConnection connection, List<(CrossKey Key, CrossSeries Series)> rows, CancellationToken ct)
     {
         await using var copy = await connection.BeginBinaryImportAsync(
-            "COPY cross_counts (scope, rows, columns, months, start, row_key, column_key, gender, measure, count) FROM STDIN (FORMAT BINARY)", ct);
-        foreach (var (key, months, start, count) in rows.Cross)
+            "COPY cross_counts (scope, rows, columns, row_key, column_key, gender, months, counts) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var (key, series) in rows)
         {
             await copy.StartRowAsync(ct);
             await copy.WriteAsync(key.Scope, NpgsqlDbType.Uuid, ct);
             await copy.WriteAsync(key.Rows, NpgsqlDbType.Varchar, ct);
             await copy.WriteAsync(key.Columns, NpgsqlDbType.Varchar, ct);
-            await copy.WriteAsync(months, NpgsqlDbType.Integer, ct);
-            await copy.WriteAsync(start, NpgsqlDbType.Date, ct);
             await copy.WriteAsync(key.RowKey, NpgsqlDbType.Varchar, ct);
             await copy.WriteAsync(key.ColumnKey, NpgsqlDbType.Varchar, ct);
             await copy.WriteAsync(key.Gender, NpgsqlDbType.Integer, ct);
-            await copy.WriteAsync(key.Measure, NpgsqlDbType.Varchar, ct);
-            await copy.WriteAsync(count, NpgsqlDbType.Integer, ct);
+            await copy.WriteAsync(series.Months, NpgsqlDbType.Array | NpgsqlDbType.Integer, ct);
+            await copy.WriteAsync(series.Counts, NpgsqlDbType.Array | NpgsqlDbType.Integer, ct);
         }
         await copy.CompleteAsync(ct);
     }

@@ -5,8 +5,8 @@ using Samverkan.ServiceDefaults.Messaging;
 namespace Samverkan.Reporting.Infrastructure;
 
 /// <summary>
-/// Adds counter changes (<see cref="CounterRows"/>) to the dated counts, the month and year counts, the totals and the
-/// regional view's totals per municipality, in the caller's transaction.
+/// Adds counter changes (<see cref="CounterRows"/>) to the dated counts, the month and year counts, the totals, the
+/// regional view's totals per municipality and the cross-table cells, in the caller's transaction.
 /// </summary>
 public static class CounterWriter
 {
@@ -43,8 +43,10 @@ public static class CounterWriter
             return;
         var (dated, periods, totals, regional, cross) = (rows.Dated, rows.Periods, rows.Totals, rows.Regional, rows.Cross);
 
-        // One round trip for the four upserts (an empty array inserts nothing): they run in every participant
-        // event's transaction. A regional row's counts are added name by name.
+        // One round trip for the five upserts (an empty array inserts nothing): they run in every participant
+        // event's transaction. A regional row's counts are added name by name; a cross-table cell's series is added to
+        // the stored one by cross_counts_add (CrossSeries), each series passed as an array literal (one per row: SQL
+        // has no arrays of arrays of different lengths).
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO participant_counts (collaboration_id, dimension, key, gender, day, count)
             SELECT * FROM unnest({dated.Select(x => x.Key.Scope).ToArray()}::uuid[], {dated.Select(x => x.Key.Dimension).ToArray()}::text[],
@@ -67,14 +69,18 @@ public static class CounterWriter
             SET counts = (SELECT coalesce(jsonb_object_agg(name, n) FILTER (WHERE n <> 0), jsonb_build_object()) FROM (
                 SELECT name, sum(value::int) AS n FROM (SELECT * FROM jsonb_each_text(regional_totals.counts) UNION ALL SELECT * FROM jsonb_each_text(EXCLUDED.counts)) AS u(name, value)
                 GROUP BY name) AS s);
-            INSERT INTO cross_counts (scope, rows, columns, months, start, row_key, column_key, gender, measure, count)
-            SELECT * FROM unnest({cross.Select(x => x.Key.Scope).ToArray()}::uuid[], {cross.Select(x => x.Key.Rows).ToArray()}::text[],
-                {cross.Select(x => x.Key.Columns).ToArray()}::text[], {cross.Select(x => x.Months).ToArray()}::int[], {cross.Select(x => x.Start).ToArray()}::date[],
-                {cross.Select(x => x.Key.RowKey).ToArray()}::text[], {cross.Select(x => x.Key.ColumnKey).ToArray()}::text[],
-                {cross.Select(x => x.Key.Gender).ToArray()}::int[], {cross.Select(x => x.Key.Measure).ToArray()}::text[], {cross.Select(x => x.Count).ToArray()}::int[])
-            ON CONFLICT (scope, rows, columns, months, start, row_key, column_key, gender, measure) DO UPDATE SET count = cross_counts.count + EXCLUDED.count
+            INSERT INTO cross_counts (scope, rows, columns, row_key, column_key, gender, months, counts)
+            SELECT s, r, c, rk, ck, g, m::int[], n::int[] FROM unnest({cross.Select(x => x.Key.Scope).ToArray()}::uuid[], {cross.Select(x => x.Key.Rows).ToArray()}::text[],
+                {cross.Select(x => x.Key.Columns).ToArray()}::text[], {cross.Select(x => x.Key.RowKey).ToArray()}::text[],
+                {cross.Select(x => x.Key.ColumnKey).ToArray()}::text[], {cross.Select(x => x.Key.Gender).ToArray()}::int[],
+                {cross.Select(x => ArrayLiteral(x.Series.Months)).ToArray()}::text[], {cross.Select(x => ArrayLiteral(x.Series.Counts)).ToArray()}::text[]) AS x(s, r, c, rk, ck, g, m, n)
+            ON CONFLICT (scope, rows, columns, row_key, column_key, gender) DO UPDATE
+            SET (months, counts) = (SELECT a.sum_months, a.sum_counts FROM cross_counts_add(cross_counts.months, cross_counts.counts, EXCLUDED.months, EXCLUDED.counts) AS a)
             """, ct);
     }
+
+    private static string ArrayLiteral(int[] values) =>
+        "{" + string.Join(",", values.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture))) + "}";
 
     /// <summary>
     /// Serialises the consumers of one participant's events (enrolment, update, exit, hours, presentation) for

@@ -139,7 +139,7 @@ public static class ReadModelRebuild
             CREATE INDEX "IX_participant_counts_collaboration_id_dimension_day" ON participant_counts (collaboration_id, dimension, day) INCLUDE (key, gender, count);
             ALTER TABLE participant_period_counts ADD CONSTRAINT "PK_participant_period_counts" PRIMARY KEY (collaboration_id, dimension, key, gender, months, start);
             CREATE INDEX "IX_participant_period_counts_scope_dimension_months_start" ON participant_period_counts (collaboration_id, dimension, months, start) INCLUDE (key, gender, count);
-            ALTER TABLE cross_counts ADD CONSTRAINT "PK_cross_counts" PRIMARY KEY (scope, rows, columns, months, start, row_key, column_key, gender, measure);
+            ALTER TABLE cross_counts ADD CONSTRAINT "PK_cross_counts" PRIMARY KEY (scope, rows, columns, row_key, column_key, gender);
             """, ct);
 
         Next();

@@ -17,8 +17,8 @@ public sealed class CounterRows
     /// <summary>Per scope and municipality, the counts by name (<see cref="RegionalCounts.NameOf"/>), zeros left out.</summary>
     public required List<(Guid Scope, string Code, SortedDictionary<string, int> Counts)> Regional { get; init; }
 
-    /// <summary>The cross-table counters, per month and in total (<see cref="CrossCount"/>).</summary>
-    public required List<(CrossKey Key, int Months, DateOnly Start, int Count)> Cross { get; init; }
+    /// <summary>The cross-table counters: per cell, the series of its changes (<see cref="CrossCount"/>, <see cref="CrossSeries"/>).</summary>
+    public required List<(CrossKey Key, CrossSeries Series)> Cross { get; init; }
 
     public bool IsEmpty => Dated.Count == 0 && Cross.Count == 0;
 
@@ -32,28 +32,21 @@ public sealed class CounterRows
         return c != 0 ? c : a.Gender.CompareTo(b.Gender);
     });
 
-    private static readonly IComparer<CrossKey> CrossOrder = Comparer<CrossKey>.Create((a, b) =>
+    public static readonly IComparer<CrossKey> CrossOrder = Comparer<CrossKey>.Create((a, b) =>
     {
         var c = a.Scope.CompareTo(b.Scope);
         if (c == 0) c = string.CompareOrdinal(a.Rows, b.Rows);
         if (c == 0) c = string.CompareOrdinal(a.Columns, b.Columns);
         if (c == 0) c = string.CompareOrdinal(a.RowKey, b.RowKey);
         if (c == 0) c = string.CompareOrdinal(a.ColumnKey, b.ColumnKey);
-        if (c == 0) c = a.Gender.CompareTo(b.Gender);
-        return c != 0 ? c : string.CompareOrdinal(a.Measure, b.Measure);
+        return c != 0 ? c : a.Gender.CompareTo(b.Gender);
     });
 
     public static CounterRows Of(IEnumerable<CounterDelta> deltas, IEnumerable<CrossDelta>? crossDeltas = null)
     {
-        var cross = new Dictionary<(CrossKey, int, DateOnly), int>();
+        var cross = new CrossSeriesBuilder();
         foreach (var d in crossDeltas ?? [])
-        {
-            var key = new CrossKey(d.Scope, d.Rows, d.RowKey, d.Columns, d.ColumnKey, d.Gender, d.Measure);
-            var month = (key, CrossCount.Month, d.Month);
-            var total = (key, CrossCount.Total, DateOnly.MinValue);
-            cross[month] = cross.GetValueOrDefault(month) + d.Delta;
-            cross[total] = cross.GetValueOrDefault(total) + d.Delta;
-        }
+            cross.Add(d);
         var dated = new Dictionary<(CounterKey, DateOnly), int>();
         foreach (var d in deltas)
         {
@@ -90,8 +83,7 @@ public sealed class CounterRows
             Totals = totalRows,
             Regional = regional.Select(x => (x.Key.Scope, x.Key.Code, x.Value))
                 .OrderBy(x => x.Scope).ThenBy(x => x.Code, StringComparer.Ordinal).ToList(),
-            Cross = cross.Where(x => x.Value != 0).Select(x => (x.Key.Item1, x.Key.Item2, x.Key.Item3, x.Value))
-                .OrderBy(x => x.Item1, CrossOrder).ThenBy(x => x.Item2).ThenBy(x => x.Item3).ToList(),
+            Cross = cross.Rows(CrossOrder),
         };
     }
 
@@ -99,8 +91,8 @@ public sealed class CounterRows
     public static string Json(SortedDictionary<string, int> counts) => JsonSerializer.Serialize(counts.Where(c => c.Value != 0).ToDictionary());
 }
 
-/// <summary>One cross-table counter, over all months.</summary>
-public readonly record struct CrossKey(Guid Scope, string Rows, string RowKey, string Columns, string ColumnKey, int Gender, string Measure);
+/// <summary>One cross-table cell: a scope's participants of one key (or pair of keys) and gender, every measure and month (<see cref="CrossCount"/>).</summary>
+public readonly record struct CrossKey(Guid Scope, string Rows, string RowKey, string Columns, string ColumnKey, int Gender);
 
 /// <summary>One counter, over all days: scope, dimension, key and gender.</summary>
 public readonly record struct CounterKey(Guid Scope, string Dimension, string Key, int Gender);

@@ -112,6 +112,14 @@ public static class Dimensions
     public const string StartedMeasure = "started";
 
     /// <summary>
+    /// The cross-table measures, in the order a <see cref="CrossCount"/> row holds their counts: started, then the exits of
+    /// each outcome in the enum's order. A new outcome goes last (rows stored before it have no value for it, read as 0);
+    /// reordering them needs a rebuild.
+    /// </summary>
+    public static readonly IReadOnlyList<string> CrossMeasures =
+        [StartedMeasure, .. Enum.GetValues<Contracts.Participants.ExitOutcome>().Select(o => ExitMeasure(o.ToString()))];
+
+    /// <summary>
     /// The cross-table counters a participant counts in: per calendar month of its start (measure started) and of its exit
     /// (measure exit:outcome), per crossed dimension alone and per pair of them (in <see cref="Crossed"/> order; the
     /// outcome, known at the exit only, only for exits), per gender, in its collaboration and in every collaboration's
@@ -123,9 +131,12 @@ public static class Dimensions
             foreach (var d in CrossOf(p, CountedAt.Start, StartedMeasure, p.Fact.StartDate, delta))
                 yield return d;
         if (only is null or CountedAt.Exit && p.Exit is { } exit)
-            foreach (var d in CrossOf(p, CountedAt.Exit, "exit:" + OutcomeOf(p), exit.ExitDate, delta))
+            foreach (var d in CrossOf(p, CountedAt.Exit, ExitMeasure(OutcomeOf(p)), exit.ExitDate, delta))
                 yield return d;
     }
+
+    /// <summary>The cross-table measure of exits with one outcome (its name).</summary>
+    public static string ExitMeasure(string outcome) => "exit:" + outcome;
 
     private static IEnumerable<CrossDelta> CrossOf(CountedParticipant p, CountedAt at, string measure, DateOnly day, int delta)
     {
@@ -182,7 +193,7 @@ public static class Dimensions
 
 /// <summary>
 /// One change to one cross-table counter: a scope's participants of one month by the key of one crossed dimension
-/// (<paramref name="Rows"/>), and of a second one or none ("" and ""), by gender and measure.
+/// (<paramref name="Rows"/>), and of a second one or none ("" and ""), by gender and measure (<see cref="Dimensions.CrossMeasures"/>).
 /// </summary>
 public sealed record CrossDelta(Guid Scope, string Rows, string RowKey, string Columns, string ColumnKey, int Gender, string Measure, DateOnly Month, int Delta);
 

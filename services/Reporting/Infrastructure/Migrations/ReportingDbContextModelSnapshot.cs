@@ -258,14 +258,6 @@ namespace Samverkan.Reporting.Infrastructure.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("columns");
 
-                    b.Property<int>("Months")
-                        .HasColumnType("integer")
-                        .HasColumnName("months");
-
-                    b.Property<DateOnly>("Start")
-                        .HasColumnType("date")
-                        .HasColumnName("start");
-
                     b.Property<string>("RowKey")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)")
@@ -280,20 +272,23 @@ namespace Samverkan.Reporting.Infrastructure.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("gender");
 
-                    b.Property<string>("Measure")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("measure");
+                    b.PrimitiveCollection<int[]>("Counts")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("counts");
 
-                    b.Property<int>("Count")
-                        .HasColumnType("integer")
-                        .HasColumnName("count");
+                    b.PrimitiveCollection<int[]>("Months")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("months");
 
-                    b.HasKey("Scope", "Rows", "Columns", "Months", "Start", "RowKey", "ColumnKey", "Gender", "Measure");
+                    b.HasKey("Scope", "Rows", "Columns", "RowKey", "ColumnKey", "Gender");
 
                     b.ToTable("cross_counts", (string)null);
 
-                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 70);
+                    b
+                        .HasAnnotation("Npgsql:StorageParameter:fillfactor", 70)
+                        .HasAnnotation("Npgsql:StorageParameter:toast_tuple_target", 8160);
                 });
 
             modelBuilder.Entity("Samverkan.Reporting.Model.EmployerContactFact", b =>
