@@ -10,6 +10,10 @@
 # and telemetry recorded in-process (Telemetry__Enabled=true; without an OTLP endpoint it is otherwise off).
 # Runs are interleaved: ROUNDS rounds, each measuring every target once, order rotated per round.
 # Writes bench/results/<date>-gateway.md. Usage: bash bench/gateway.sh   (see bench/README.md)
+# For iterating: ENDPOINTS="cheap" (or "db") measures one endpoint, ONLY="bare gateway" some targets only (direct, bare,
+# gateway, gateway-norl, gateway-otel, gateway-b), GATEWAY_B=path/to/Samverkan.Gateway.dll adds another gateway build as
+# target gateway-b (set up like gateway), and PROFILE=gateway (or another proxy of the run) samples that proxy with
+# dotnet-trace for PROFILE_SECONDS under the cheap load after the rounds and adds where its threads spent their time.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 trap cleanup EXIT
@@ -20,9 +24,15 @@ DURATION=${DURATION:-8s}
 WARMUP=${WARMUP:-4s}
 WRK_ARGS=(-t2 -c32 "-d$DURATION" --latency)
 OUT=${OUT:-$(result_path gateway)}
+ENDPOINTS=${ENDPOINTS:-db cheap}
+ONLY=${ONLY:-direct bare gateway gateway-norl gateway-otel${GATEWAY_B:+ gateway-b}}
+GATEWAY_B=${GATEWAY_B:-}
+PROFILE=${PROFILE:-}
+PROFILE_SECONDS=${PROFILE_SECONDS:-20}
+DOTNET_TRACE_VERSION=10.0.750501
 
 ACTORS_PORT=5140 STUB_PORT=5141 NOWHERE_PORT=5159
-BARE_PORT=8140 GATEWAY_PORT=8141 GATEWAY_NORL_PORT=8142 GATEWAY_OTEL_PORT=8143
+BARE_PORT=8140 GATEWAY_PORT=8141 GATEWAY_NORL_PORT=8142 GATEWAY_OTEL_PORT=8143 GATEWAY_B_PORT=8144
 DB=bench_actorsdb
 
 ACTORS_DLL=$REPO_DIR/services/Actors/bin/Release/net10.0/Samverkan.Actors.dll
@@ -34,12 +44,24 @@ check_infra
 require_platform_build "$ACTORS_DLL" "$GATEWAY_DLL"
 build_bench_project BareProxy "$BARE_DLL"
 build_bench_project StubBackend "$STUB_DLL"
-for port in $ACTORS_PORT $STUB_PORT $BARE_PORT $GATEWAY_PORT $GATEWAY_NORL_PORT $GATEWAY_OTEL_PORT; do
+for port in $ACTORS_PORT $STUB_PORT $BARE_PORT $GATEWAY_PORT $GATEWAY_NORL_PORT $GATEWAY_OTEL_PORT $GATEWAY_B_PORT; do
   ss -Hltn "sport = :$port" | grep -q . && die "port $port is in use"
 done
+if [ -n "$PROFILE" ]; then
+  case " bare gateway gateway-norl gateway-otel gateway-b " in *" $PROFILE "*) ;; *) die "PROFILE is bare, gateway, gateway-norl, gateway-otel or gateway-b";; esac
+  log "installing dotnet-trace $DOTNET_TRACE_VERSION into the run's folder"
+  dotnet tool install dotnet-trace --version $DOTNET_TRACE_VERSION --tool-path "$WORK/tools" >"$WORK/tool.log" 2>&1 \
+    || { tail -n 20 "$WORK/tool.log" >&2; die "could not install dotnet-trace"; }
+fi
 
 ACTORS_DLL=$(snapshot "$ACTORS_DLL")
 GATEWAY_DLL=$(snapshot "$GATEWAY_DLL")
+if [ -n "$GATEWAY_B" ]; then
+  [ -f "$GATEWAY_B" ] || die "GATEWAY_B: $GATEWAY_B is missing"
+  # snapshot names the copy after the dll, so copy B's folder under a name of its own.
+  mkdir -p "$WORK/bin/gateway-b" && cp -a "$(dirname "$GATEWAY_B")/." "$WORK/bin/gateway-b/"
+  GATEWAY_B_DLL=$WORK/bin/gateway-b/$(basename "$GATEWAY_B")
+fi
 log "fresh database $DB, vhost $RABBIT_VHOST"
 drop_db $DB
 ensure_vhost
@@ -65,12 +87,16 @@ start gateway-norl "$GATEWAY_DLL" "${GATEWAY_ENV[@]}" ASPNETCORE_URLS=http://127
 start gateway-otel "$GATEWAY_DLL" "${GATEWAY_ENV[@]}" ASPNETCORE_URLS=http://127.0.0.1:$GATEWAY_OTEL_PORT \
   Gateway__RateLimit__PermitsPerSecond=10000000 Telemetry__Enabled=true
 
+[ -z "$GATEWAY_B" ] || start gateway-b "$GATEWAY_B_DLL" "${GATEWAY_ENV[@]}" ASPNETCORE_URLS=http://127.0.0.1:$GATEWAY_B_PORT \
+  Gateway__RateLimit__PermitsPerSecond=10000000
+
 wait_http actors http://127.0.0.1:$ACTORS_PORT/health
 wait_http stub http://127.0.0.1:$STUB_PORT/ready
 wait_http bare http://127.0.0.1:$BARE_PORT/api/participants/ready
 wait_http gateway http://127.0.0.1:$GATEWAY_PORT/alive
 wait_http gateway-norl http://127.0.0.1:$GATEWAY_NORL_PORT/alive
 wait_http gateway-otel http://127.0.0.1:$GATEWAY_OTEL_PORT/alive
+[ -z "$GATEWAY_B" ] || wait_http gateway-b http://127.0.0.1:$GATEWAY_B_PORT/alive
 
 TOKEN=$(platform_token caseworker)
 ORG=$(python3 -c '
@@ -103,7 +129,7 @@ auth_lua
 DB_PATH=/api/actors/$ACTOR_ID
 CHEAP_PATH=/api/participants/bench
 # endpoint target url proxy-process backend-process
-TARGETS=(
+ALL_TARGETS=(
   "db direct http://127.0.0.1:$ACTORS_PORT$DB_PATH - actors"
   "db bare http://127.0.0.1:$BARE_PORT$DB_PATH bare actors"
   "db gateway http://127.0.0.1:$GATEWAY_PORT$DB_PATH gateway actors"
@@ -114,7 +140,15 @@ TARGETS=(
   "cheap gateway http://127.0.0.1:$GATEWAY_PORT$CHEAP_PATH gateway stub"
   "cheap gateway-norl http://127.0.0.1:$GATEWAY_NORL_PORT$CHEAP_PATH gateway-norl stub"
   "cheap gateway-otel http://127.0.0.1:$GATEWAY_OTEL_PORT$CHEAP_PATH gateway-otel stub"
+  "db gateway-b http://127.0.0.1:$GATEWAY_B_PORT$DB_PATH gateway-b actors"
+  "cheap gateway-b http://127.0.0.1:$GATEWAY_B_PORT$CHEAP_PATH gateway-b stub"
 )
+TARGETS=()
+for t in "${ALL_TARGETS[@]}"; do
+  read -r endpoint target _ _ _ <<<"$t"
+  [[ " $ENDPOINTS " == *" $endpoint "* && " $ONLY " == *" $target "* ]] && TARGETS+=("$t")
+done
+[ "${#TARGETS[@]}" -gt 0 ] || die "ENDPOINTS=\"$ENDPOINTS\" and ONLY=\"$ONLY\" leave nothing to measure"
 for t in "${TARGETS[@]}"; do
   read -r _ _ url _ _ <<<"$t"
   code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$url")
@@ -158,8 +192,25 @@ for round in $(seq 1 "$ROUNDS"); do
   done
 done
 
+if [ -n "$PROFILE" ]; then
+  # The cheap endpoint through the profiled proxy, as in the rounds; the trace starts first, wrk outlasts it.
+  declare -A PROXY_PORT=([bare]=$BARE_PORT [gateway]=$GATEWAY_PORT [gateway-norl]=$GATEWAY_NORL_PORT [gateway-otel]=$GATEWAY_OTEL_PORT [gateway-b]=$GATEWAY_B_PORT)
+  auth_lua
+  PROFILE_BUSY=$(wait_quiet "${QUIET_PCT:-20}" "${QUIET_WAIT:-240}")
+  log "profiling $PROFILE for ${PROFILE_SECONDS}s under the cheap load (machine ${PROFILE_BUSY}% busy just before)"
+  "$WORK/tools/dotnet-trace" collect -p "${PIDS[$PROFILE]}" --profile dotnet-sampled-thread-time \
+    --duration "00:00:00:$PROFILE_SECONDS" -o "$WORK/profile.nettrace" >"$WORK/trace.log" 2>&1 &
+  PROFILER=$!
+  wrk -t2 -c32 "-d$((PROFILE_SECONDS + 4))s" -s "$WORK/auth.lua" "http://127.0.0.1:${PROXY_PORT[$PROFILE]}$CHEAP_PATH" >"$WORK/wrk-profile.txt"
+  wait "$PROFILER" || log "dotnet-trace failed (see $WORK/trace.log)"
+fi
+
 COMMAND="bash bench/gateway.sh"
 [ "$ROUNDS" = 3 ] && [ "$DURATION" = 8s ] || COMMAND="ROUNDS=$ROUNDS DURATION=$DURATION $COMMAND"
+[ "$ENDPOINTS" = "db cheap" ] || COMMAND="ENDPOINTS=\"$ENDPOINTS\" $COMMAND"
+[ "$ONLY" = "direct bare gateway gateway-norl gateway-otel${GATEWAY_B:+ gateway-b}" ] || COMMAND="ONLY=\"$ONLY\" $COMMAND"
+[ -z "$GATEWAY_B" ] || COMMAND="GATEWAY_B=$GATEWAY_B $COMMAND"
+[ -z "$PROFILE" ] || COMMAND="PROFILE=$PROFILE PROFILE_SECONDS=$PROFILE_SECONDS $COMMAND"
 {
   echo "# Gateway overhead — $TODAY"
   echo
@@ -188,6 +239,7 @@ COMMAND="bash bench/gateway.sh"
   echo "  (\`Gateway__RateLimit__PermitsPerSecond=10000000\`). **gateway-norl**: the same with rate limiting off (\`=0\`)."
   echo "  **gateway-otel**: rate limiting on and telemetry recorded in-process (\`Telemetry__Enabled=true\`): what"
   echo "  tracing and metrics cost, short of exporting them (there is no collector here)."
+  [ -z "$GATEWAY_B" ] || echo "  **gateway-b**: another gateway build ($GATEWAY_B), set up like **gateway**."
   echo "- All platform processes: \`ASPNETCORE_ENVIRONMENT=Production\`, \`Logging__LogLevel__Default=Warning\`, no"
   echo "  OTLP endpoint, so (since ServiceDefaults only sets telemetry up when it has somewhere to go) no telemetry,"
   echo "  except in gateway-otel."
@@ -203,14 +255,18 @@ rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
 med = lambda xs: st.median(xs) if xs else float("nan")
 def sel(ep, tg): return [r for r in rows if r["endpoint"] == ep and r["target"] == tg]
 def num(rs, k): return [float(r[k]) for r in rs if r[k] != "-"]
-targets = ["direct", "bare", "gateway", "gateway-norl", "gateway-otel"]
+targets = [t for t in ["direct", "bare", "gateway", "gateway-norl", "gateway-otel", "gateway-b"] if any(r["target"] == t for r in rows)]
+endpoints = [(ep, title) for ep, title in [("db", "Database-backed GET /api/actors/{id}"), ("cheap", "Cheap GET (stub backend, no database)")]
+             if any(r["endpoint"] == ep for r in rows)]
 summary = {}
-for ep, title in [("db", "Database-backed GET /api/actors/{id}"), ("cheap", "Cheap GET (stub backend, no database)")]:
+for ep, title in endpoints:
     print(f"## {title}\n")
     print("| target | req/s per round | median req/s | median p50 (ms) | median p99 (ms) | proxy CPU µs/req | backend CPU µs/req | non-2xx / socket errors |")
     print("|---|---|---:|---:|---:|---:|---:|---:|")
     for tg in targets:
         rs = sel(ep, tg)
+        if not rs:
+            continue
         rps = num(rs, "rps")
         m = dict(rps=med(rps), p50=med(num(rs, "p50_us")) / 1000, p99=med(num(rs, "p99_us")) / 1000,
                  pcpu=med(num(rs, "proxy_cpu_us_per_req")), bcpu=med(num(rs, "backend_cpu_us_per_req")))
@@ -226,7 +282,10 @@ for ep, title in [("db", "Database-backed GET /api/actors/{id}"), ("cheap", "Che
     print("| ratio (req/s) | of medians | per round |")
     print("|---|---:|---|")
     for a, b in [("gateway", "bare"), ("gateway", "direct"), ("bare", "direct"), ("gateway-norl", "bare"), ("gateway", "gateway-norl"),
-                 ("gateway-otel", "bare"), ("gateway-otel", "direct"), ("gateway-otel", "gateway")]:
+                 ("gateway-otel", "bare"), ("gateway-otel", "direct"), ("gateway-otel", "gateway"),
+                 ("gateway-b", "bare"), ("gateway-b", "gateway")]:
+        if (ep, a) not in summary or (ep, b) not in summary:
+            continue
         r, per = ratio(a, b)
         summary[(ep, a + "/" + b)] = r
         print(f'| {a} / {b} | {r:.2f} | {", ".join(f"{x:.2f}" for x in per)} |')
@@ -235,18 +294,36 @@ for ep, title in [("db", "Database-backed GET /api/actors/{id}"), ("cheap", "Che
 print("## Against the goals\n")
 print("| goal | measured | met? |")
 print("|---|---:|---|")
-def goal(text, value, target):
+def goal(text, key, target):
+    if key not in summary:
+        print(f'| {text} (≥ {target}) | not measured | |')
+        return
+    value = summary[key]
     print(f'| {text} (≥ {target}) | {value:.2f} | {"yes" if value >= target else "**no**"} |')
-goal("issue: gateway / bare YARP, cheap endpoint", summary[("cheap", "gateway/bare")], 0.95)
-goal("issue: gateway / bare YARP, database-backed GET", summary[("db", "gateway/bare")], 0.95)
-goal("issue: database-backed GET, gateway / direct", summary[("db", "gateway/direct")], 0.85)
-goal("anchors.md: gateway / bare YARP, cheap endpoint", summary[("cheap", "gateway/bare")], 0.90)
-goal("anchors.md: database-backed GET, gateway / direct", summary[("db", "gateway/direct")], 0.80)
+goal("issue: gateway / bare YARP, cheap endpoint", ("cheap", "gateway/bare"), 0.95)
+goal("issue: gateway / bare YARP, database-backed GET", ("db", "gateway/bare"), 0.95)
+goal("issue: database-backed GET, gateway / direct", ("db", "gateway/direct"), 0.85)
+goal("anchors.md: gateway / bare YARP, cheap endpoint", ("cheap", "gateway/bare"), 0.90)
+goal("anchors.md: database-backed GET, gateway / direct", ("db", "gateway/direct"), 0.80)
 print()
 print("## Raw figures\n")
 print("```")
 print(open(sys.argv[1]).read().rstrip())
 print("```")
 PY
+  if [ -n "$PROFILE" ] && [ -s "$WORK/profile.nettrace" ]; then
+    echo
+    echo "## Where $PROFILE spends its time under the cheap load (dotnet-trace, ${PROFILE_SECONDS} s after the rounds)"
+    echo
+    echo "\`dotnet-trace collect --profile dotnet-sampled-thread-time\` on the running process while \`wrk -t2 -c32\` drives the"
+    echo "cheap GET through it (machine ${PROFILE_BUSY}% busy just before), converted to speedscope and summed by"
+    echo "\`bench/profile/busy.py\`, which leaves out the time threads spend waiting. wrk during the profile: $(grep '^RESULT ' "$WORK/wrk-profile.txt" | awk '{printf "%s req/s", $2}')"
+    echo "(sampling costs throughput: not comparable with the rounds)."
+    echo
+    echo '```'
+    "$WORK/tools/dotnet-trace" convert --format Speedscope "$WORK/profile.nettrace" -o "$WORK/profile" >/dev/null 2>&1
+    python3 "$BENCH_DIR/profile/busy.py" "$WORK/profile.speedscope.json" 40 2>&1
+    echo '```'
+  fi
 } >"$OUT"
 log "wrote $OUT"
