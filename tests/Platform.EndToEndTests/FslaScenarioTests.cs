@@ -11,7 +11,8 @@ namespace Samverkan.Platform.EndToEndTests;
 
 /// <summary>
 /// The FSLA scenario end to end: the loader enters 437 participants and 414 exits through the gateway as
-/// the agencies would, and the owner's coordinator then reads the figures the final report published.
+/// the agencies would, and the owner's coordinator then reads the figures the final report published, in the summary,
+/// the regional view and the cross-tables (<see cref="FslaCrossTables"/>).
 /// Shares are compared after rounding to whole percent, as the report printed them.
 /// </summary>
 [Collection(PlatformCollection.Name)]
@@ -49,6 +50,8 @@ public sealed class FslaScenarioTests(PlatformFixture platform, ITestOutputHelpe
         // "49 procent … Om detta resultat jämförs med andra projekt under Socialfondens mål 2:3 … 34 procent."
         var comparison = await coordinator.GetFromJsonAsync<JsonElement>($"/api/reports/collaborations/{loaded.CollaborationId}/comparison");
         AssertReferenceComparison(comparison);
+
+        await FslaCrossTables.AssertAsync(coordinator, loaded.CollaborationId, ReportDeadline);
     }
 
     private static void AssertReferenceComparison(JsonElement comparison)
@@ -202,13 +205,13 @@ public sealed class FslaScenarioTests(PlatformFixture platform, ITestOutputHelpe
     }
 
     /// <summary>The report, or null while Reporting has not heard of the collaboration yet (404).</summary>
-    private static async Task<JsonElement?> TryGetAsync(HttpClient client, string path)
+    internal static async Task<JsonElement?> TryGetAsync(HttpClient client, string path)
     {
         using var response = await client.GetAsync(path);
         return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>() : null;
     }
 
-    private static string Code(string municipality) => FslaMunicipalities.ByName(municipality).Code;
+    internal static string Code(string municipality) => FslaMunicipalities.ByName(municipality).Code;
 
     private static IEnumerable<JsonElement> Table(JsonElement summary, string dimension) =>
         summary.GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("dimension").GetString() == dimension)
