@@ -101,6 +101,42 @@ public sealed class CrossTableTests(ReportingApiFactory factory) : IClassFixture
         Assert.Equal(24, summary.GetProperty("started").GetProperty("total").GetProperty("count").GetInt32());
     }
 
+    [Fact]
+    public async Task Pages_of_lines_together_are_the_whole_table_and_the_totals_are_over_every_line()
+    {
+        await ScenarioAsync();
+        var coordinator = factory.ClientFor(Roles.Coordinator, _owner);
+        const string path = "cross-table?rows=outcome&columns=referring-actor&from=2026-01-01&to=2026-12-31";
+        var whole = await coordinator.GetFromJsonAsync<JsonElement>($"/api/reports/collaborations/{_collaboration}/{path}");
+        var all = Lines(whole);
+        Assert.Equal(7, all.Count); // AF: employment, studies, internship; Kalmar kommun: studies, job-seeking, subsidised; FK: other
+        Assert.Equal(all.Count, whole.GetProperty("lineCount").GetInt32());
+
+        // Two dimensions: each page read on its own (the index's keys, then the page's cells), in the whole table's order.
+        var paged = new List<string>();
+        for (var page = 1; page <= 4; page++)
+        {
+            var part = await coordinator.GetFromJsonAsync<JsonElement>($"/api/reports/collaborations/{_collaboration}/{path}&page={page}&pageSize=2");
+            Assert.Equal(all.Count, part.GetProperty("lineCount").GetInt32());
+            Assert.Equal(2, part.GetProperty("pageSize").GetInt32());
+            paged.AddRange(Lines(part));
+        }
+        Assert.Equal(all, paged);
+        var past = await coordinator.GetFromJsonAsync<JsonElement>($"/api/reports/collaborations/{_collaboration}/{path}&page=5&pageSize=2");
+        Assert.Empty(Lines(past));
+
+        // One dimension: the second of three referring actors, and the totals of all three.
+        var second = await coordinator.GetFromJsonAsync<JsonElement>(
+            $"/api/reports/collaborations/{_collaboration}/cross-table?rows=referring-actor&from=2026-01-01&to=2026-12-31&page=2&pageSize=1");
+        Assert.Equal(["Försäkringskassan: started 2/1/3 active 1/1/2 work 0/0/0 studies 0/0/0 work-or-studies 0/0/0 other 1/0/1",
+            "totalt: started 12/12/24 active 5/6/11 work 3/5/8 studies 2/0/2 work-or-studies 5/5/10 other 2/1/3"], Shown(second));
+        Assert.Equal(3, second.GetProperty("lineCount").GetInt32());
+    }
+
+    private static List<string> Lines(JsonElement report) => report.GetProperty("lines").EnumerateArray()
+        .Select(l => $"{l.GetProperty("rowLabel").GetString()} / {l.GetProperty("columnLabel").GetString()}: "
+            + string.Join(" ", l.GetProperty("measures").EnumerateArray().Select(m => Row(m)))).ToList();
+
     private static string Row(JsonElement row) => string.Join("/", new[] { "women", "men", "total" }.Select(g => row.GetProperty(g).GetProperty("count").GetInt32()));
 
     [Fact]

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Samverkan.Reporting.Infrastructure;
 using Samverkan.Reporting.Model;
 using Samverkan.Reporting.Model.Export;
+using Samverkan.ServiceDefaults.Http;
 
 namespace Samverkan.Reporting.Apis;
 
@@ -27,7 +28,10 @@ public static class CrossTableApi
     // measures × 4 columns) are megabytes of JSON whose writing and sending is most of their time.
     private const string PeriodDescription =
         "Periods are whole calendar months: 'from' a month's first day, 'to'/'asOf' a month's last day; without them, everything counted so far. "
-        + "JSON as documented, except:" + ReportJson.LeanCellsDescription;
+        + "JSON holds one page of lines (page, pageSize: 200 by default and at most), ordered by label, with lineCount for them all; the totals "
+        + "line is over every line. CSV, XLSX and SVG hold every line. JSON as documented, except:" + ReportJson.LeanCellsDescription;
+    private const string PageDescription = "The page of lines (JSON), from 1.";
+    private const string PageSizeDescription = "Lines per page (JSON), 1-200; 200 when absent.";
 
     public static RouteGroupBuilder MapCrossTableApi(this RouteGroupBuilder api)
     {
@@ -46,10 +50,11 @@ public static class CrossTableApi
         Guid id, [AsParameters] ReportQuery query, ClaimsPrincipal user, ReportingDbContext db, IOptions<ReportingOptions> options,
         ReportCache cache, ReportJson json, CancellationToken ct,
         [Description("The rows' dimension: " + DimensionDescription)] string? rows = null,
-        [Description("A second dimension (optional), crossed with the rows': " + DimensionDescription)] string? columns = null)
+        [Description("A second dimension (optional), crossed with the rows': " + DimensionDescription)] string? columns = null,
+        [Description(PageDescription)] int page = 1, [Description(PageSizeDescription)] int pageSize = CrossTablePage.DefaultSize)
     {
         var errors = new Dictionary<string, string[]>();
-        if (Parse(query, rows, columns, errors) is not { } request)
+        if (Parse(query, rows, columns, page, pageSize, errors) is not { } request)
             return TypedResults.ValidationProblem(errors);
         var view = await ReportAccess.CollaborationAsync(db, user, id, ct);
         if (view == ReportView.Hidden)
@@ -64,10 +69,11 @@ public static class CrossTableApi
         ReportCache cache, ReportJson json, CancellationToken ct,
         [Description("The rows' dimension: " + DimensionDescription)] string? rows = null,
         [Description("A second dimension (optional), crossed with the rows': " + DimensionDescription)] string? columns = null,
-        [Description("Collaboration id: only its participants; all collaborations when absent.")] string? collaboration = null)
+        [Description("Collaboration id: only its participants; all collaborations when absent.")] string? collaboration = null,
+        [Description(PageDescription)] int page = 1, [Description(PageSizeDescription)] int pageSize = CrossTablePage.DefaultSize)
     {
         var errors = new Dictionary<string, string[]>();
-        var request = Parse(query, rows, columns, errors);
+        var request = Parse(query, rows, columns, page, pageSize, errors);
         var collaborationId = ReportQuery.ParseCollaboration(collaboration, errors);
         if (errors.Count > 0 || request is null)
             return TypedResults.ValidationProblem(errors);
@@ -86,10 +92,10 @@ public static class CrossTableApi
         detail: "Cross-tables are served to viewers entitled to exact figures (the collaboration's coordinators and admins, the operator). "
             + "Others read the summary and the regional view, whose suppression is decided once for all their tables.");
 
-    private sealed record CrossTableRequest(ReportRequest Report, Dimension Rows, Dimension? Columns, DateOnly? From, DateOnly? To);
+    private sealed record CrossTableRequest(ReportRequest Report, Dimension Rows, Dimension? Columns, DateOnly? From, DateOnly? To, CrossTablePage Page);
 
     /// <summary>The request, or null with every bad field named: unknown dimensions, and periods that are not whole calendar months.</summary>
-    private static CrossTableRequest? Parse(ReportQuery query, string? rows, string? columns, Dictionary<string, string[]> errors)
+    private static CrossTableRequest? Parse(ReportQuery query, string? rows, string? columns, int page, int pageSize, Dictionary<string, string[]> errors)
     {
         var report = query.Parse(errors);
         var rowDimension = CrossTableBuilder.DimensionNamed(rows);
@@ -107,7 +113,10 @@ public static class CrossTableApi
                 "Cross-tables count whole calendar months: use the last day of a month.");
         if (errors.Count > 0 || report is null || rowDimension is null)
             return null;
-        return new CrossTableRequest(report, rowDimension, columnDimension, report.Period.From, query.EndField is null ? null : report.Period.To);
+        // Bounded as every list's (Paging): a page past the end is empty.
+        var (p, size) = Paging.Bound(page, pageSize);
+        return new CrossTableRequest(report, rowDimension, columnDimension, report.Period.From, query.EndField is null ? null : report.Period.To,
+            new CrossTablePage(p, size));
     }
 
     private static async Task<Results<JsonReport<CrossTableReport>, FileContentHttpResult, NotFound, ValidationProblem, ProblemHttpResult>> ReportAsync(
@@ -115,24 +124,50 @@ public static class CrossTableApi
         CancellationToken ct)
     {
         var language = request.Report.Language;
-        async Task<CrossTableReport?> Build()
+        // Pairs are stored in the declaration's order; asked the other way round, the keys are swapped back.
+        var swapped = request.Columns is { } c && IndexOf(c) < IndexOf(request.Rows);
+        var (stored, storedColumns) = swapped ? (request.Columns!, request.Rows) : (request.Rows, request.Columns);
+        (string, string) Shown((string Row, string Column) k) => swapped ? (k.Column, k.Row) : k;
+        // page null: every line (exports).
+        async Task<CrossTableReport?> Build(CrossTablePage? page)
         {
-            // Pairs are stored in the declaration's order; asked the other way round, the keys are swapped back.
-            var swapped = request.Columns is { } c && IndexOf(c) < IndexOf(request.Rows);
-            var (stored, storedColumns) = swapped ? (request.Columns!, request.Rows) : (request.Rows, request.Columns);
-            var (cells, actorNames) = await CrossTableReads.ReadAsync(db, scope, stored, storedColumns, request.From, request.To, ct);
-            if (swapped)
-                cells = cells.Select(x => x with { RowKey = x.ColumnKey, ColumnKey = x.RowKey }).ToList();
-            return CrossTableBuilder.Build(collaborationId, request.Rows, request.Columns, request.From, request.To, cells,
-                (dimension, key) => CrossTableLabels.Key(dimension, key, actorNames, language), language);
+            List<CrossCell> cells;
+            Dictionary<Guid, string> actorNames;
+            List<(string Row, string Column)> ordered;
+            IReadOnlyList<(string Row, string Column)> lines;
+            string Label(Dimension dimension, string key) => CrossTableLabels.Key(dimension, key, actorNames, language);
+            if (page is null || CrossTableBuilder.HasTotals(request.Rows, request.Columns))
+            {
+                // The whole table: an export, or one dimension's lines (at most 290) whose totals are over them all.
+                (cells, actorNames) = await CrossTableReads.ReadAsync(db, scope, stored, storedColumns, request.From, request.To, ct);
+                if (swapped)
+                    cells = [.. cells.Select(x => x with { RowKey = x.ColumnKey, ColumnKey = x.RowKey })];
+                ordered = CrossTableBuilder.Ordered(cells.Select(x => (x.RowKey, x.ColumnKey)), request.Rows, request.Columns, Label);
+                lines = page?.Of(ordered) ?? ordered;
+            }
+            else
+            {
+                // Two dimensions: every line's keys from the index, then the page's cells only (see CrossTableReads).
+                List<(string Row, string Column)> keys;
+                (keys, actorNames) = await CrossTableReads.ReadLinesAsync(db, scope, stored, storedColumns, ct);
+                ordered = CrossTableBuilder.Ordered(keys.Select(Shown), request.Rows, request.Columns, Label);
+                lines = page.Of(ordered);
+                cells = lines.Count == 0 ? [] : await CrossTableReads.ReadCellsAsync(db, scope, stored, storedColumns, [.. lines.Select(Shown)],
+                    request.From, request.To, ct);
+                if (swapped)
+                    cells = [.. cells.Select(x => x with { RowKey = x.ColumnKey, ColumnKey = x.RowKey })];
+            }
+            return CrossTableBuilder.Build(collaborationId, request.Rows, request.Columns, request.From, request.To, lines,
+                page ?? new CrossTablePage(1, ordered.Count), ordered.Count, cells, Label, language);
         }
         if (request.Report.Format == ReportFormat.Json)
         {
-            var key = new ReportCacheKey($"cross-table:{request.Rows.CrossTable}:{request.Columns?.CrossTable}", scope, null, request.From,
-                request.To ?? DateOnly.MaxValue, language, null);
-            return new JsonReport<CrossTableReport>((await cache.GetOrBuildJsonAsync(db, key, Build, json.LeanCells, ct))!);
+            var key = new ReportCacheKey(
+                $"cross-table:{request.Rows.CrossTable}:{request.Columns?.CrossTable}:{request.Page.Page}:{request.Page.PageSize}", scope, null,
+                request.From, request.To ?? DateOnly.MaxValue, language, null);
+            return new JsonReport<CrossTableReport>((await cache.GetOrBuildJsonAsync(db, key, () => Build(request.Page), json.LeanCells, ct))!);
         }
-        var report = (await Build())!;
+        var report = (await Build(null))!;
         return ReportOutput.File(request.Report.Format, CrossTableExport.Tables(report, language),
             request.Report.Text("Korstabell", "Cross-table") + $": {report.RowsLabel}" + (report.ColumnsLabel is { } cl ? $" × {cl}" : ""),
             $"cross-table-{report.Rows}{(report.Columns is null ? "" : "-" + report.Columns)}-{(request.To?.ToString("yyyy-MM-dd") ?? "now")}");
