@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command. Starts RabbitMQ and PostgreSQL (installing them from Debian's packages when
 # missing) unless the tests are given servers (SAMVERKAN_TEST_RABBITMQ and SAMVERKAN_TEST_POSTGRES) or a
-# Docker engine for Testcontainers; builds; runs every test project in lanes (below); ends with the line
+# Docker engine for Testcontainers; builds; runs the test projects one after another (below); ends with the line
 # "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -46,60 +46,31 @@ run_project() {
   return $rc
 }
 
-# Four lanes, so that the two cores are kept busy while a project waits (for a platform to start, a message to arrive):
-# - unit tests touch no server: one after another, in the background, from the start;
-# - the projects that start the whole platform as processes (<TestLane>platform</TestLane>: end-to-end, browser) one
-#   after another, in the background: two platforms starting at once on two cores kept each other from turning healthy;
-# - the projects that host a service in process (integration tests) one after another, in the foreground, once the
-#   first platform is up;
-# - the one whose test restarts the broker (<TestLane>alone</TestLane>) last, when no other project holds a connection.
-lane_of() { grep -oP '(?<=<TestLane>)[a-z]+(?=</TestLane>)' "$1" || echo server; }
-unit_projects=(); platform_projects=(); server_projects=(); alone_projects=()
+# The projects that use the servers run one at a time, in the foreground: on two cores, running the ones that start
+# the whole platform beside the in-process ones was slower (28.8 min against 23.7-25.9). The one whose test restarts
+# the broker (<TestLane>alone</TestLane>) runs last, when no other project holds a connection. Unit tests touch no
+# server: they run one after another in the background from the start.
+unit_projects=(); server_projects=(); alone_projects=()
 for project in tests/*/*.csproj; do
   grep -q '<IsTestProject>false</IsTestProject>' "$project" && continue
-  case "$(basename "$project" .csproj):$(lane_of "$project")" in
-    *.UnitTests:*) unit_projects+=("$project") ;;
-    *:platform) platform_projects+=("$project") ;;
-    *:alone) alone_projects+=("$project") ;;
-    *) server_projects+=("$project") ;;
-  esac
+  if [[ $(basename "$project" .csproj) == *.UnitTests ]]; then unit_projects+=("$project")
+  elif grep -q '<TestLane>alone</TestLane>' "$project"; then alone_projects+=("$project")
+  else server_projects+=("$project")
+  fi
 done
-# run_lane PROJECT...: one after another; fails when any did.
-run_lane() {
-  local lane_status=0 project
-  for project in "$@"; do run_project "$project" || lane_status=1; done
-  return $lane_status
-}
-# show PROJECT...: each project's summary (written by run_project), or that it did not run.
-show() {
-  local project name
-  for project in "$@"; do
-    name=$(basename "$project" .csproj)
-    echo "[test] $name"
-    cat "$results/$name.summary" 2>/dev/null || { echo "[test] $name did not run"; status=1; }
-  done
-}
-# first_result LOG PID: until the log shows a test's result (the project's platform is up), the project has ended, or 6 min.
-first_result() {
-  local deadline=$((SECONDS + 360))
-  while [ $SECONDS -lt $deadline ] && kill -0 "$2" 2>/dev/null; do
-    grep -qE '^[[:space:]]+(Passed|Failed) ' "$1" 2>/dev/null && return 0
-    sleep 2
-  done
-}
-run_lane "${unit_projects[@]}" & unit_pid=$!
-run_lane "${platform_projects[@]}" & platform_pid=$!
-# The first platform starts with no in-process project beside it: started together, they slowed each other past the
-# platform's start timeout on two cores.
-first_result "$results/$(basename "${platform_projects[0]}" .csproj).log" "$platform_pid"
-run_lane "${server_projects[@]}" || status=1
-show "${server_projects[@]}"
-wait "$platform_pid" || status=1
-show "${platform_projects[@]}"
-run_lane "${alone_projects[@]}" || status=1
-show "${alone_projects[@]}"
+( unit_status=0
+  for project in "${unit_projects[@]}"; do run_project "$project" || unit_status=1; done
+  exit $unit_status ) &
+unit_pid=$!
+for project in "${server_projects[@]}" "${alone_projects[@]}"; do
+  run_project "$project" || status=1
+  cat "$results/$(basename "$project" .csproj).summary"
+done
 wait "$unit_pid" || status=1
-show "${unit_projects[@]}"
+for project in "${unit_projects[@]}"; do
+  echo "[test] $(basename "$project" .csproj) (alongside)"
+  cat "$results/$(basename "$project" .csproj).summary" 2>/dev/null || { echo "[test] $(basename "$project" .csproj) did not run"; status=1; }
+done
 
 # Count from the TRX files rather than dotnet's own summary lines, one per project.
 passed=0; failed=0

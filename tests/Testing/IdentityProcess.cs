@@ -110,6 +110,8 @@ public sealed class IdentityProcess : IAsyncDisposable
                 ["Identity__Operator__ClientId"] = OperatorClientId,
                 ["Identity__Operator__ClientSecret"] = secret,
                 ["Logging__LogLevel__Default"] = "Warning",
+                // The service stops itself once this process has ended, whether or not the exit handler below ran.
+                ["Identity__ParentProcessId"] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             },
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
@@ -124,7 +126,25 @@ public sealed class IdentityProcess : IAsyncDisposable
         if (!ownDatabase)
             identity._database = "";
         // The shared instance is never disposed by a test: the end of the test process stops it and drops what it made.
+        // Not always: dotnet test may kill the test host before its exit handlers have run (microsoft/vstest#1900),
+        // and a crash runs none. So the service also watches this process (Identity__ParentProcessId above) and stops
+        // itself; a database left behind is dropped by the next run (DropOrphansAsync).
         AppDomain.CurrentDomain.ProcessExit += (_, _) => identity.StopAndDropAsync().Wait(TimeSpan.FromSeconds(10));
+        try
+        {
+            await WaitUntilAnsweringAsync(identity, process, output);
+            return identity;
+        }
+        catch
+        {
+            // Not returned, so no caller will dispose it: stopped and dropped here, not left running till the end.
+            await identity.StopAndDropAsync();
+            throw;
+        }
+    }
+
+    private static async Task WaitUntilAnsweringAsync(IdentityProcess identity, Process process, IEnumerable<string> output)
+    {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (true)
         {
@@ -139,14 +159,14 @@ public sealed class IdentityProcess : IAsyncDisposable
             {
                 using var response = await identity.Http.GetAsync(".well-known/openid-configuration", deadline.Token);
                 if (response.IsSuccessStatusCode)
-                    return identity;
+                    return;
             }
             catch (HttpRequestException) { }
             catch (OperationCanceledException)
             {
                 throw new TimeoutException($"The identity service did not answer within a minute:\n{string.Join('\n', output)}");
             }
-            await Task.Delay(200, deadline.Token);
+            await Task.Delay(200);
         }
     }
 

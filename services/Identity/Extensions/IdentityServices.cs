@@ -21,6 +21,9 @@ internal static class IdentityServices
         var configuration = builder.Configuration;
         var development = builder.Environment.IsDevelopment();
         builder.AddServiceDbContext<IdentityDb>(ResourceNames.IdentityDb);
+        // Only when a test harness runs the service as its child process (ParentProcessWatch).
+        if (configuration.GetValue<int?>(ParentProcessWatch.Setting) is { } parent)
+            builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<ParentProcessWatch>(sp, parent));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ExternalProviders>();
         var external = new ExternalProviders(configuration);

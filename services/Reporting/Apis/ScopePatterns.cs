@@ -73,7 +73,8 @@ public static class ScopePatterns
         var collaborations = await db.Database.SqlQuery<Guid>($"""
             SELECT DISTINCT collaboration_id AS "Value" FROM participant_totals WHERE collaboration_id <> {Dimensions.AllCollaborations} ORDER BY 1
             """).ToListAsync(ct);
-        async Task<SuppressionPattern> DecideAsync(DateOnly asOf)
+        // The region's counts at one month-end and its pattern there: the counts are read once, for both.
+        async Task<(RegionalCounts Region, SuppressionPattern Pattern)> DecideAsync(DateOnly asOf)
         {
             var region = await RegionalReads.ReadAsync(db, scope, new ReportPeriod(null, asOf), ct);
             RegionalCounts? mine = null;
@@ -91,15 +92,13 @@ public static class ScopePatterns
                 if (counts.Count > 0)
                     parts.Add(new RegionPart(Decide(id, asOf, counts, threshold), own.Contains(id)));
             }
-            return DecideRegional(region, mine, parts, asOf, threshold);
+            return (region, DecideRegional(region, mine, parts, asOf, threshold));
         }
-        var end = await RegionalReads.ReadAsync(db, scope, new ReportPeriod(null, period.To), ct);
-        var endPattern = await DecideAsync(period.To);
+        var (end, endPattern) = await DecideAsync(period.To);
         if (period.From is not { } from)
             return (end, endPattern);
-        var dayBefore = from.AddDays(-1);
-        var before = await RegionalReads.ReadAsync(db, scope, new ReportPeriod(null, dayBefore), ct);
-        return (Subtract(end, before), new PeriodPattern(await DecideAsync(dayBefore), endPattern));
+        var (before, beforePattern) = await DecideAsync(from.AddDays(-1));
+        return (Subtract(end, before), new PeriodPattern(beforePattern, endPattern));
     }
 
     /// <summary>
@@ -127,17 +126,14 @@ public static class ScopePatterns
         var pattern = new SuppressionPattern(threshold);
         using (pattern.Collect())
         {
-            // The region's cells, first as a scratch rendering, to know each one's kind before the real one registers it.
-            var scratch = new SuppressionPattern(threshold);
-            using (scratch.Collect())
-                RegionalViewBuilder.Render(counts, asOf, null, null, null, ReportLanguage.Swedish, scratch);
-            var regionKeys = scratch.Keys("").ToList();
+            // The region's cells, listed without rendering, to give each its kind before the rendering registers it.
+            var regionCells = RegionalViewBuilder.Cells(counts);
             bool ShownBy(RegionPart part, string key) => part.Known || part.Pattern.CellOf(key) is not { } cell || !part.Pattern.IsHidden(cell);
             // Known only when the parts are all shown and add up to the region's count (none of it held elsewhere).
-            foreach (var key in regionKeys.Where(k => parts.All(p => ShownBy(p, k)) && parts.Sum(p => p.Pattern.Find(k).Value) == scratch.Find(k).Value))
-                pattern.Cell(key, scratch.Find(key).Value, CellKind.Known);
+            foreach (var (key, value) in regionCells.Where(c => parts.All(p => ShownBy(p, c.Key)) && parts.Sum(p => p.Pattern.Find(c.Key).Value) == c.Value))
+                pattern.Cell(key, value, CellKind.Known);
             RegionalViewBuilder.Render(counts, asOf, null, null, null, ReportLanguage.Swedish, pattern);
-            foreach (var key in regionKeys)
+            foreach (var (key, _) in regionCells)
             {
                 if (pattern.CellOf(key) is not { } region)
                     continue;

@@ -25,15 +25,23 @@ public static class CounterWriter
     {
         List<CounterDelta> counters = [.. deltas];
         List<CrossDelta> cross = [.. crossDeltas];
+        if (db.Batch.Collecting)
+        {
+            // The rows are made once, merged, when the batch flushes; here the scopes come from the deltas as they
+            // are, not netted. So a correction that changes no count (an update of a field no counter reads) raises
+            // its scope's version too: that is safe, a raised version only makes cached reports be built again, and
+            // it spares every message of a batch a CounterRows pass of its own on the consumers' hot path.
+            db.ChangedScopes.UnionWith(counters.Select(d => d.Scope));
+            db.ChangedScopes.UnionWith(cross.Select(d => d.Scope));
+            db.Batch.AddCounters(counters, cross);
+            return;
+        }
         var rows = CounterRows.Of(counters, cross);
         if (rows.IsEmpty)
             return;
         db.ChangedScopes.UnionWith(rows.Dated.Select(x => x.Key.Scope));
         db.ChangedScopes.UnionWith(rows.Cross.Select(x => x.Key.Scope));
-        if (db.Batch.Collecting)
-            db.Batch.AddCounters(counters, cross);
-        else
-            await WriteAsync(db, rows, ct);
+        await WriteAsync(db, rows, ct);
     }
 
     /// <summary>Adds <paramref name="rows"/> to the stored counters, in one round trip.</summary>

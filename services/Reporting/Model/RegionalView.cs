@@ -218,6 +218,71 @@ public static class RegionalViewBuilder
         };
     }
 
+    /// <summary>
+    /// The cells <see cref="Render"/> registers for <paramref name="counts"/> in a pattern not yet decided (so no
+    /// <see cref="CellPattern.HiddenRows"/> to add), key and value, in the order it registers them; without rendering.
+    /// For a caller that gives some of them a <see cref="CellKind"/> before the rendering registers them
+    /// (<c>ScopePatterns.DecideRegional</c>). It follows Render's keys and sums line by line, and a unit test holds
+    /// the two together.
+    /// </summary>
+    public static List<(string Key, int Value)> Cells(RegionalCounts counts)
+    {
+        var outcomes = Enum.GetValues<ExitOutcome>();
+        var rows = counts.Municipalities()
+            .Select(r =>
+            {
+                var started = new int[3];
+                var groups = new int[Groups.Length][];
+                for (var g = 0; g < Groups.Length; g++)
+                    groups[g] = new int[3];
+                foreach (var gender in CollaborationSummaryBuilder.Genders)
+                {
+                    started[Column(gender)] = r.Counts[RegionalCounts.StartedIndex(gender)];
+                    foreach (var outcome in outcomes)
+                        groups[Array.FindIndex(Groups, x => x.Parts.Contains(outcome))][Column(gender)] += r.Counts[RegionalCounts.ExitIndex(outcome, gender)];
+                }
+                return (r.Code, Started: Totalled(started), Groups: groups.Select(Totalled).ToArray());
+            })
+            .OrderBy(r => Municipalities.NameOf(r.Code) ?? r.Code, StringComparer.Ordinal)
+            .ToList();
+
+        var cells = new List<(string Key, int Value)>();
+        void Row(string key, int[] values)
+        {
+            for (var c = 0; c < values.Length; c++)
+                cells.Add((CellPattern.RowKey(key, c), values[c]));
+        }
+        static int[] Sum(IEnumerable<int[]> rows)
+        {
+            var v = new int[4];
+            foreach (var row in rows)
+                for (var c = 0; c < 4; c++) v[c] += row[c];
+            return v;
+        }
+
+        foreach (var r in rows)
+            Row($"{Dimensions.Municipality}:{r.Code}", r.Started);
+        Row(Dimensions.Started, Sum(rows.Select(r => r.Started)));
+        foreach (var r in rows)
+            for (var g = 0; g < Groups.Length; g++)
+                Row($"{Dimensions.ExitMunicipality}:{r.Code}:{Groups[g].Key}", r.Groups[g]);
+        foreach (var r in rows)
+            Row($"{Dimensions.ExitMunicipality}:{r.Code}", Sum(r.Groups));
+        var groupTotals = new int[Groups.Length][];
+        for (var g = 0; g < Groups.Length; g++)
+        {
+            var group = g;
+            groupTotals[g] = Sum(rows.Select(r => r.Groups[group]));
+            Row(GroupKey(g), groupTotals[g]);
+        }
+        Row(CollaborationSummaryBuilder.ExitedKey, Sum(groupTotals));
+        foreach (var r in rows)
+            Row($"{Dimensions.ExitMunicipality}:{r.Code}:{OutcomeLabels.WorkOrStudiesKey}", Sum([r.Groups[0], r.Groups[1]]));
+        Row(CollaborationSummaryBuilder.GroupKey(OutcomeLabels.WorkOrStudiesKey), Sum([groupTotals[0], groupTotals[1]]));
+        Row("none", [0, 0, 0, 0]);
+        return cells;
+    }
+
     private static int[][] NewGroups()
     {
         var groups = new int[Groups.Length][];
