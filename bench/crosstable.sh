@@ -21,11 +21,12 @@
 #    pairs); and the largest answers (municipality × referring actor, and the municipality alone) are timed one by one
 #    with their size.
 # Goal (issue 15): cold cross-table p99 <= 20 ms through the gateway at 1,000,000 participants.
-# JSON cross-tables answer a page of lines (200 by default, see CrossTablePage); the requests ask for the first page, and
+# JSON cross-tables answer a page of lines (50 by default, see CrossTablePage); the requests ask for the first page, and
 # the largest tables are also timed at a page deep inside them and as a whole CSV export.
 # Knobs: SCALE, DURATION, WARMUP, CLIENTS, QUIET_PCT, QUIET_WAIT, OUT (default: a file in the run's temporary folder;
 # nothing is written to bench/results unless OUT says so); REUSE=1 keeps the database of an earlier run at the same SCALE
-# (no generation, no rebuild: the figures measured are the same, in minutes instead of a quarter of an hour).
+# (no generation, no rebuild: the figures measured are the same, in minutes instead of a quarter of an hour); HOLD=1 keeps
+# the services running after the run, for a closer look by hand.
 # Uses port 5166 (Reporting) and 8166 (gateway), database bench_crosstable_reportingdb and RabbitMQ vhost bench-crosstable.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -105,7 +106,7 @@ if [ -z "$reused" ]; then
 fi
 COLLABORATIONS=$("${PSQL[@]}" -c "SELECT string_agg(quote_literal(md5('bench-collaboration-' || c)::uuid::text), ',') FROM generate_series(1, 50) AS c" | tr "'" '"')
 read -r cross_rows cross_mb < <("${PSQL[@]}" -F ' ' -c "SELECT count(*), pg_total_relation_size('cross_counts') / 1048576 FROM cross_counts")
-log "rebuild: ${rebuild_s:-reused}s; cross_counts $cross_rows rows, $cross_mb MB"
+log "rebuild: ${rebuild_s:+${rebuild_s}s}${reused:+reused}; cross_counts $cross_rows rows, $cross_mb MB"
 
 # Collaboration 1, referring actor × gender, 2025: the endpoint's figures against the raw GROUP BY.
 c1=$("${PSQL[@]}" -c "SELECT md5('bench-collaboration-1')::uuid")
@@ -196,11 +197,13 @@ for clients in $CLIENTS; do
   done
 done
 # The largest answers, one at a time (a new period each, so none is cached): size and time through the gateway. JSON is
-# one page of lines (the first, and one deep inside the 5,800 lines of municipality × referring actor); CSV is every line.
+# one page of lines (the first, one deep inside the 5,800 lines of municipality × referring actor, and the largest page); CSV
+# is every line.
 LARGEST=$WORK/largest.tsv
 printf 'table\tbytes\tms (each of 5)\n' >"$LARGEST"
-for query in "regional/cross-table?rows=municipality&columns=referring-actor" "regional/cross-table?rows=municipality&columns=referring-actor&page=20" \
-  "collaborations/$c1/cross-table?rows=municipality&columns=referring-actor" "collaborations/$c1/cross-table?rows=municipality&columns=referring-actor&page=20" \
+for query in "regional/cross-table?rows=municipality&columns=referring-actor" "regional/cross-table?rows=municipality&columns=referring-actor&page=80" \
+  "regional/cross-table?rows=municipality&columns=referring-actor&pageSize=200" \
+  "collaborations/$c1/cross-table?rows=municipality&columns=referring-actor" "collaborations/$c1/cross-table?rows=municipality&columns=referring-actor&page=80" \
   "regional/cross-table?rows=municipality&columns=target-group" "regional/cross-table?rows=municipality" "collaborations/$c1/cross-table?rows=municipality" \
   "regional/cross-table?rows=municipality&columns=referring-actor&format=csv"; do
   times=() bytes=0
@@ -234,7 +237,7 @@ done
   echo "seven dimensions alone or in pairs; without a class, the mix (about 22 % of its requests involve the municipality)."
   echo
   echo "The largest answers, one request at a time, 1 client (periods from a month of 2025 to its end, none cached; JSON is a page of"
-  echo "200 lines, the first unless page= says otherwise; CSV is the whole table):"
+  echo "50 lines unless pageSize= says otherwise, the first unless page= does; CSV is the whole table):"
   echo
   echo "| table | bytes | ms, each of 5 |"
   echo "|---|---|---|"
@@ -244,3 +247,7 @@ done
 } >"$OUT"
 cat "$OUT"
 log "wrote $OUT"
+if [ -n "${HOLD:-}" ]; then # for looking closer by hand: the services keep running, the operator's token in $TOKEN_FILE
+  log "holding: Reporting on :$REPORTING_PORT, gateway on :$GATEWAY_PORT, token in $TOKEN_FILE; stop with Ctrl+C"
+  while :; do sleep 60 & wait $!; done # wait: a signal ends it at once
+fi

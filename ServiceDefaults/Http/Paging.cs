@@ -7,6 +7,8 @@ namespace Samverkan.ServiceDefaults.Http;
 /// </summary>
 public static class Paging
 {
+    /// <summary>Lines or items per page when a request does not say.</summary>
+    public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
     public const int MaxPage = 1_000_000;
 

@@ -28,10 +28,10 @@ public static class CrossTableApi
     // measures × 4 columns) are megabytes of JSON whose writing and sending is most of their time.
     private const string PeriodDescription =
         "Periods are whole calendar months: 'from' a month's first day, 'to'/'asOf' a month's last day; without them, everything counted so far. "
-        + "JSON holds one page of lines (page, pageSize: 200 by default and at most), ordered by label, with lineCount for them all; the totals "
+        + "JSON holds one page of lines (page, pageSize: 50 by default, 200 at most, as every list), ordered by label, with lineCount for them all; the totals "
         + "line is over every line. CSV, XLSX and SVG hold every line. JSON as documented, except:" + ReportJson.LeanCellsDescription;
     private const string PageDescription = "The page of lines (JSON), from 1.";
-    private const string PageSizeDescription = "Lines per page (JSON), 1-200; 200 when absent.";
+    private const string PageSizeDescription = "Lines per page (JSON), 1-200; 50 when absent.";
 
     public static RouteGroupBuilder MapCrossTableApi(this RouteGroupBuilder api)
     {
@@ -51,7 +51,7 @@ public static class CrossTableApi
         ReportCache cache, ReportJson json, CancellationToken ct,
         [Description("The rows' dimension: " + DimensionDescription)] string? rows = null,
         [Description("A second dimension (optional), crossed with the rows': " + DimensionDescription)] string? columns = null,
-        [Description(PageDescription)] int page = 1, [Description(PageSizeDescription)] int pageSize = CrossTablePage.DefaultSize)
+        [Description(PageDescription)] int page = 1, [Description(PageSizeDescription)] int pageSize = Paging.DefaultPageSize)
     {
         var errors = new Dictionary<string, string[]>();
         if (Parse(query, rows, columns, page, pageSize, errors) is not { } request)
@@ -70,7 +70,7 @@ public static class CrossTableApi
         [Description("The rows' dimension: " + DimensionDescription)] string? rows = null,
         [Description("A second dimension (optional), crossed with the rows': " + DimensionDescription)] string? columns = null,
         [Description("Collaboration id: only its participants; all collaborations when absent.")] string? collaboration = null,
-        [Description(PageDescription)] int page = 1, [Description(PageSizeDescription)] int pageSize = CrossTablePage.DefaultSize)
+        [Description(PageDescription)] int page = 1, [Description(PageSizeDescription)] int pageSize = Paging.DefaultPageSize)
     {
         var errors = new Dictionary<string, string[]>();
         var request = Parse(query, rows, columns, page, pageSize, errors);

@@ -24,8 +24,6 @@ public sealed record CrossTableReport(
 /// </summary>
 public sealed record CrossTablePage(int Page, int PageSize)
 {
-    public const int DefaultSize = 200;
-
     public IReadOnlyList<T> Of<T>(IReadOnlyList<T> ordered) => [.. ordered.Skip((int)Math.Min(int.MaxValue, (long)(Page - 1) * PageSize)).Take(PageSize)];
 }
 
