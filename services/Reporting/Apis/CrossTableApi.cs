@@ -24,8 +24,8 @@ public static class CrossTableApi
         "referring-actor, municipality, target-group, age-band, labour-market-status, education-level, benefit-at-start or outcome.";
 
     // Lean cells (ReportJson.LeanCells), as the regional view's: a cross-table's cells are all exact, so each one's display
-    // text and flag would only repeat its count, and the largest tables (290 municipalities × another dimension, × 15
-    // measures × 4 columns) are megabytes of JSON whose writing and sending is most of their time.
+    // text and flag would only repeat its count: a line is 15 measures × 4 cells, and writing and sending the JSON is a
+    // good part of a page's time (the largest tables, 290 municipalities × another dimension, are pages for that reason).
     private const string PeriodDescription =
         "Periods are whole calendar months: 'from' a month's first day, 'to'/'asOf' a month's last day; without them, everything counted so far. "
         + "JSON holds one page of lines (page, pageSize: 50 by default, 200 at most, as every list), ordered by label, with lineCount for them all; the totals "
@@ -138,7 +138,8 @@ public static class CrossTableApi
             string Label(Dimension dimension, string key) => CrossTableLabels.Key(dimension, key, actorNames, language);
             if (page is null || CrossTableBuilder.HasTotals(request.Rows, request.Columns))
             {
-                // The whole table: an export, or one dimension's lines (at most 290) whose totals are over them all.
+                // The whole table: an export, or one dimension's lines (as many as it has keys; 290 municipalities at most
+                // here), whose totals are over them all.
                 (cells, actorNames) = await CrossTableReads.ReadAsync(db, scope, stored, storedColumns, request.From, request.To, ct);
                 if (swapped)
                     cells = [.. cells.Select(x => x with { RowKey = x.ColumnKey, ColumnKey = x.RowKey })];
