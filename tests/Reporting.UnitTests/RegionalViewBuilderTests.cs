@@ -37,17 +37,6 @@ public sealed class RegionalViewBuilderTests
     }
 
     [Fact]
-    public void Cells_lists_what_a_rendering_registers_key_value_and_order()
-    {
-        var counts = RegionalCounts.Of(Sample().Add(2, Gender.NonBinary, ExitOutcome.Internship, "0882").Of(Dimensions.AllCollaborations));
-        var rendered = new SuppressionPattern(5);
-        using (rendered.Collect())
-            RegionalViewBuilder.Render(counts, new(2026, 12, 31), null, null, null, ReportLanguage.Swedish, rendered);
-
-        Assert.Equal(rendered.Keys("").Select(k => (k, rendered.Find(k).Value)), RegionalViewBuilder.Cells(counts));
-    }
-
-    [Fact]
     public void A_municipality_filter_keeps_only_that_municipality()
     {
         var report = Build(municipality: "0884");

@@ -126,14 +126,18 @@ public static class ScopePatterns
         var pattern = new SuppressionPattern(threshold);
         using (pattern.Collect())
         {
-            // The region's cells, listed without rendering, to give each its kind before the rendering registers it.
-            var regionCells = RegionalViewBuilder.Cells(counts);
+            // The region's cells, first as a scratch rendering, to know each one's kind before the real one registers it
+            // (one mechanism for the view's keys and sums: Render's own, not a copy of it).
+            var scratch = new SuppressionPattern(threshold);
+            using (scratch.Collect())
+                RegionalViewBuilder.Render(counts, asOf, null, null, null, ReportLanguage.Swedish, scratch);
+            var regionKeys = scratch.Keys("").ToList();
             bool ShownBy(RegionPart part, string key) => part.Known || part.Pattern.CellOf(key) is not { } cell || !part.Pattern.IsHidden(cell);
             // Known only when the parts are all shown and add up to the region's count (none of it held elsewhere).
-            foreach (var (key, value) in regionCells.Where(c => parts.All(p => ShownBy(p, c.Key)) && parts.Sum(p => p.Pattern.Find(c.Key).Value) == c.Value))
-                pattern.Cell(key, value, CellKind.Known);
+            foreach (var key in regionKeys.Where(k => parts.All(p => ShownBy(p, k)) && parts.Sum(p => p.Pattern.Find(k).Value) == scratch.Find(k).Value))
+                pattern.Cell(key, scratch.Find(key).Value, CellKind.Known);
             RegionalViewBuilder.Render(counts, asOf, null, null, null, ReportLanguage.Swedish, pattern);
-            foreach (var (key, _) in regionCells)
+            foreach (var key in regionKeys)
             {
                 if (pattern.CellOf(key) is not { } region)
                     continue;
